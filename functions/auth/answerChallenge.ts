@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { answerChallenge } from '../../shared/services/authService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.answerChallenge, async ({ body, requestId }) => ({
+  body: await answerChallenge(authDependencies(), body, requestId),
+}));

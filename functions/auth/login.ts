@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { login } from '../../shared/services/authService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.login, async ({ body, requestId }) => ({
+  body: await login(authDependencies(), body.email, body.password, requestId),
+}));

@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { refresh } from '../../shared/services/authService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.refresh, async ({ body }) => ({
+  body: await refresh(authDependencies(), body.refreshToken),
+}));

@@ -1,0 +1,30 @@
+/**
+ * API Gateway REQUEST authorizer. Identity source: the Authorization header alone, so one
+ * cached decision serves every route and every group context (the group context is resolved
+ * per request in the handlers' middleware). One DynamoDB request per uncached decision.
+ */
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { authorizeToken, bearerToken, wholeApiResource } from '../shared/services/authorizerService.ts';
+import { createTokenVerifier, verifierSettingsFromEnvironment } from '../shared/identity/tokenVerifier.ts';
+import { defaultTable } from '../shared/store/client.ts';
+
+const verifier = createTokenVerifier(verifierSettingsFromEnvironment());
+// Fetch the JWKS during the cold start, outside any request; a failure here is retried on first use.
+const hydrated = verifier.hydrate().catch(() => undefined);
+
+export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+  await hydrated;
+  const token = bearerToken(event.headers);
+  // API Gateway turns exactly this message into a 401.
+  if (!token) throw new Error('Unauthorized');
+  const decision = await authorizeToken({ verifier, table: defaultTable() }, token);
+  if (!decision) throw new Error('Unauthorized');
+  return {
+    principalId: decision.email,
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApiResource(event.methodArn) }],
+    },
+    context: { ...decision },
+  };
+}

@@ -1,0 +1,4 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+
+export const handler = httpRoute(routes.health, async () => ({ body: { status: 'ok' } }));

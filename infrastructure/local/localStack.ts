@@ -1,0 +1,97 @@
+/**
+ * The whole local stack in one call: DynamoDB Local, cognito-local, the table and user pool,
+ * the seeded root group and admin, and the gateway running the real handlers and authorizer.
+ * `npm start` and the integration tests both use it; only ports and the data folder differ.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generatePassword } from '../../shared/config/passwordPolicy.ts';
+import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
+import { createDocumentClient } from '../../shared/store/client.ts';
+import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
+import { startCognitoLocal } from './cognitoLocal.ts';
+import { startDynamoLocal } from './dynamoLocal.ts';
+import { startGateway, type RunningGateway } from './gateway.ts';
+import { freePort } from './ports.ts';
+import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  dynamoPort: number;
+  cognitoPort: number;
+  adminEmail: string;
+  adminPassword?: string;
+  authorizerCacheSeconds: number;
+  /** Tests only: every emulator confirmation code is this. */
+  fixedCode?: string;
+  log?: (message: string) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  cognitoEndpoint: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  userPool: LocalUserPool;
+  admin: { email: string; password: string };
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const [port, dynamoPort, cognitoPort] = await Promise.all([options.port, options.dynamoPort, options.cognitoPort].map((p) => (p === 0 ? freePort() : p)));
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    log('starting DynamoDB Local and cognito-local');
+    const [dynamo, cognito] = await Promise.all([
+      startDynamoLocal({ port: dynamoPort!, dataDir: join(dataDir, 'dynamodb') }),
+      startCognitoLocal({ port: cognitoPort!, dataDir: join(dataDir, 'cognito'), fixedCode: options.fixedCode }),
+    ]);
+    stops.push(dynamo.stop, cognito.stop);
+
+    const apiUrl = `http://127.0.0.1:${port}`;
+    await ensureTable(dynamo.endpoint);
+    const userPool = await ensureUserPool(cognito.endpoint, [`${apiUrl}/login/callback`]);
+    Object.assign(process.env, {
+      AWS_REGION: process.env.AWS_REGION ?? 'local',
+      IAM_TABLE_NAME: LOCAL_TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      COGNITO_USER_POOL_ID: userPool.userPoolId,
+      COGNITO_API_CLIENT_ID: userPool.apiClientId,
+      COGNITO_CLIENT_IDS: [userPool.apiClientId, userPool.hostedClientId].join(','),
+    });
+
+    const admin = { email: options.adminEmail.toLowerCase(), password: options.adminPassword ?? rememberedAdminPassword(dataDir) };
+    log(`seeding / and its admin ${admin.email}`);
+    await seedRootAndAdmin(
+      { doc: createDocumentClient(dynamo.endpoint), tableName: LOCAL_TABLE_NAME },
+      new CognitoIdentity({ userPoolId: userPool.userPoolId, apiClientId: userPool.apiClientId, endpoint: cognito.endpoint }),
+      { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
+    );
+
+    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds });
+    stops.push(gateway.stop);
+    return { apiUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, userPool, admin, gateway, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Generated once per data folder and kept there (git-ignored), so a restart prints the same credentials. */
+function rememberedAdminPassword(dataDir: string): string {
+  const file = join(dataDir, 'admin-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = generatePassword();
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}

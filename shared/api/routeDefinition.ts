@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/roles.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Who may call a route.
+ * - `public`: no token (health, login).
+ * - `authenticated`: any verified, active caller.
+ * - `role`: the caller's role, resolved through the group tree, must be at least `role`
+ *   at the group in context (`x-groupcontextid`, else the default group) or at the group named by a path parameter.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'role'; role: Role; at: 'context' | { pathParam: string } };
+
+export interface ResponseDefinition {
+  description: string;
+  schema?: z.ZodType;
+  headers?: Record<string, string>;
+}
+
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  /** Unique; names the OpenAPI operation and the Lambda function. */
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway style template: `/groups/{groupId}`. */
+  path: string;
+  /** Entry module under `functions/`, without extension; it must export `handler`. */
+  handler: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  request: { params?: P; query?: Q; body?: B };
+  /** The success response; error responses are implied by `access` and `request`. */
+  success: { status: number } & ResponseDefinition;
+  /** Route-specific error responses, beyond the ones every route may return. */
+  errors?: Record<number, string>;
+}
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDefinition<P, Q, B>,
+): RouteDefinition<P, Q, B> {
+  return route;
+}

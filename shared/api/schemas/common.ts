@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isValidGroupId, MAX_GROUP_ID_LENGTH, normaliseGroupId } from '../../domain/groupPath.ts';
+
+/** Path segments arrive url-encoded locally and may arrive decoded behind API Gateway: decode only what is still encoded. */
+export function decodePathSegment(value: string): string {
+  if (!/%[0-9a-fA-F]{2}/.test(value)) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export const groupIdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_GROUP_ID_LENGTH * 3)
+  .transform((raw) => normaliseGroupId(decodePathSegment(raw)))
+  .refine(isValidGroupId, { message: `Not a valid group id: a path such as /acme/finance of at most ${MAX_GROUP_ID_LENGTH} characters, segments of letters, digits and hyphens` })
+  .meta({ description: 'Group id, url-encoded (`/acme/finance` is `%2Facme%2Ffinance`).', example: '%2Facme%2Ffinance' });
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Not a valid email address' }).max(254))
+  .meta({ description: 'Email address; stored lower-cased.', example: 'ann@acme.com' });
+
+export const errorSchema = z
+  .object({
+    statusCode: z.number().int(),
+    error: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  })
+  .meta({ id: 'Error', example: { statusCode: 404, error: 'Not Found', message: 'Group /acme/payroll not found' } });
+
+export const timestampsSchema = {
+  createdBy: z.string().meta({ example: 'admin@example.com' }),
+  createdAt: z.iso.datetime().meta({ example: '2026-11-26T12:00:00.000Z' }),
+  updatedBy: z.string().optional(),
+  updatedAt: z.iso.datetime().optional(),
+};

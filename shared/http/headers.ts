@@ -1,0 +1,20 @@
+export type HeaderMap = Record<string, string>;
+
+/** HTTP header names are case-insensitive; API Gateway passes them as the client sent them. */
+export function lowerCaseHeaders(headers: Record<string, string | undefined> | null | undefined): HeaderMap {
+  const lowered: HeaderMap = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) lowered[name.toLowerCase()] = value;
+  }
+  return lowered;
+}
+
+export const GROUP_CONTEXT_HEADER = 'x-groupcontextid';
+
+export const CORS_HEADERS: HeaderMap = {
+  'Access-Control-Allow-Origin': process.env.CORS_ALLOW_ORIGIN ?? '*',
+  'Access-Control-Allow-Headers': `Authorization,Content-Type,Accept,Accept-Version,${GROUP_CONTEXT_HEADER}`,
+  'Access-Control-Allow-Methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
+  'Access-Control-Expose-Headers': 'x-groupid,Retry-After',
+  'Access-Control-Max-Age': '600',
+};

@@ -1,0 +1,111 @@
+/**
+ * Wraps a route's business function in the middleware every route shares:
+ * CORS, Accept-Version, JSON body parsing, zod validation of path/query/body,
+ * the caller and group context, the route's access rule, and the JSON error shape.
+ * Handlers stay thin: they receive validated input and return a result.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { RouteDefinition } from '../api/routeDefinition.ts';
+import { negotiateApiVersion } from './apiVersion.ts';
+import { enforceAccess } from './access.ts';
+import { callerFromAuthorizer, type Caller } from './caller.ts';
+import { badRequest, errorBody, HttpError } from './errors.ts';
+import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
+import { parseRequestPart } from './validation.ts';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  caller: Caller | undefined;
+  headers: HeaderMap;
+  requestId: string;
+  sourceIp: string | undefined;
+  userAgent: string | undefined;
+}
+
+export interface RouteResult {
+  statusCode?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface ParsedEvent extends APIGatewayProxyEvent {
+  routeInput?: RouteInput<unknown, unknown, unknown>;
+}
+
+export function httpRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDefinition<P, Q, B>,
+  run: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<RouteResult>,
+) {
+  const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
+    const result = await run(event.routeInput as never);
+    return jsonResponse(result.statusCode ?? route.success.status, result.body, result.headers);
+  };
+  return middy<ParsedEvent, APIGatewayProxyResult, Error, Context>(core).use(errorResponses()).use(parseRoute(route));
+}
+
+function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  return {
+    before: async ({ event, context }) => {
+      const headers = lowerCaseHeaders(event.headers);
+      negotiateApiVersion(headers['accept-version']);
+      const caller = route.access.kind === 'public' ? undefined : callerFromAuthorizer(event.requestContext?.authorizer, headers);
+      const input: RouteInput<unknown, unknown, unknown> = {
+        params: parseRequestPart('path', route.request.params, event.pathParameters ?? {}),
+        query: parseRequestPart('query', route.request.query, queryObject(event)),
+        body: parseRequestPart('body', route.request.body, parseJsonBody(event)),
+        caller,
+        headers,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        sourceIp: event.requestContext?.identity?.sourceIp,
+        userAgent: headers['user-agent'],
+      };
+      enforceAccess(route.access, input);
+      event.routeInput = input;
+    },
+  };
+}
+
+/** Repeated query parameters (`tags=a:1&tags=b:2`) arrive as arrays; single ones as strings. */
+function queryObject(event: APIGatewayProxyEvent): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = { ...(event.queryStringParameters ?? {}) } as Record<string, string>;
+  for (const [name, values] of Object.entries(event.multiValueQueryStringParameters ?? {})) {
+    if (values && values.length > 1) query[name] = values;
+  }
+  return query;
+}
+
+function parseJsonBody(event: APIGatewayProxyEvent): unknown {
+  if (event.body === null || event.body === undefined || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('Request body is not valid JSON');
+  }
+}
+
+function errorResponses(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      if (error instanceof HttpError) {
+        request.response = jsonResponse(error.statusCode, error.toBody(), error.headers);
+        return;
+      }
+      console.error(JSON.stringify({ level: 'ERROR', message: 'Unhandled error', requestId: request.context.awsRequestId, error: String(error), stack: error?.stack }));
+      request.response = jsonResponse(500, errorBody(500, 'Internal server error'));
+    },
+  };
+}
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { ...CORS_HEADERS, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}

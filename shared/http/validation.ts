@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { badRequest } from './errors.ts';
+
+export type RequestPart = 'path' | 'query' | 'body';
+
+/** Validates one part of a request. A body the route does not declare is refused; undeclared query parameters are ignored, as most HTTP APIs do. */
+export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) {
+    if (part === 'body' && value !== undefined) throw badRequest('This route takes no request body');
+    return undefined;
+  }
+  if (part === 'body' && value === undefined) throw badRequest('Request body is required');
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({ in: part, path: issue.path.join('.'), message: issue.message }));
+  const first = details[0];
+  throw badRequest(`Invalid ${part === 'path' ? 'path parameter' : part}${first?.path ? ` ${first.path}` : ''}: ${first?.message ?? 'invalid'}`, details);
+}

@@ -1,0 +1,170 @@
+/**
+ * The identity adapter: everything the service asks of the Cognito user pool.
+ * The same code talks to Cognito on AWS and to cognito-local; only the endpoint differs.
+ * Roles and memberships never live here (no Cognito groups, no role claims).
+ */
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  type AuthenticationResultType,
+  type ChallengeNameType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { HttpError, unauthorized } from '../http/errors.ts';
+
+export interface Tokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
+
+export type LoginChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
+
+export type AuthOutcome = { kind: 'tokens'; tokens: Tokens } | { kind: 'challenge'; challenge: LoginChallengeName; session: string };
+
+export interface IdentitySettings {
+  userPoolId: string;
+  apiClientId: string;
+  /** Local mode only: cognito-local's URL. */
+  endpoint?: string;
+}
+
+export const INVALID_CREDENTIALS = 'Incorrect email or password';
+
+export function identitySettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
+  const userPoolId = env.COGNITO_USER_POOL_ID;
+  const apiClientId = env.COGNITO_API_CLIENT_ID;
+  if (!userPoolId || !apiClientId) throw new Error('COGNITO_USER_POOL_ID and COGNITO_API_CLIENT_ID must be set');
+  return { userPoolId, apiClientId, endpoint: env.COGNITO_ENDPOINT || undefined };
+}
+
+export function createCognitoClient(endpoint?: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient(
+    endpoint
+      ? // The emulator answers unimplemented operations with HTTP 500: never retry those.
+        { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 }
+      : {},
+  );
+}
+
+export class CognitoIdentity {
+  constructor(
+    private readonly settings: IdentitySettings,
+    private readonly client: CognitoIdentityProviderClient = createCognitoClient(settings.endpoint),
+  ) {}
+
+  async login(email: string, password: string): Promise<AuthOutcome> {
+    // cognito-local answers a wrong password with InvalidPasswordException where Cognito says NotAuthorizedException.
+    const result = await this.call(() =>
+      this.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: this.settings.apiClientId,
+          AuthParameters: { USERNAME: email, PASSWORD: password },
+        }),
+      ),
+      { InvalidPasswordException: unauthorized(INVALID_CREDENTIALS) },
+    );
+    return toOutcome(result.AuthenticationResult, result.ChallengeName, result.Session);
+  }
+
+  async answerChallenge(email: string, challenge: LoginChallengeName, session: string, answer: { newPassword?: string; code?: string }): Promise<AuthOutcome> {
+    const responses: Record<string, string> =
+      challenge === 'NEW_PASSWORD_REQUIRED'
+        ? { USERNAME: email, NEW_PASSWORD: answer.newPassword ?? '' }
+        : { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: answer.code ?? '' };
+    const result = await this.call(() =>
+      this.client.send(
+        new RespondToAuthChallengeCommand({ ClientId: this.settings.apiClientId, ChallengeName: challenge, Session: session, ChallengeResponses: responses }),
+      ),
+    );
+    return toOutcome(result.AuthenticationResult, result.ChallengeName, result.Session);
+  }
+
+  async refresh(refreshToken: string): Promise<Tokens> {
+    const result = await this.call(() =>
+      this.client.send(
+        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: this.settings.apiClientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+      ),
+    );
+    const outcome = toOutcome(result.AuthenticationResult, undefined, undefined);
+    if (outcome.kind !== 'tokens') throw unauthorized('The refresh token is not valid');
+    return { ...outcome.tokens, refreshToken: outcome.tokens.refreshToken ?? refreshToken };
+  }
+
+  /** Creates the Cognito user. `invite` false suppresses the invitation message (seeded users are told their password another way). */
+  async createUser(email: string, options: { temporaryPassword?: string; invite: boolean }): Promise<void> {
+    await this.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: this.settings.userPoolId,
+        Username: email,
+        TemporaryPassword: options.temporaryPassword,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+        DesiredDeliveryMediums: ['EMAIL'],
+        ...(options.invite ? {} : { MessageAction: 'SUPPRESS' }),
+      }),
+    );
+  }
+
+  async setPermanentPassword(email: string, password: string): Promise<void> {
+    await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.settings.userPoolId, Username: email, Password: password, Permanent: true }));
+  }
+
+  /** Maps Cognito's authentication refusals to one 401 that does not say whether the user exists. */
+  private async call<T>(send: () => Promise<T>, overrides: Record<string, HttpError> = {}): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw overrides[(error as Error).name] ?? mapAuthError(error);
+    }
+  }
+}
+
+export function mapAuthError(error: unknown): unknown {
+  const name = (error as { name?: string })?.name ?? '';
+  switch (name) {
+    case 'NotAuthorizedException':
+    case 'UserNotFoundException':
+    case 'UserNotConfirmedException':
+    case 'PasswordResetRequiredException':
+      return unauthorized(INVALID_CREDENTIALS);
+    case 'CodeMismatchException':
+    case 'ExpiredCodeException':
+    case 'EnableSoftwareTokenMFAException':
+      return unauthorized('The session or code is not valid');
+    case 'InvalidPasswordException':
+      return new HttpError(400, (error as Error).message);
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+      return new HttpError(429, 'Too many requests; try again later', undefined, { 'Retry-After': '30' });
+    default:
+      return error;
+  }
+}
+
+function toOutcome(result: AuthenticationResultType | undefined, challenge: ChallengeNameType | undefined, session: string | undefined): AuthOutcome {
+  if (result?.AccessToken && result.IdToken) {
+    return {
+      kind: 'tokens',
+      tokens: {
+        accessToken: result.AccessToken,
+        idToken: result.IdToken,
+        refreshToken: result.RefreshToken,
+        expiresIn: result.ExpiresIn ?? 3600,
+        tokenType: 'Bearer',
+      },
+    };
+  }
+  if ((challenge === 'NEW_PASSWORD_REQUIRED' || challenge === 'SOFTWARE_TOKEN_MFA') && session) {
+    return { kind: 'challenge', challenge, session };
+  }
+  // Any other challenge (SMS MFA, custom auth) is not offered by this service's user pool.
+  throw new HttpError(401, `Unsupported login challenge ${challenge ?? 'none'}`);
+}

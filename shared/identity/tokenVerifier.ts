@@ -1,0 +1,87 @@
+/**
+ * Verifies Cognito access and ID tokens: signature, expiry, issuer, client and token use.
+ * Nothing here, in any mode, reads a token it has not verified.
+ *
+ * On AWS: CognitoJwtVerifier for the deployed pool. Locally, the emulator's pool ids and
+ * issuer are not Cognito-shaped, so JwtRsaVerifier with the emulator's issuer; its JWKS is
+ * fetched with `fetch` because the library's default fetcher refuses plain http.
+ * The emulator's signing key ships in its npm package, so its issuer is trusted only when
+ * COGNITO_ENDPOINT is set (local mode), which the CDK stack never sets.
+ */
+import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Fetcher } from 'aws-jwt-verify/https';
+import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+
+export interface VerifiedToken {
+  /** Lower-cased email: the pool's username. */
+  email: string;
+  /** Issued-at, epoch seconds. */
+  issuedAt: number;
+  tokenUse: 'access' | 'id';
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<VerifiedToken>;
+  hydrate(): Promise<void>;
+}
+
+export interface VerifierSettings {
+  userPoolId: string;
+  clientIds: string[];
+  /** Local mode only: the emulator's issuer, e.g. http://127.0.0.1:9229/local_abc. */
+  localIssuer?: string;
+}
+
+export function verifierSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): VerifierSettings {
+  const userPoolId = env.COGNITO_USER_POOL_ID;
+  const clientIds = (env.COGNITO_CLIENT_IDS ?? '').split(',').filter(Boolean);
+  if (!userPoolId || clientIds.length === 0) throw new Error('COGNITO_USER_POOL_ID and COGNITO_CLIENT_IDS must be set');
+  const localIssuer = env.COGNITO_ENDPOINT ? `${env.COGNITO_ENDPOINT.replace(/\/$/, '')}/${userPoolId}` : undefined;
+  return { userPoolId, clientIds, localIssuer };
+}
+
+const fetchFetcher: Fetcher = {
+  async fetch(uri) {
+    const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
+    if (!response.ok) throw new Error(`JWKS fetch failed: ${response.status}`);
+    return response.arrayBuffer();
+  },
+};
+
+export function createTokenVerifier(settings: VerifierSettings): TokenVerifier {
+  const verifier = settings.localIssuer
+    ? JwtRsaVerifier.create(
+        {
+          issuer: settings.localIssuer,
+          jwksUri: `${settings.localIssuer}/.well-known/jwks.json`,
+          audience: null,
+          customJwtCheck: ({ payload }) => assertLocalClaims(payload, settings.clientIds),
+        },
+        { jwksCache: new SimpleJwksCache({ fetcher: fetchFetcher }) },
+      )
+    : CognitoJwtVerifier.create({ userPoolId: settings.userPoolId, tokenUse: null, clientId: settings.clientIds });
+
+  return {
+    hydrate: () => verifier.hydrate(),
+    async verify(token) {
+      const payload = (await verifier.verify(token as never)) as JwtPayload;
+      return toVerifiedToken(payload);
+    },
+  };
+}
+
+/** What CognitoJwtVerifier checks for us on AWS, checked explicitly for the emulator's tokens. */
+function assertLocalClaims(payload: JwtPayload, clientIds: string[]): void {
+  const tokenUse = payload.token_use;
+  const client = tokenUse === 'access' ? payload.client_id : payload.aud;
+  if (tokenUse !== 'access' && tokenUse !== 'id') throw new Error('Unexpected token_use');
+  if (typeof client !== 'string' || !clientIds.includes(client)) throw new Error('Token was issued to another client');
+}
+
+function toVerifiedToken(payload: JwtPayload): VerifiedToken {
+  const tokenUse = payload.token_use as 'access' | 'id';
+  const username = tokenUse === 'access' ? payload.username : payload['cognito:username'];
+  if (typeof username !== 'string' || typeof payload.iat !== 'number') throw new Error('Token lacks username or iat');
+  return { email: username.toLowerCase(), issuedAt: payload.iat, tokenUse };
+}

@@ -1,0 +1,62 @@
+/**
+ * Creates the root group `/` and makes the installer's admin its `admin`: on AWS from the
+ * CDK seed custom resource, locally from `npm start`. Safe to run again: each part is skipped
+ * when it already exists.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ROOT_GROUP_ID } from '../domain/groupPath.ts';
+import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
+import { auditEventPut } from '../store/audit.ts';
+import type { TableRef } from '../store/client.ts';
+import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey } from '../store/keys.ts';
+import type { GroupRecord, MembershipRecord, UserRecord } from '../store/records.ts';
+
+export const INSTALLER = 'installer';
+
+export interface SeedRequest {
+  adminEmail: string;
+  /** Local mode: a permanent password, so the printed credentials log in directly. On AWS, Cognito emails a temporary one. */
+  adminPassword?: string;
+  requestId: string;
+  now?: Date;
+}
+
+export async function seedRootAndAdmin(table: TableRef, identity: CognitoIdentity, request: SeedRequest): Promise<{ created: boolean }> {
+  const email = request.adminEmail.trim().toLowerCase();
+  const created = await writeRootAndAdmin(table, email, request.requestId, (request.now ?? new Date()).toISOString());
+  await createAdminLogin(identity, email, request.adminPassword);
+  return { created };
+}
+
+async function writeRootAndAdmin(table: TableRef, email: string, requestId: string, at: string): Promise<boolean> {
+  const root: GroupRecord = { id: ROOT_GROUP_ID, name: ROOT_GROUP_ID, description: 'Root of the group tree', state: 'active', createdBy: INSTALLER, createdAt: at };
+  const admin: UserRecord = { email, state: 'invited', defaultGroup: ROOT_GROUP_ID, createdBy: INSTALLER, createdAt: at };
+  const membership: MembershipRecord = { email, groupId: ROOT_GROUP_ID, role: 'admin', createdBy: INSTALLER, createdAt: at };
+  const absent = 'attribute_not_exists(pk)';
+  try {
+    await table.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table.tableName, Item: { ...groupKey(root.id), ...groupIndexKeys(root.id, undefined), type: 'group', ...root }, ConditionExpression: absent } },
+          { Put: { TableName: table.tableName, Item: { ...userKey(email), type: 'user', ...admin }, ConditionExpression: absent } },
+          { Put: { TableName: table.tableName, Item: { ...membershipKey(email, ROOT_GROUP_ID), ...membershipIndexKeys(email, ROOT_GROUP_ID), type: 'membership', ...membership } } },
+          auditEventPut(table.tableName, { actor: INSTALLER, action: 'seed.created', targetType: 'group', targetId: ROOT_GROUP_ID, after: { root, admin: email }, at, requestId }),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
+
+
+async function createAdminLogin(identity: CognitoIdentity, email: string, password: string | undefined): Promise<void> {
+  try {
+    await identity.createUser(email, { invite: password === undefined });
+  } catch (error) {
+    if ((error as Error).name !== 'UsernameExistsException') throw error;
+  }
+  if (password !== undefined) await identity.setPermanentPassword(email, password);
+}

@@ -1,0 +1,45 @@
+/**
+ * Every key shape of the single table, in one place.
+ *
+ * | item            | pk                    | sk                  | gsi1pk                | gsi1sk   | gsi2pk  | gsi2sk   |
+ * |-----------------|-----------------------|---------------------|-----------------------|----------|---------|----------|
+ * | group           | GROUP#<id>            | GROUP               | CHILDREN#<parentId>   | <id>     | TREE    | <id>     |
+ * | user            | USER#<email>          | #PROFILE            |                       |          |         |          |
+ * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  |         |          |
+ * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
+ * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
+ *
+ * The user's profile and memberships share a partition, and `#` sorts before `M`,
+ * so the authorizer reads both with one Query.
+ */
+export const TABLE_INDEXES = {
+  byParent: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
+  byTree: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+} as const;
+
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export const groupKey = (id: string) => ({ pk: `GROUP#${id}`, sk: 'GROUP' });
+export const groupIndexKeys = (id: string, parentId: string | undefined) => ({
+  ...(parentId === undefined ? {} : { gsi1pk: `CHILDREN#${parentId}`, gsi1sk: id }),
+  gsi2pk: 'TREE',
+  gsi2sk: id,
+});
+
+export const userPartition = (email: string) => `USER#${email}`;
+export const USER_PROFILE_SK = '#PROFILE';
+export const MEMBERSHIP_SK_PREFIX = 'MEMBER#';
+export const userKey = (email: string) => ({ pk: userPartition(email), sk: USER_PROFILE_SK });
+export const membershipKey = (email: string, groupId: string) => ({
+  pk: userPartition(email),
+  sk: `${MEMBERSHIP_SK_PREFIX}${groupId}`,
+});
+export const membershipIndexKeys = (email: string, groupId: string) => ({ gsi1pk: `MEMBERS#${groupId}`, gsi1sk: email });
+export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PREFIX.length);
+
+export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
+
+export const auditEventKey = (targetType: string, targetId: string, at: string, eventId: string) => ({
+  pk: `AUDIT#${targetType}#${targetId}`,
+  sk: `${at}#${eventId}`,
+});

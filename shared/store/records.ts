@@ -1,0 +1,49 @@
+import type { Role } from '../domain/roles.ts';
+
+export type GroupState = 'active' | 'disabled';
+export type UserState = 'invited' | 'active' | 'disabled';
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  description?: string;
+  state: GroupState;
+  tags?: Record<string, string>;
+  configuration?: Record<string, unknown>;
+  createdBy: string;
+  createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export interface UserRecord {
+  email: string;
+  state: UserState;
+  defaultGroup?: string;
+  tags?: Record<string, string>;
+  /** Epoch milliseconds; tokens issued before this are refused. */
+  sessionsValidAfter?: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export interface MembershipRecord {
+  email: string;
+  groupId: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  targetType: 'group' | 'user' | 'membership' | 'session';
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+  at: string;
+  requestId: string;
+}

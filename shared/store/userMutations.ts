@@ -1,0 +1,39 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditEventPut } from './audit.ts';
+import type { TableRef } from './client.ts';
+import { userKey } from './keys.ts';
+
+/** `invited` becomes `active` at the first successful login; a no-op when another request got there first. */
+export async function activateInvitedUser(table: TableRef, email: string, requestId: string, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  try {
+    await table.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table.tableName,
+              Key: userKey(email),
+              UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email',
+              ConditionExpression: '#state = :invited',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email },
+            },
+          },
+          auditEventPut(table.tableName, {
+            actor: email,
+            action: 'user.activated',
+            targetType: 'user',
+            targetId: email,
+            before: { state: 'invited' },
+            after: { state: 'active' },
+            at,
+            requestId,
+          }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+  }
+}

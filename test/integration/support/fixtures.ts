@@ -1,0 +1,106 @@
+/**
+ * Test set-up that goes straight to the real local components (DynamoDB Local and
+ * cognito-local), for state the API cannot create yet or that a test must force.
+ */
+import { randomUUID } from 'node:crypto';
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { generatePassword } from '../../../shared/config/passwordPolicy.ts';
+import { parentGroupId } from '../../../shared/domain/groupPath.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import { createCognitoClient } from '../../../shared/identity/cognitoIdentity.ts';
+import { createDocumentClient, type TableRef } from '../../../shared/store/client.ts';
+import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey } from '../../../shared/store/keys.ts';
+import type { UserRecord } from '../../../shared/store/records.ts';
+
+let table: TableRef | undefined;
+export function testTable(): TableRef {
+  const stack = inject('stack');
+  table ??= { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
+  return table;
+}
+
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+export const uniqueGroupName = (prefix = 'g') => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export interface TestUser {
+  email: string;
+  password: string;
+}
+
+/** A user known to Cognito and to the service, with the given memberships. */
+export async function createTestUser(options: {
+  email?: string;
+  memberships?: Record<string, Role>;
+  state?: UserRecord['state'];
+  /** A temporary password means the first login answers NEW_PASSWORD_REQUIRED. */
+  temporary?: boolean;
+}): Promise<TestUser> {
+  const stack = inject('stack');
+  const email = options.email ?? uniqueEmail();
+  const password = generatePassword();
+  const cognito = createCognitoClient(stack.cognitoEndpoint);
+  await cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: stack.userPoolId,
+      Username: email,
+      TemporaryPassword: password,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
+  );
+  if (!options.temporary) {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.userPoolId, Username: email, Password: password, Permanent: true }));
+  }
+  cognito.destroy();
+  const { doc, tableName } = testTable();
+  const at = new Date().toISOString();
+  const memberships = options.memberships ?? {};
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...userKey(email), type: 'user', email, state: options.state ?? 'active', createdBy: 'test', createdAt: at },
+    }),
+  );
+  for (const [groupId, role] of Object.entries(memberships)) {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...membershipKey(email, groupId), ...membershipIndexKeys(email, groupId), type: 'membership', email, groupId, role, createdBy: 'test', createdAt: at },
+      }),
+    );
+  }
+  return { email, password };
+}
+
+export async function updateUserRecord(email: string, changes: Partial<UserRecord>): Promise<void> {
+  const { doc, tableName } = testTable();
+  const names = Object.keys(changes);
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: userKey(email),
+      UpdateExpression: `SET ${names.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, changes[name as keyof UserRecord]])),
+    }),
+  );
+}
+
+export async function readUserRecord(email: string): Promise<UserRecord | undefined> {
+  const { doc, tableName } = testTable();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: userKey(email), ConsistentRead: true }));
+  return Item as UserRecord | undefined;
+}
+
+/** A group written directly (with its parent link), for tests that predate the groups API. */
+export async function createTestGroup(id: string): Promise<void> {
+  const { doc, tableName } = testTable();
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...groupKey(id), ...groupIndexKeys(id, parentGroupId(id)), type: 'group', id, name: id.split('/').pop(), state: 'active', createdBy: 'test', createdAt: new Date().toISOString() },
+    }),
+  );
+}

@@ -1,0 +1,299 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { HttpError } from '../../shared/http/errors.ts';
+import { INVALID_CREDENTIALS, mapAuthError, type AuthOutcome, type CognitoIdentity, type Tokens } from '../../shared/identity/cognitoIdentity.ts';
+import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
+import { refreshTokenKey, userKey } from '../../shared/store/keys.ts';
+import type { UserRecord } from '../../shared/store/records.ts';
+import { hashToken } from '../../shared/store/sessionStore.ts';
+import { fakeTable, TABLE_NAME } from './helpers.ts';
+
+const EMAIL = 'ann@acme.com';
+const NOW = new Date('2026-11-26T12:00:00.000Z');
+const TOKENS: Tokens = { accessToken: 'access-jwt', idToken: 'id-jwt', refreshToken: 'refresh-1', expiresIn: 3600, tokenType: 'Bearer' };
+
+function fakeIdentity(outcome: AuthOutcome | Error = { kind: 'tokens', tokens: TOKENS }) {
+  const identity = {
+    login: vi.fn(async (): Promise<AuthOutcome> => {
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    }),
+    answerChallenge: vi.fn(async (): Promise<AuthOutcome> => ({ kind: 'tokens', tokens: TOKENS })),
+    refresh: vi.fn(async (): Promise<Tokens> => ({ ...TOKENS, accessToken: 'fresh-access-jwt' })),
+  };
+  return identity;
+}
+
+type FakeIdentity = ReturnType<typeof fakeIdentity>;
+
+function dependencies(identity: FakeIdentity): AuthDependencies {
+  return { table: fakeTable(), identity: identity as unknown as CognitoIdentity, now: () => NOW };
+}
+
+function userItem(overrides: Partial<UserRecord> = {}) {
+  return { ...userKey(EMAIL), type: 'user', email: EMAIL, state: 'active', createdBy: 'admin@example.com', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HttpError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as HttpError;
+  }
+  throw new Error('The promise resolved');
+}
+
+describe('authService', () => {
+  const ddbMock = mockClient(DynamoDBDocumentClient);
+
+  beforeEach(() => {
+    ddbMock.reset();
+    ddbMock.on(PutCommand).resolves({});
+    ddbMock.on(TransactWriteCommand).resolves({});
+  });
+
+  afterEach(() => {
+    ddbMock.reset();
+  });
+
+  describe('login', () => {
+    it('returns the tokens of an active user', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      const result = await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
+
+      // Assess
+      expect(result).toEqual(TOKENS);
+    });
+
+    it('refuses a disabled user with 401 and the same message as a wrong password', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
+      const cognitoRefusal = Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' });
+      const wrongPassword = await rejection(login(dependencies(fakeIdentity(mapAuthError(cognitoRefusal) as Error)), EMAIL, 'wrong', 'request-0'));
+
+      // Act
+      const disabled = await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+
+      // Assess
+      expect(disabled).toBeInstanceOf(HttpError);
+      expect(disabled.statusCode).toBe(401);
+      expect(disabled.message).toBe(INVALID_CREDENTIALS);
+      expect({ statusCode: disabled.statusCode, message: disabled.message }).toEqual({ statusCode: wrongPassword.statusCode, message: wrongPassword.message });
+    });
+
+    it('refuses a user Cognito knows but the table does not with the wrong-password 401', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({});
+
+      // Act
+      const error = await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+
+      // Assess
+      expect(error.statusCode).toBe(401);
+      expect(error.message).toBe(INVALID_CREDENTIALS);
+    });
+
+    it('does not remember a refresh token for a disabled user', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
+
+      // Act
+      await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+
+      // Assess
+      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    });
+
+    it('activates an invited user in one transaction that sets the state to active', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'invited' }) });
+
+      // Act
+      await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
+
+      // Assess
+      const transactions = ddbMock.commandCalls(TransactWriteCommand);
+      expect(transactions).toHaveLength(1);
+      const update = transactions[0]!.args[0].input.TransactItems?.[0]?.Update;
+      expect(update).toMatchObject({
+        TableName: TABLE_NAME,
+        Key: userKey(EMAIL),
+        UpdateExpression: expect.stringContaining('#state = :active'),
+        ConditionExpression: '#state = :invited',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: expect.objectContaining({ ':active': 'active', ':invited': 'invited' }),
+      });
+    });
+
+    it('writes the activation audit event in the same transaction', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'invited' }) });
+
+      // Act
+      await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
+
+      // Assess
+      const items = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems ?? [];
+      expect(items).toHaveLength(2);
+      expect(items[1]?.Put).toMatchObject({
+        TableName: TABLE_NAME,
+        Item: {
+          pk: `AUDIT#user#${EMAIL}`,
+          type: 'audit',
+          action: 'user.activated',
+          actor: EMAIL,
+          targetType: 'user',
+          targetId: EMAIL,
+          before: { state: 'invited' },
+          after: { state: 'active' },
+          at: NOW.toISOString(),
+          requestId: 'request-1',
+        },
+      });
+    });
+
+    it('does not write a transaction for a user who is already active', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
+
+      // Assess
+      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    });
+
+    it('remembers the refresh token by its hash with the login time, never the token itself', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
+
+      // Assess
+      const puts = ddbMock.commandCalls(PutCommand);
+      expect(puts).toHaveLength(1);
+      const item = puts[0]!.args[0].input.Item;
+      expect(item).toMatchObject({ ...refreshTokenKey(hashToken(TOKENS.refreshToken!)), email: EMAIL, issuedAt: NOW.getTime() });
+      expect(JSON.stringify(item)).not.toContain(TOKENS.refreshToken);
+    });
+
+    it('returns a challenge without reading or writing the table', async () => {
+      // Prepare
+      const identity = fakeIdentity({ kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
+
+      // Act
+      const result = await login(dependencies(identity), EMAIL, 'Temporary-Pass-1', 'request-1');
+
+      // Assess
+      expect(result).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
+      expect(ddbMock.calls()).toHaveLength(0);
+    });
+  });
+
+  describe('refresh', () => {
+    const REFRESH_TOKEN = 'refresh-1';
+    const refreshKey = refreshTokenKey(hashToken(REFRESH_TOKEN));
+    const rememberedItem = (issuedAt: number) => ({
+      ...refreshKey,
+      type: 'refreshToken',
+      email: EMAIL,
+      issuedAt,
+      expiresAt: Math.ceil(Date.now() / 1000) + 86_400,
+    });
+
+    it('refuses an unknown refresh token with 401', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({});
+
+      // Act
+      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+
+      // Assess
+      expect(error).toBeInstanceOf(HttpError);
+      expect(error.statusCode).toBe(401);
+    });
+
+    it('does not ask the identity provider to refresh an unknown refresh token', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({});
+      const identity = fakeIdentity();
+
+      // Act
+      await rejection(refresh(dependencies(identity), REFRESH_TOKEN));
+
+      // Assess
+      expect(identity.refresh).not.toHaveBeenCalled();
+    });
+
+    it('refuses with 401 a refresh token remembered before the user sessionsValidAfter', async () => {
+      // Prepare
+      const issuedAt = Date.now() - 60_000;
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt + 1 }) });
+
+      // Act
+      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+
+      // Assess
+      expect(error.statusCode).toBe(401);
+    });
+
+    it('does not ask the identity provider to refresh a token remembered before the user sessionsValidAfter', async () => {
+      // Prepare
+      const issuedAt = Date.now() - 60_000;
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt + 1 }) });
+      const identity = fakeIdentity();
+
+      // Act
+      await rejection(refresh(dependencies(identity), REFRESH_TOKEN));
+
+      // Assess
+      expect(identity.refresh).not.toHaveBeenCalled();
+    });
+
+    it('refuses with 401 a refresh token of a user disabled since', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(Date.now() - 60_000) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
+
+      // Act
+      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+
+      // Assess
+      expect(error.statusCode).toBe(401);
+    });
+
+    it('refuses with 401 a remembered refresh token whose record has expired', async () => {
+      // Prepare: DynamoDB deletes expired items lazily, so an expired record may still be read.
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: { ...rememberedItem(Date.now() - 31 * 86_400_000), expiresAt: Math.floor(Date.now() / 1000) - 60 } });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+
+      // Assess
+      expect(error.statusCode).toBe(401);
+    });
+
+    it('returns fresh tokens from the identity provider for a token remembered after sessionsValidAfter', async () => {
+      // Prepare
+      const issuedAt = Date.now() - 60_000;
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt - 1 }) });
+      const identity = fakeIdentity();
+
+      // Act
+      const tokens = await refresh(dependencies(identity), REFRESH_TOKEN);
+
+      // Assess
+      expect(identity.refresh).toHaveBeenCalledWith(REFRESH_TOKEN);
+      expect(tokens.accessToken).toBe('fresh-access-jwt');
+    });
+  });
+});

@@ -1,0 +1,235 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { z } from 'zod';
+import { defineRoute, type Access } from '../../shared/api/routeDefinition.ts';
+import { groupIdSchema } from '../../shared/api/schemas/common.ts';
+import { httpRoute, type RouteResult } from '../../shared/http/httpRoute.ts';
+import { authorizerContext, fakeContext, fakeEvent, type FakeEventOptions } from './helpers.ts';
+import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
+
+function thingRoute(access: Access) {
+  return defineRoute({
+    operationId: 'createThing',
+    method: 'POST',
+    path: '/groups/{groupId}/things',
+    handler: 'things/createThing',
+    summary: 'Create a thing',
+    tag: 'Things',
+    access,
+    request: {
+      params: z.object({ groupId: groupIdSchema }),
+      body: z.object({ name: z.string().min(1), size: z.number().int().positive() }),
+    },
+    success: { status: 201, description: 'Created' },
+  });
+}
+
+const validRequest: FakeEventOptions = {
+  method: 'POST',
+  path: '/groups/%2Facme/things',
+  pathParameters: { groupId: '%2Facme' },
+  body: JSON.stringify({ name: 'ledger', size: 3 }),
+};
+
+async function invoke(
+  access: Access,
+  options: FakeEventOptions,
+  run: () => Promise<RouteResult> = async () => ({ body: { created: true } }),
+): Promise<APIGatewayProxyResult> {
+  const handler = httpRoute(thingRoute(access), run);
+  return handler(fakeEvent({ ...validRequest, ...options }), fakeContext());
+}
+
+const bodyOf = (response: APIGatewayProxyResult) => JSON.parse(response.body) as Record<string, unknown>;
+
+const authenticated: Access = { kind: 'authenticated' };
+
+describe('httpRoute', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('answers with the route success status and the result as JSON', async () => {
+    // Act
+    const response = await invoke(authenticated, {});
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    expect(response.headers?.['Content-Type']).toBe('application/json');
+    expect(bodyOf(response)).toEqual({ created: true });
+  });
+
+  it('adds the CORS headers to a success', async () => {
+    // Act
+    const response = await invoke(authenticated, {});
+
+    // Assess
+    expect(response.headers).toMatchObject({
+      'Access-Control-Allow-Origin': expect.any(String),
+      'Access-Control-Allow-Headers': expect.stringContaining('x-groupcontextid'),
+      'Access-Control-Allow-Methods': expect.stringContaining('POST'),
+    });
+  });
+
+  it('hands the handler validated params, body and the caller in its group context', async () => {
+    // Prepare
+    const run = vi.fn(async () => ({ body: {} }));
+
+    // Act
+    const handler = httpRoute(thingRoute(authenticated), run);
+    await handler(
+      fakeEvent({ ...validRequest, headers: { 'X-GroupContextId': '%2Facme%2FFinance' }, authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'contributor' }) }) }),
+      fakeContext(),
+    );
+
+    // Assess
+    expect(run).toHaveBeenCalledWith(
+      expect.objectContaining({
+        params: { groupId: '/acme' },
+        body: { name: 'ledger', size: 3 },
+        caller: expect.objectContaining({ email: 'ann@acme.com', groupContextId: '/acme/finance', contextRole: { role: 'contributor', grantedAt: '/acme' } }),
+        requestId: 'request-1',
+      }),
+    );
+  });
+
+  it('answers an invalid JSON body with 400 in the error shape', async () => {
+    // Act
+    const response = await invoke(authenticated, { body: '{"name": "ledger",' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Request body is not valid JSON' });
+  });
+
+  it('adds the CORS headers and JSON content type to an error', async () => {
+    // Act
+    const response = await invoke(authenticated, { body: 'not json' });
+
+    // Assess
+    expect(response.headers).toMatchObject({ 'Access-Control-Allow-Origin': expect.any(String), 'Content-Type': 'application/json' });
+  });
+
+  it('answers a body failing the zod schema with 400 and the issues in details', async () => {
+    // Act
+    const response = await invoke(authenticated, { body: JSON.stringify({ name: 'ledger', size: -1 }) });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining('size'),
+      details: [{ in: 'body', path: 'size', message: expect.any(String) }],
+    });
+  });
+
+  it('answers an invalid path group id with 400', async () => {
+    expect((await invoke(authenticated, { pathParameters: { groupId: '%2Facme%2F%2Fx' } })).statusCode).toBe(400);
+  });
+
+  it('answers an unknown Accept-Version with 406', async () => {
+    // Act
+    const response = await invoke(authenticated, { headers: { 'Accept-Version': '9.9.9' } });
+
+    // Assess
+    expect(response.statusCode).toBe(406);
+    expect(bodyOf(response)).toMatchObject({ statusCode: 406, error: 'Not Acceptable', message: expect.stringContaining('1.0.0') });
+  });
+
+  it('answers a request without Accept-Version as the latest version', async () => {
+    // Prepare
+    const event = fakeEvent(validRequest);
+    delete event.headers['Accept-Version'];
+
+    // Act
+    const response = await httpRoute(thingRoute(authenticated), async () => ({ body: {} }))(event, fakeContext());
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('answers an unexpected error with 500 and the generic message', async () => {
+    // Prepare
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    // Act
+    const response = await invoke(authenticated, {}, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(bodyOf(response)).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+  });
+
+  it('does not leak the text of an unexpected error into the response', async () => {
+    // Prepare
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    // Act
+    const response = await invoke(authenticated, {}, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+
+    // Assess
+    expect(response.body).not.toContain('secret');
+    expect(JSON.stringify(response.headers)).not.toContain('secret');
+  });
+
+  it('answers a caller lacking the role in the group context with 403', async () => {
+    // Prepare
+    const access: Access = { kind: 'role', role: 'admin', at: 'context' };
+
+    // Act
+    const response = await invoke(access, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }), defaultGroup: '/acme' }) });
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(bodyOf(response)).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+  });
+
+  it('does not run the handler for a caller lacking the role', async () => {
+    // Prepare
+    const run = vi.fn(async () => ({ body: {} }));
+
+    // Act
+    await invoke({ kind: 'role', role: 'admin', at: 'context' }, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }) }) }, run);
+
+    // Assess
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a caller lacking the role at the path group with 404', async () => {
+    // Act
+    const response = await invoke(
+      { kind: 'role', role: 'contributor', at: { pathParam: 'groupId' } },
+      { authorizer: authorizerContext({ memberships: encodeMemberships({ '/globex': 'admin' }) }) },
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('answers a non-public route with no authorizer context with 401', async () => {
+    // Act
+    const response = await invoke(authenticated, { authorizer: null });
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(bodyOf(response)).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('serves a public route without an authorizer context', async () => {
+    expect((await invoke({ kind: 'public' }, { authorizer: null })).statusCode).toBe(201);
+  });
+
+  it('lets the handler override the status and add headers', async () => {
+    // Act
+    const response = await invoke(authenticated, {}, async () => ({ statusCode: 200, body: { ok: true }, headers: { 'x-groupid': '/acme' } }));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['x-groupid']).toBe('/acme');
+  });
+});
