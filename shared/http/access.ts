@@ -1,6 +1,7 @@
 /**
- * The one place a route's access rule is enforced. A role required at a path's group that
- * the caller lacks is reported as 404, so a caller cannot learn what exists outside their reach.
+ * The one place a route's access rule is enforced. For a group named in the path: a caller
+ * with no role there gets 404, so nobody learns what exists outside their reach; a caller who
+ * can see the group but lacks the role gets 403.
  */
 import type { Access } from '../api/routeDefinition.ts';
 import { resolveRole, roleSatisfies } from '../domain/roles.ts';
@@ -17,7 +18,7 @@ export function enforceAccess(access: Access, input: { caller: Caller | undefine
     return;
   }
   const groupId = String((input.params as Record<string, unknown>)[access.at.pathParam]);
-  if (!roleSatisfies(resolveRole(caller.memberships, groupId)?.role, access.role)) {
-    throw notFound(`Group ${groupId} not found`);
-  }
+  const role = resolveRole(caller.memberships, groupId)?.role;
+  if (!role) throw notFound(`Group ${groupId} not found`);
+  if (!roleSatisfies(role, access.role)) throw forbidden(`Requires role ${access.role} in group ${groupId}`);
 }

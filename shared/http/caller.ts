@@ -7,7 +7,7 @@ import { isValidGroupId, normaliseGroupId } from '../domain/groupPath.ts';
 import { decodeMemberships } from '../domain/membershipCodec.ts';
 import { resolveRole, type Memberships, type ResolvedRole } from '../domain/roles.ts';
 import { decodePathSegment } from '../api/schemas/common.ts';
-import { badRequest, unauthorized } from './errors.ts';
+import { notFound, unauthorized } from './errors.ts';
 import { GROUP_CONTEXT_HEADER, type HeaderMap } from './headers.ts';
 
 /** What the authorizer puts in API Gateway's context map (values must be scalars). */
@@ -36,6 +36,7 @@ export function callerFromAuthorizer(authorizer: Record<string, unknown> | null 
 function resolveGroupContext(header: string | undefined, defaultGroup: string): string {
   if (header === undefined || header.trim() === '') return defaultGroup;
   const groupId = normaliseGroupId(decodePathSegment(header));
-  if (!isValidGroupId(groupId)) throw badRequest(`${GROUP_CONTEXT_HEADER} is not a valid group id`);
+  // No group can have an invalid id, so the context does not exist (SIF answers 404 here too).
+  if (!isValidGroupId(groupId)) throw notFound(`Group ${groupId} not found`);
   return groupId;
 }

@@ -8,7 +8,8 @@ import { ROOT_GROUP_ID } from '../domain/groupPath.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
-import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey } from '../store/keys.ts';
+import { putNewGroup } from '../store/groupStore.ts';
+import { membershipIndexKeys, membershipKey, userKey } from '../store/keys.ts';
 import type { GroupRecord, MembershipRecord, UserRecord } from '../store/records.ts';
 
 export const INSTALLER = 'installer';
@@ -37,7 +38,7 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
     await table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: table.tableName, Item: { ...groupKey(root.id), ...groupIndexKeys(root.id, undefined), type: 'group', ...root }, ConditionExpression: absent } },
+          putNewGroup(table.tableName, root),
           { Put: { TableName: table.tableName, Item: { ...userKey(email), type: 'user', ...admin }, ConditionExpression: absent } },
           { Put: { TableName: table.tableName, Item: { ...membershipKey(email, ROOT_GROUP_ID), ...membershipIndexKeys(email, ROOT_GROUP_ID), type: 'membership', ...membership } } },
           auditEventPut(table.tableName, { actor: INSTALLER, action: 'seed.created', targetType: 'group', targetId: ROOT_GROUP_ID, after: { root, admin: email }, at, requestId }),

@@ -1,10 +1,168 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+/** Reads and transaction items for groups. Business rules live in services/groupService.ts. */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { parentGroupId } from '../domain/groupPath.ts';
 import type { TableRef } from './client.ts';
-import { groupKey } from './keys.ts';
+import { childrenPartition, GROUP_TREE_PARTITION, groupIndexKeys, groupKey, TABLE_INDEXES } from './keys.ts';
 import { stripInternal } from './items.ts';
 import type { GroupRecord } from './records.ts';
+import type { TransactItem } from './transactions.ts';
+import { sendQuery } from './pagination.ts';
+
+export interface StoredGroup {
+  record: GroupRecord;
+  /** Optimistic-concurrency version: every update must name the version it read. */
+  version: number;
+}
+
+const toStored = (item: Record<string, unknown>): StoredGroup => ({ record: stripInternal<GroupRecord>(item), version: Number(item.version ?? 0) });
 
 export async function getGroup(table: TableRef, id: string): Promise<GroupRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: groupKey(id) }));
-  return Item ? stripInternal<GroupRecord>(Item) : undefined;
+  return (await getStoredGroup(table, id))?.record;
+}
+
+export async function getStoredGroup(table: TableRef, id: string): Promise<StoredGroup | undefined> {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: groupKey(id), ConsistentRead: true }));
+  return Item ? toStored(Item) : undefined;
+}
+
+/** Up to 100 groups by id in one BatchGet (retrying unprocessed keys); missing ids are absent from the map. */
+export async function getGroupsByIds(table: TableRef, ids: string[]): Promise<Map<string, GroupRecord>> {
+  const found = new Map<string, GroupRecord>();
+  let keys: Record<string, unknown>[] = [...new Set(ids)].map(groupKey);
+  while (keys.length > 0) {
+    const result = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }));
+    for (const item of result.Responses?.[table.tableName] ?? []) {
+      const { record } = toStored(item);
+      found.set(record.id, record);
+    }
+    keys = (result.UnprocessedKeys?.[table.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+  }
+  return found;
+}
+
+export interface GroupQuery {
+  limit: number;
+  startKey?: Record<string, string>;
+  /** Optional filter on tags: every pair must match. Applied after the read, so a page may hold fewer items. */
+  tags?: { key: string; value: string }[];
+}
+
+export interface GroupQueryPage {
+  /** Each group with the index key a query can resume after. */
+  entries: { group: GroupRecord; key: Record<string, string> }[];
+  lastKey?: Record<string, string>;
+}
+
+export function queryChildren(table: TableRef, parentId: string, query: GroupQuery): Promise<GroupQueryPage> {
+  const index = TABLE_INDEXES.byParent;
+  return queryGroups(table, index, `#pk = :pk`, { '#pk': index.pk }, { ':pk': childrenPartition(parentId) }, query);
+}
+
+/** Every group beneath `ancestorId`, in id order. */
+export function queryDescendants(table: TableRef, ancestorId: string, query: GroupQuery): Promise<GroupQueryPage> {
+  const index = TABLE_INDEXES.byTree;
+  const prefix = ancestorId === '/' ? '/' : `${ancestorId}/`;
+  // `/` itself is not its own descendant: for the root, start strictly after it.
+  const condition = ancestorId === '/' ? '#pk = :pk AND #sk > :prefix' : '#pk = :pk AND begins_with(#sk, :prefix)';
+  return queryGroups(table, index, condition, { '#pk': index.pk, '#sk': index.sk }, { ':pk': GROUP_TREE_PARTITION, ':prefix': prefix }, query);
+}
+
+async function queryGroups(
+  table: TableRef,
+  index: { name: string; pk: string; sk: string },
+  keyCondition: string,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+  query: GroupQuery,
+): Promise<GroupQueryPage> {
+  const tagNames: Record<string, string> = {};
+  const tagValues: Record<string, unknown> = {};
+  const tagConditions = (query.tags ?? []).map((tag, i) => {
+    tagNames[`#tk${i}`] = tag.key;
+    tagValues[`:tv${i}`] = tag.value;
+    return `#tags.#tk${i} = :tv${i}`;
+  });
+  const result = await sendQuery(
+    table,
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: keyCondition,
+      ...(tagConditions.length ? { FilterExpression: tagConditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: { ...names, ...tagNames, ...(tagConditions.length ? { '#tags': 'tags' } : {}) },
+      ExpressionAttributeValues: { ...values, ...tagValues },
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  );
+  const keyOf = (item: Record<string, unknown>) =>
+    Object.fromEntries(['pk', 'sk', index.pk, index.sk].map((attribute) => [attribute, String(item[attribute])]));
+  return {
+    entries: (result.Items ?? []).map((item) => ({ group: toStored(item).record, key: keyOf(item) })),
+    lastKey: result.LastEvaluatedKey as Record<string, string> | undefined,
+  };
+}
+
+/** True when at least one item sits in the given index partition (sub-groups, members). */
+export async function indexPartitionHasItems(table: TableRef, partition: string): Promise<boolean> {
+  const index = TABLE_INDEXES.byParent;
+  const result = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.pk },
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: 1,
+    }),
+  );
+  return (result.Items ?? []).length > 0;
+}
+
+export function putNewGroup(tableName: string, record: GroupRecord): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: 1, ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Holds only while the group exists and is active: new sub-groups and members need an active parent. */
+export function requireActiveGroup(tableName: string, id: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: groupKey(id),
+      ConditionExpression: 'attribute_exists(pk) AND #state = :active',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  };
+}
+
+/** Replaces the group's record, provided nobody changed it since `version` was read. */
+export function replaceGroup(tableName: string, record: GroupRecord, version: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: version + 1, ...record },
+      ConditionExpression: 'attribute_exists(pk) AND #version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+export function deleteDisabledGroup(tableName: string, id: string, version: number): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: groupKey(id),
+      ConditionExpression: '#state = :disabled AND #version = :version',
+      ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
+      ExpressionAttributeValues: { ':disabled': 'disabled', ':version': version },
+    },
+  };
 }

@@ -1,4 +1,4 @@
-const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
+const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'version'];
 
 /** A stored item without its key and index attributes: the record the domain sees. */
 export function stripInternal<T>(item: Record<string, unknown>): T {

@@ -8,9 +8,14 @@
  * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  |         |          |
  * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
  * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
+ * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
  *
  * The user's profile and memberships share a partition, and `#` sorts before `M`,
  * so the authorizer reads both with one Query.
+ *
+ * Tag usage items count, for every group, how many resources in its subtree (itself included)
+ * carry each tag value, so `GET /tags/{key}` is one Query of one partition, page by page.
+ * `␟` is the unit separator U+001F, which tag values may not contain.
  */
 export const TABLE_INDEXES = {
   byParent: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
@@ -19,10 +24,14 @@ export const TABLE_INDEXES = {
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+export const GROUP_TREE_PARTITION = 'TREE';
+export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
+export const membersPartition = (groupId: string) => `MEMBERS#${groupId}`;
+
 export const groupKey = (id: string) => ({ pk: `GROUP#${id}`, sk: 'GROUP' });
 export const groupIndexKeys = (id: string, parentId: string | undefined) => ({
-  ...(parentId === undefined ? {} : { gsi1pk: `CHILDREN#${parentId}`, gsi1sk: id }),
-  gsi2pk: 'TREE',
+  ...(parentId === undefined ? {} : { gsi1pk: childrenPartition(parentId), gsi1sk: id }),
+  gsi2pk: GROUP_TREE_PARTITION,
   gsi2sk: id,
 });
 
@@ -34,7 +43,7 @@ export const membershipKey = (email: string, groupId: string) => ({
   pk: userPartition(email),
   sk: `${MEMBERSHIP_SK_PREFIX}${groupId}`,
 });
-export const membershipIndexKeys = (email: string, groupId: string) => ({ gsi1pk: `MEMBERS#${groupId}`, gsi1sk: email });
+export const membershipIndexKeys = (email: string, groupId: string) => ({ gsi1pk: membersPartition(groupId), gsi1sk: email });
 export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PREFIX.length);
 
 export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
@@ -42,4 +51,11 @@ export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHas
 export const auditEventKey = (targetType: string, targetId: string, at: string, eventId: string) => ({
   pk: `AUDIT#${targetType}#${targetId}`,
   sk: `${at}#${eventId}`,
+});
+
+export const TAG_SEPARATOR = '\u001f';
+export const tagUsagePartition = (resourceType: string, groupId: string, key: string) => `TAGUSE#${resourceType}#${groupId}#${key}`;
+export const tagUsageKey = (resourceType: string, groupId: string, key: string, parent: string, value: string) => ({
+  pk: tagUsagePartition(resourceType, groupId, key),
+  sk: `${parent}${TAG_SEPARATOR}${value}`,
 });

@@ -70,8 +70,8 @@ describe('enforceAccess', () => {
     expect(error.statusCode).toBe(404);
   });
 
-  it('answers 404, not 403, when the caller lacks the role at the path group', () => {
-    // Prepare
+  it('answers 403 when the caller can see the path group but lacks the role there', () => {
+    // Prepare: the deeper reader membership decides at /acme/finance/payables.
     const caller = callerIn('/acme', { '/acme': 'admin', '/acme/finance': 'reader' });
 
     // Act
@@ -79,7 +79,7 @@ describe('enforceAccess', () => {
 
     // Assess
     expect(error).toBeInstanceOf(HttpError);
-    expect(error.statusCode).toBe(404);
+    expect(error.statusCode).toBe(403);
   });
 
   it('does not let a membership at a prefix-sharing sibling reach the path group', () => {

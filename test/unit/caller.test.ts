@@ -68,14 +68,14 @@ describe('callerFromAuthorizer', () => {
   });
 
   it.each(['/acme//finance', '/acme finance', '%2Facme%2F%2Ffinance', '/acme_finance', `/${'a'.repeat(114)}`])(
-    'refuses the invalid x-groupcontextid %j with 400',
+    'answers the invalid x-groupcontextid %j as a group that does not exist (404)',
     (header) => {
       // Act
       const error = thrownBy(() => callerFromAuthorizer(authorizerContext(), { 'x-groupcontextid': header }));
 
       // Assess
       expect(error).toBeInstanceOf(HttpError);
-      expect(error.statusCode).toBe(400);
+      expect(error.statusCode).toBe(404);
     },
   );
 

@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { defaultTable } from '../../shared/store/client.ts';
+import { listGroups } from '../../shared/services/groupService.ts';
+
+export const handler = httpRoute(routes.listGroups, async ({ query, caller }) => {
+  const page = await listGroups({ table: defaultTable() }, caller!.groupContextId, query);
+  return { body: { groups: page.groups.map(({ configuration: _configuration, ...group }) => group), ...(page.nextToken ? { pagination: { lastEvaluatedToken: page.nextToken } } : {}) } };
+});

@@ -1,0 +1,227 @@
+/**
+ * The group tree's rules: who may create, read, list, change and delete groups, and what
+ * each change writes (always with its audit event, in one transaction).
+ */
+import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
+import { childGroupId, MAX_GROUP_ID_LENGTH, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
+import { applyTagPatch, type Tags } from '../domain/tags.ts';
+import type { Caller } from '../http/caller.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { auditEventPut } from '../store/audit.ts';
+import type { TableRef } from '../store/client.ts';
+import {
+  deleteDisabledGroup,
+  getGroupsByIds,
+  getStoredGroup,
+  indexPartitionHasItems,
+  putNewGroup,
+  queryChildren,
+  queryDescendants,
+  replaceGroup,
+  requireActiveGroup,
+} from '../store/groupStore.ts';
+import { childrenPartition, membersPartition } from '../store/keys.ts';
+import { decodePageToken, encodePageToken } from '../store/pagination.ts';
+import type { GroupRecord } from '../store/records.ts';
+import { tagUsageUpdates } from '../store/tagUsageStore.ts';
+import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
+
+export interface GroupDependencies {
+  table: TableRef;
+  now?: () => Date;
+}
+
+interface Mutation {
+  caller: Caller;
+  requestId: string;
+}
+
+const timestamp = (deps: GroupDependencies) => (deps.now?.() ?? new Date()).toISOString();
+
+/** Creates `<context>/<lower-cased name>` and answers with it as `GET` shows it (effective configuration). */
+export async function createGroup(
+  deps: GroupDependencies,
+  { caller, requestId }: Mutation,
+  body: { name: string; description?: string; tags?: Tags; configuration?: Configuration },
+): Promise<GroupView> {
+  const parentId = caller.groupContextId;
+  const id = childGroupId(parentId, body.name);
+  if (id.length > MAX_GROUP_ID_LENGTH) throw badRequest(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
+  const at = timestamp(deps);
+  const record: GroupRecord = compact({
+    id,
+    name: body.name,
+    description: body.description,
+    state: 'active',
+    tags: nonEmpty(body.tags),
+    configuration: nonEmpty(body.configuration),
+    createdBy: caller.email,
+    createdAt: at,
+  });
+  const items = [
+    requireActiveGroup(deps.table.tableName, parentId),
+    putNewGroup(deps.table.tableName, record),
+    auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.created', targetType: 'group', targetId: id, after: record, at, requestId }),
+    ...tagUsageUpdates(deps.table.tableName, 'group', id, {}, record.tags ?? {}),
+  ];
+  try {
+    await writeGroupTransaction(deps.table, items);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    if (error.failedIndexes.includes(0)) {
+      const parent = await getStoredGroup(deps.table, parentId);
+      throw parent ? conflict(`Group ${parentId} is disabled: it accepts no new sub-groups`) : notFound(`Group ${parentId} not found`);
+    }
+    throw conflict(`Group ${id} already exists`);
+  }
+  return getGroupView(deps, id);
+}
+
+export interface GroupView extends GroupRecord {
+  configurationSource?: Record<string, Configuration>;
+}
+
+/** The group with its effective configuration: one BatchGet reads it and all its ancestors. */
+export async function getGroupView(deps: GroupDependencies, id: string, showConfigurationSource = false): Promise<GroupView> {
+  const chain = selfAndAncestors(id).reverse();
+  const groups = await getGroupsByIds(deps.table, chain);
+  const group = groups.get(id);
+  if (!group) throw notFound(`Group ${id} not found`);
+  const layers = chain.map((groupId) => groups.get(groupId)?.configuration);
+  const view: GroupView = { ...group, configuration: effectiveConfiguration(layers) };
+  if (showConfigurationSource) {
+    view.configurationSource = Object.fromEntries(chain.flatMap((groupId, i) => (layers[i] ? [[groupId, layers[i]]] : [])));
+  }
+  return view;
+}
+
+export interface ListGroupsRequest {
+  includeChildGroups: boolean;
+  includeParentGroups: boolean;
+  tags: { key: string; value: string }[];
+  count: number;
+  fromToken?: string;
+}
+
+/** Where the next page starts: at an ancestor (by position), or in the child query (after a key; `{}` = from its start). */
+type ListToken = { p: number } | { k: Record<string, string> };
+const isListToken = (value: unknown): value is ListToken =>
+  typeof value === 'object' && value !== null && (Number.isInteger((value as { p?: unknown }).p) || typeof (value as { k?: unknown }).k === 'object');
+
+/** At most this many reads fill one page when a tag filter skips items, so a page's cost stays bounded. */
+const MAX_READS_PER_PAGE = 5;
+
+/**
+ * Lists groups around the context: its children (default) or all its descendants
+ * (includeChildGroups), preceded with includeParentGroups by the path from `/` down to the
+ * context itself. Each page reads what it returns plus one item to know whether more remain
+ * (and what a tag filter skips), never the whole tree.
+ */
+export async function listGroups(deps: GroupDependencies, contextId: string, request: ListGroupsRequest): Promise<{ groups: GroupRecord[]; nextToken?: string }> {
+  const token = decodePageToken<ListToken>(request.fromToken, isListToken);
+  const matches = (group: GroupRecord) => request.tags.every((tag) => group.tags?.[tag.key] === tag.value);
+  const groups: GroupRecord[] = [];
+
+  if (request.includeParentGroups && !(token && 'k' in token)) {
+    const path = selfAndAncestors(contextId).reverse();
+    const start = token && 'p' in token ? token.p : 0;
+    const slice = path.slice(start, start + request.count);
+    const found = await getGroupsByIds(deps.table, slice);
+    for (const id of slice) if (found.get(id) && matches(found.get(id)!)) groups.push(found.get(id)!);
+    if (start + slice.length < path.length) return { groups, nextToken: encodePageToken({ p: start + slice.length }) };
+  }
+
+  const query = request.includeChildGroups ? queryDescendants : queryChildren;
+  let startKey = token && 'k' in token && Object.keys(token.k).length > 0 ? token.k : undefined;
+  for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+    const room = request.count - groups.length;
+    // One more than fits tells whether another page exists, so a full last page carries no token.
+    const page = await query(deps.table, contextId, { limit: room + 1, startKey, tags: request.tags });
+    const taken = page.entries.slice(0, room);
+    groups.push(...taken.map((entry) => entry.group));
+    if (page.entries.length > room) return { groups, nextToken: encodePageToken({ k: taken.at(-1)?.key ?? startKey ?? {} }) };
+    if (!page.lastKey) return { groups };
+    startKey = page.lastKey;
+  }
+  return { groups, nextToken: encodePageToken({ k: startKey ?? {} }) };
+}
+
+export interface GroupChanges {
+  name?: string;
+  description?: string;
+  state?: 'active' | 'disabled';
+  tags?: Record<string, string | null>;
+  configuration?: Configuration;
+}
+
+const UPDATE_ATTEMPTS = 3;
+
+/** Applies the changes and answers with the group as `GET` shows it (effective configuration). */
+export async function updateGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string, changes: GroupChanges): Promise<GroupView> {
+  if (id === ROOT_GROUP_ID && changes.state === 'disabled') throw conflict('The root group / cannot be disabled');
+  for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+    const stored = await getStoredGroup(deps.table, id);
+    if (!stored) throw notFound(`Group ${id} not found`);
+    const before = stored.record;
+    if (changes.name !== undefined && changes.name !== before.name) throw badRequest('Groups cannot be renamed');
+    const at = timestamp(deps);
+    const after: GroupRecord = compact({
+      ...before,
+      description: changes.description ?? before.description,
+      state: changes.state ?? before.state,
+      tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
+      configuration: changes.configuration ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration)) : before.configuration,
+      updatedBy: caller.email,
+      updatedAt: at,
+    });
+    const items = [
+      replaceGroup(deps.table.tableName, after, stored.version),
+      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.updated', targetType: 'group', targetId: id, before, after, at, requestId }),
+      ...tagUsageUpdates(deps.table.tableName, 'group', id, before.tags ?? {}, after.tags ?? {}),
+    ];
+    try {
+      await writeGroupTransaction(deps.table, items);
+      return await getGroupView(deps, id);
+    } catch (error) {
+      // Someone else changed the group since we read it: read again and re-apply.
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
+  throw conflict(`Group ${id} is being changed by another request; try again`);
+}
+
+export async function deleteGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string): Promise<void> {
+  if (id === ROOT_GROUP_ID) throw conflict('The root group / cannot be deleted');
+  const stored = await getStoredGroup(deps.table, id);
+  if (!stored) throw notFound(`Group ${id} not found`);
+  if (stored.record.state !== 'disabled') throw conflict(`Group ${id} must be disabled before it is deleted`);
+  // A disabled group accepts no new sub-groups or members, so these checks cannot go stale before the delete.
+  if (await indexPartitionHasItems(deps.table, childrenPartition(id))) throw conflict(`Group ${id} still has sub-groups`);
+  if (await indexPartitionHasItems(deps.table, membersPartition(id))) throw conflict(`Group ${id} still has members`);
+  const at = timestamp(deps);
+  try {
+    await writeGroupTransaction(deps.table, [
+      deleteDisabledGroup(deps.table.tableName, id, stored.version),
+      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.deleted', targetType: 'group', targetId: id, before: stored.record, at, requestId }),
+      ...tagUsageUpdates(deps.table.tableName, 'group', id, stored.record.tags ?? {}, {}),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailedError) throw conflict(`Group ${id} changed while it was being deleted; try again`);
+    throw error;
+  }
+}
+
+async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
+  // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
+  if (items.length > MAX_TRANSACTION_ITEMS) throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
+  await writeTransaction(table, items);
+}
+
+function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+  return value && Object.keys(value).length > 0 ? value : undefined;
+}
+
+/** Drops undefined properties so stored records and responses carry only what is set. */
+function compact<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
