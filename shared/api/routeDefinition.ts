@@ -15,6 +15,14 @@ export type Access =
   | { kind: 'authenticated' }
   | { kind: 'role'; role: Role; at: 'context' | { pathParam: string } };
 
+/** What a route's function may do in AWS, beyond invoking; the CDK stack grants exactly this. */
+export interface FunctionPermissions {
+  /** Default: `read` for GET routes, `readWrite` for the others. */
+  table?: 'none' | 'read' | 'readWrite';
+  /** Cognito user-pool admin actions, e.g. `cognito-idp:AdminCreateUser`. */
+  cognito?: string[];
+}
+
 export interface ResponseDefinition {
   description: string;
   schema?: z.ZodType;
@@ -42,6 +50,7 @@ export interface RouteDefinition<
   success: { status: number } & ResponseDefinition;
   /** Route-specific error responses, beyond the ones every route may return. */
   errors?: Record<number, string>;
+  permissions?: FunctionPermissions;
 }
 
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

@@ -27,6 +27,7 @@ export const routes = {
     access: { kind: 'public' },
     request: {},
     success: { status: 200, description: 'The service answers', schema: z.object({ status: z.literal('ok') }) },
+    permissions: { table: 'none' },
   }),
 
   login: defineRoute({

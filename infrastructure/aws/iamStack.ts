@@ -1,0 +1,42 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { IamApi } from './api.ts';
+import { Seed } from './seed.ts';
+import type { IamSettings } from './settings.ts';
+import { createTable } from './table.ts';
+import { IamUserPool } from './userPool.ts';
+
+export interface IamStackProps extends StackProps {
+  settings: IamSettings;
+}
+
+export class IamStack extends Stack {
+  readonly api: IamApi;
+  readonly seed: Seed;
+
+  constructor(scope: Construct, id: string, props: IamStackProps) {
+    super(scope, id, { description: 'SME banking identity and access management', ...props });
+    const { settings } = props;
+    const table = createTable(this, settings.deletionProtection);
+    const logins = new IamUserPool(this, 'Logins', settings);
+
+    // COGNITO_ENDPOINT and DYNAMODB_ENDPOINT are local-mode only and never set here.
+    const environment: Record<string, string> = {
+      IAM_TABLE_NAME: table.tableName,
+      COGNITO_USER_POOL_ID: logins.userPool.userPoolId,
+      COGNITO_API_CLIENT_ID: logins.apiClient.userPoolClientId,
+      COGNITO_CLIENT_IDS: [logins.apiClient.userPoolClientId, logins.hostedClient.userPoolClientId].join(','),
+      ...(settings.corsAllowOrigin ? { CORS_ALLOW_ORIGIN: settings.corsAllowOrigin } : {}),
+    };
+
+    this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
+    this.seed = new Seed(this, 'Seed', { adminEmail: settings.adminEmail, table, userPool: logins.userPool, environment, tracing: settings.tracing });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
+    new CfnOutput(this, 'UserPoolId', { value: logins.userPool.userPoolId });
+    new CfnOutput(this, 'ApiClientId', { value: logins.apiClient.userPoolClientId });
+    new CfnOutput(this, 'HostedClientId', { value: logins.hostedClient.userPoolClientId });
+    new CfnOutput(this, 'HostedLoginDomain', { value: logins.domain.baseUrl() });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

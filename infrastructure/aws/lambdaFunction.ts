@@ -1,0 +1,46 @@
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface IamFunctionProps {
+  /** Module under `functions/`, without `.ts`, exporting `handler`. */
+  handler: string;
+  environment: Record<string, string>;
+  tracing: boolean;
+  description?: string;
+}
+
+/** Every Lambda of the service: one ESM bundle per entry point, AWS SDK included, bundled with the local esbuild. */
+export function iamFunction(scope: Construct, id: string, props: IamFunctionProps): NodejsFunction {
+  return new NodejsFunction(scope, id, {
+    entry: join(REPO_ROOT, 'functions', `${props.handler}.ts`),
+    handler: 'handler',
+    description: props.description,
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    environment: props.environment,
+    tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+    logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
+    bundling: {
+      minify: true,
+      sourceMap: false,
+      format: OutputFormat.ESM,
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      externalModules: [],
+      // Some bundled CommonJS dependencies call require(); ESM has none unless we define it.
+      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      forceDockerBundling: false,
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import { CustomResource } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { iamFunction } from './lambdaFunction.ts';
+
+export interface SeedProps {
+  adminEmail: string;
+  table: Table;
+  userPool: UserPool;
+  environment: Record<string, string>;
+  tracing: boolean;
+}
+
+/** Creates the root group and the first admin once, when the stack is created. */
+export class Seed extends Construct {
+  readonly function: NodejsFunction;
+  readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: SeedProps) {
+    super(scope, id);
+    this.function = iamFunction(this, 'SeedFunction', {
+      handler: 'seed/seedCustomResource',
+      environment: props.environment,
+      tracing: props.tracing,
+      description: 'Seeds the root group and the first admin',
+    });
+    props.table.grantWriteData(this.function);
+    props.userPool.grant(this.function, 'cognito-idp:AdminCreateUser');
+
+    const provider = new Provider(this, 'Provider', {
+      onEventHandler: this.function,
+      logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_MONTH }),
+    });
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::IamSeed',
+      properties: { AdminEmail: props.adminEmail },
+    });
+  }
+}

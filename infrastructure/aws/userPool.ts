@@ -1,0 +1,96 @@
+import { Duration, Fn, Aws } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  type UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { PASSWORD_POLICY } from '../../shared/config/passwordPolicy.ts';
+import { SESSION_SETTINGS } from '../../shared/config/sessions.ts';
+
+export interface IamUserPoolProps {
+  stackName: string;
+  deletionProtection: boolean;
+  callbackUrls: string[];
+  domainPrefix?: string;
+}
+
+/**
+ * Logins only: usernames are lower-cased emails created by admins. Roles and memberships
+ * live in the table, never here (no Cognito groups, no role claims).
+ */
+export class IamUserPool extends Construct {
+  readonly userPool: UserPool;
+  /** The API's own `/auth/*` endpoints log in through this client. */
+  readonly apiClient: UserPoolClient;
+  /** The hosted login page (authorization code + PKCE), e.g. for the API docs. */
+  readonly hostedClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
+
+  constructor(scope: Construct, id: string, props: IamUserPoolProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: PASSWORD_POLICY.minLength,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
+        tempPasswordValidity: Duration.days(PASSWORD_POLICY.temporaryPasswordValidityDays),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: props.deletionProtection,
+    });
+
+    const tokenValidity = {
+      accessTokenValidity: Duration.minutes(SESSION_SETTINGS.accessTokenValidityMinutes),
+      idTokenValidity: Duration.minutes(SESSION_SETTINGS.idTokenValidityMinutes),
+      refreshTokenValidity: Duration.days(SESSION_SETTINGS.refreshTokenValidityDays),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      generateSecret: false,
+    };
+    this.apiClient = this.userPool.addClient('ApiClient', {
+      userPoolClientName: 'api',
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      ...tokenValidity,
+    });
+    this.hostedClient = this.userPool.addClient('HostedClient', {
+      userPoolClientName: 'hosted',
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: props.callbackUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      ...tokenValidity,
+    });
+
+    this.domain = this.userPool.addDomain('HostedLogin', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix(props.stackName) },
+    });
+  }
+}
+
+/**
+ * Prefix domains are global per region, so a bare stack name may be taken by another account.
+ * The default appends the last group of the stack's id (a UUID; hex never spells a reserved word).
+ */
+function defaultDomainPrefix(stackName: string): string {
+  const base = stackName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'iam';
+  const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+  return `${base}-${Fn.select(4, Fn.split('-', stackUuid))}`;
+}
