@@ -6,6 +6,17 @@ import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
+/** How every function is bundled; the benchmarks bundle with the same options to measure what ships. */
+export const BUNDLE_OPTIONS = {
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  // Some bundled CommonJS dependencies call require(); ESM has none unless we define it.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+} as const;
+
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface IamFunctionProps {
@@ -32,14 +43,13 @@ export function iamFunction(scope: Construct, id: string, props: IamFunctionProp
     tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
     bundling: {
-      minify: true,
+      minify: BUNDLE_OPTIONS.minify,
       sourceMap: false,
       format: OutputFormat.ESM,
-      target: 'node22',
-      mainFields: ['module', 'main'],
+      target: BUNDLE_OPTIONS.target,
+      mainFields: [...BUNDLE_OPTIONS.mainFields],
       externalModules: [],
-      // Some bundled CommonJS dependencies call require(); ESM has none unless we define it.
-      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      banner: BUNDLE_OPTIONS.banner,
       forceDockerBundling: false,
     },
   });
