@@ -88,11 +88,15 @@ export async function getGroupView(deps: GroupDependencies, id: string, showConf
   const group = groups.get(id);
   if (!group) throw notFound(`Group ${id} not found`);
   const layers = chain.map((groupId) => groups.get(groupId)?.configuration);
-  const view: GroupView = { ...group, configuration: effectiveConfiguration(layers) };
-  if (showConfigurationSource) {
-    view.configurationSource = Object.fromEntries(chain.flatMap((groupId, i) => (layers[i] ? [[groupId, layers[i]]] : [])));
-  }
-  return view;
+  const { createdBy, createdAt, updatedBy, updatedAt, ...identity } = group;
+  return {
+    ...identity,
+    configuration: effectiveConfiguration(layers),
+    ...(showConfigurationSource ? { configurationSource: Object.fromEntries(chain.flatMap((groupId, i) => (layers[i] ? [[groupId, layers[i]]] : []))) } : {}),
+    createdBy,
+    createdAt,
+    ...(updatedBy ? { updatedBy, updatedAt } : {}),
+  };
 }
 
 export interface ListGroupsRequest {

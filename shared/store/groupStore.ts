@@ -14,7 +14,14 @@ export interface StoredGroup {
   version: number;
 }
 
-const toStored = (item: Record<string, unknown>): StoredGroup => ({ record: stripInternal<GroupRecord>(item), version: Number(item.version ?? 0) });
+/** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
+const GROUP_FIELDS: (keyof GroupRecord)[] = ['id', 'name', 'description', 'state', 'tags', 'configuration', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+
+function toStored(item: Record<string, unknown>): StoredGroup {
+  const stored = stripInternal<Record<string, unknown>>(item);
+  const record = Object.fromEntries(GROUP_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]));
+  return { record: record as unknown as GroupRecord, version: Number(item.version ?? 0) };
+}
 
 export async function getGroup(table: TableRef, id: string): Promise<GroupRecord | undefined> {
   return (await getStoredGroup(table, id))?.record;
