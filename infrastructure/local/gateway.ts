@@ -22,7 +22,7 @@ export interface GatewayOptions {
   port: number;
   authorizerCacheSeconds: number;
   /** Extra local-only pages (login flow, outbox) mounted before the API routes. */
-  extraPages?: (request: IncomingRequest, baseUrl: string) => Promise<LocalResponse | undefined>;
+  extraPages?: (request: IncomingRequest) => Promise<LocalResponse | undefined>;
 }
 
 export interface LocalResponse {
@@ -78,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (body === null) return gatewayError(413, 'Request body is larger than 1 MiB');
     const request = toIncomingRequest(req, body);
     if (request.method === 'OPTIONS') return { statusCode: 204, headers: { ...CORS_HEADERS }, body: '' };
-    const page = (await docsResponse(request, baseUrl)) ?? (await options.extraPages?.(request, baseUrl));
+    const page = (await docsResponse(request, baseUrl)) ?? (await options.extraPages?.(request));
     if (page) return page;
 
     const found = match(request.method, request.path);

@@ -10,6 +10,7 @@ import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
 import { startCognitoLocal } from './cognitoLocal.ts';
+import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { freePort } from './ports.ts';
@@ -78,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
-    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds });
+    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds, extraPages: devPages });
     stops.push(gateway.stop);
     return { apiUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, userPool, admin, gateway, stop };
   } catch (error) {

@@ -25,16 +25,9 @@ export function tagValueLevels(value: string): { parent: string; value: string }
   return parts.map((_, i) => ({ parent: parts.slice(0, i).join('/'), value: parts.slice(0, i + 1).join('/') }));
 }
 
-/** +1 for each (key, value level) newly in use, -1 for each no longer in use. */
-export function tagUsageChanges(before: Tags, after: Tags): { key: string; parent: string; value: string; delta: 1 | -1 }[] {
-  const levels = (tags: Tags) =>
-    new Map(Object.entries(tags).flatMap(([key, value]) => tagValueLevels(value).map((level) => [`${key}\u0000${level.value}`, { key, ...level }] as const)));
-  const was = levels(before);
-  const is = levels(after);
-  const changes: { key: string; parent: string; value: string; delta: 1 | -1 }[] = [];
-  for (const [id, level] of is) if (!was.has(id)) changes.push({ ...level, delta: 1 });
-  for (const [id, level] of was) if (!is.has(id)) changes.push({ ...level, delta: -1 });
-  return changes;
+/** Every (key, value level) a set of tags puts in use. */
+export function tagLevels(tags: Tags): { key: string; parent: string; value: string }[] {
+  return Object.entries(tags).flatMap(([key, value]) => tagValueLevels(value).map((level) => ({ key, ...level })));
 }
 
 /** `key:value` query filters; the value may itself contain colons. */

@@ -15,6 +15,8 @@ export interface AuthorizerContext {
   email: string;
   memberships: string;
   defaultGroup: string;
+  /** The token's `iat`, epoch seconds. */
+  issuedAt: number;
 }
 
 export interface Caller {
@@ -23,6 +25,8 @@ export interface Caller {
   /** The caller's role in the group context, if any. */
   contextRole: ResolvedRole | undefined;
   memberships: Memberships;
+  /** When the caller's token was issued, epoch seconds (0 if unknown). */
+  tokenIssuedAt: number;
 }
 
 export function callerFromAuthorizer(authorizer: Record<string, unknown> | null | undefined, headers: HeaderMap): Caller {
@@ -30,7 +34,7 @@ export function callerFromAuthorizer(authorizer: Record<string, unknown> | null 
   if (typeof email !== 'string' || email === '') throw unauthorized();
   const memberships = decodeMemberships(String(authorizer?.memberships ?? ''));
   const groupContextId = resolveGroupContext(headers[GROUP_CONTEXT_HEADER], String(authorizer?.defaultGroup ?? '/'));
-  return { email, groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships };
+  return { email, groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: Number(authorizer?.issuedAt ?? 0) };
 }
 
 function resolveGroupContext(header: string | undefined, defaultGroup: string): string {

@@ -14,5 +14,7 @@ export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefine
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ in: part, path: issue.path.join('.'), message: issue.message }));
   const first = details[0];
-  throw badRequest(`Invalid ${part === 'path' ? 'path parameter' : part}${first?.path ? ` ${first.path}` : ''}: ${first?.message ?? 'invalid'}`, details);
+  // A rule about the whole body speaks for itself; a field's rule is prefixed with where it failed.
+  const message = first?.path ? `Invalid ${part === 'path' ? 'path parameter' : part} ${first.path}: ${first.message}` : (first?.message ?? `Invalid ${part}`);
+  throw badRequest(message, details);
 }

@@ -5,7 +5,11 @@
  */
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -114,7 +118,50 @@ export class CognitoIdentity {
   }
 
   async setPermanentPassword(email: string, password: string): Promise<void> {
-    await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.settings.userPoolId, Username: email, Password: password, Permanent: true }));
+    await this.setPassword(email, password, true);
+  }
+
+  /** A temporary password: the next login answers NEW_PASSWORD_REQUIRED. */
+  async setTemporaryPassword(email: string, password: string): Promise<void> {
+    await this.setPassword(email, password, false);
+  }
+
+  async disableUser(email: string): Promise<void> {
+    await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+  }
+
+  async enableUser(email: string): Promise<void> {
+    await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+  }
+
+  /** Removes the login; a user already gone counts as removed. */
+  async deleteUser(email: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+    } catch (error) {
+      if ((error as Error).name !== 'UserNotFoundException') throw error;
+    }
+  }
+
+  /**
+   * Ends the user's Cognito refresh tokens. The emulator does not implement it, which is why the
+   * service's own `sessionsValidAfter` is the check that counts, on AWS as well.
+   */
+  async signOutEverywhere(email: string): Promise<void> {
+    if (this.settings.endpoint) return;
+    await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+  }
+
+  get isLocal(): boolean {
+    return this.settings.endpoint !== undefined;
+  }
+
+  private async setPassword(email: string, password: string, permanent: boolean): Promise<void> {
+    try {
+      await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.settings.userPoolId, Username: email, Password: password, Permanent: permanent }));
+    } catch (error) {
+      throw mapAuthError(error);
+    }
   }
 
   /** Maps Cognito's authentication refusals to one 401 that does not say whether the user exists. */

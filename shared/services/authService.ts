@@ -6,6 +6,7 @@
 import type { AuthOutcome, CognitoIdentity, LoginChallengeName, Tokens } from '../identity/cognitoIdentity.ts';
 import { INVALID_CREDENTIALS } from '../identity/cognitoIdentity.ts';
 import { badRequest, unauthorized } from '../http/errors.ts';
+import { isRevoked } from '../domain/sessions.ts';
 import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
 import type { TableRef } from '../store/client.ts';
 import { findRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
@@ -39,7 +40,7 @@ export async function refresh(deps: AuthDependencies, refreshToken: string): Pro
   const remembered = await findRefreshToken(deps.table, refreshToken);
   if (!remembered) throw invalid();
   const user = await getUser(deps.table, remembered.email);
-  if (!user || user.state === 'disabled' || (user.sessionsValidAfter ?? 0) > remembered.issuedAt) throw invalid();
+  if (!user || user.state === 'disabled' || isRevoked(remembered.issuedAt, user.sessionsValidAfter)) throw invalid();
   return deps.identity.refresh(refreshToken);
 }
 

@@ -1,4 +1,5 @@
 import { encodeMemberships } from '../domain/membershipCodec.ts';
+import { isRevoked } from '../domain/sessions.ts';
 import { defaultGroupFor } from '../domain/defaultGroup.ts';
 import type { AuthorizerContext } from '../http/caller.ts';
 import { lowerCaseHeaders } from '../http/headers.ts';
@@ -33,11 +34,12 @@ export async function authorizeToken(deps: AuthorizerDependencies, token: string
   }
   const loaded = await loadUserWithMemberships(deps.table, verified.email);
   if (!loaded || loaded.user.state === 'disabled') return undefined;
-  if ((loaded.user.sessionsValidAfter ?? 0) > verified.issuedAt * 1000) return undefined;
+  if (isRevoked(verified.issuedAt * 1000, loaded.user.sessionsValidAfter)) return undefined;
   return {
     email: verified.email,
     memberships: encodeMemberships(loaded.memberships),
     defaultGroup: defaultGroupFor(loaded.user.defaultGroup, loaded.memberships),
+    issuedAt: verified.issuedAt,
   };
 }
 

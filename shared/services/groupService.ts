@@ -4,6 +4,7 @@
  */
 import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
 import { childGroupId, MAX_GROUP_ID_LENGTH, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
+import { compact, nonEmpty } from '../domain/records.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import type { Caller } from '../http/caller.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -23,7 +24,7 @@ import {
 import { childrenPartition, membersPartition } from '../store/keys.ts';
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
 import type { GroupRecord } from '../store/records.ts';
-import { tagUsageUpdates } from '../store/tagUsageStore.ts';
+import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
 
 export interface GroupDependencies {
@@ -62,7 +63,7 @@ export async function createGroup(
     requireActiveGroup(deps.table.tableName, parentId),
     putNewGroup(deps.table.tableName, record),
     auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.created', targetType: 'group', targetId: id, after: record, at, requestId }),
-    ...tagUsageUpdates(deps.table.tableName, 'group', id, {}, record.tags ?? {}),
+    ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: [], tags: {} }, { scopes: groupScopes(id), tags: record.tags ?? {} }),
   ];
   try {
     await writeGroupTransaction(deps.table, items);
@@ -181,7 +182,7 @@ export async function updateGroup(deps: GroupDependencies, { caller, requestId }
     const items = [
       replaceGroup(deps.table.tableName, after, stored.version),
       auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.updated', targetType: 'group', targetId: id, before, after, at, requestId }),
-      ...tagUsageUpdates(deps.table.tableName, 'group', id, before.tags ?? {}, after.tags ?? {}),
+      ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: groupScopes(id), tags: before.tags ?? {} }, { scopes: groupScopes(id), tags: after.tags ?? {} }),
     ];
     try {
       await writeGroupTransaction(deps.table, items);
@@ -207,7 +208,7 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
     await writeGroupTransaction(deps.table, [
       deleteDisabledGroup(deps.table.tableName, id, stored.version),
       auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.deleted', targetType: 'group', targetId: id, before: stored.record, at, requestId }),
-      ...tagUsageUpdates(deps.table.tableName, 'group', id, stored.record.tags ?? {}, {}),
+      ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: groupScopes(id), tags: stored.record.tags ?? {} }, { scopes: [], tags: {} }),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) throw conflict(`Group ${id} changed while it was being deleted; try again`);
@@ -219,13 +220,4 @@ async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Pr
   // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
   if (items.length > MAX_TRANSACTION_ITEMS) throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
-}
-
-function nonEmpty<T extends object>(value: T | undefined): T | undefined {
-  return value && Object.keys(value).length > 0 ? value : undefined;
-}
-
-/** Drops undefined properties so stored records and responses carry only what is set. */
-function compact<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }

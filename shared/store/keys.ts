@@ -5,13 +5,17 @@
  * |-----------------|-----------------------|---------------------|-----------------------|----------|---------|----------|
  * | group           | GROUP#<id>            | GROUP               | CHILDREN#<parentId>   | <id>     | TREE    | <id>     |
  * | user            | USER#<email>          | #PROFILE            |                       |          |         |          |
- * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  |         |          |
+ * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  | MEMBERSHIPS | <group path>/#<email> |
  * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
  * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
  * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
  *
  * The user's profile and memberships share a partition, and `#` sorts before `M`,
  * so the authorizer reads both with one Query.
+ *
+ * In `MEMBERSHIPS`, a membership at `/acme/finance` sorts as `/acme/finance/#<email>`: every
+ * membership of a subtree is one `begins_with('/acme/')` range (which `/acmex` does not match),
+ * a group's own members are `begins_with('/acme/#')`, and ancestors sort before descendants.
  *
  * Tag usage items count, for every group, how many resources in its subtree (itself included)
  * carry each tag value, so `GET /tags/{key}` is one Query of one partition, page by page.
@@ -43,8 +47,24 @@ export const membershipKey = (email: string, groupId: string) => ({
   pk: userPartition(email),
   sk: `${MEMBERSHIP_SK_PREFIX}${groupId}`,
 });
-export const membershipIndexKeys = (email: string, groupId: string) => ({ gsi1pk: membersPartition(groupId), gsi1sk: email });
+export const MEMBERSHIP_TREE_PARTITION = 'MEMBERSHIPS';
+/** `/acme/finance` → `/acme/finance/`, `/` → `/`: the prefix every membership at or beneath the group starts with. */
+export const subtreeMembershipPrefix = (groupId: string) => (groupId === '/' ? '/' : `${groupId}/`);
+/** The prefix of the memberships at exactly this group. */
+export const groupMembershipPrefix = (groupId: string) => `${subtreeMembershipPrefix(groupId)}#`;
+export const membershipIndexKeys = (email: string, groupId: string) => ({
+  gsi1pk: membersPartition(groupId),
+  gsi1sk: email,
+  gsi2pk: MEMBERSHIP_TREE_PARTITION,
+  gsi2sk: `${groupMembershipPrefix(groupId)}${email}`,
+});
 export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PREFIX.length);
+
+export const OUTBOX_PARTITION = 'OUTBOX';
+export const outboxKey = (at: string, messageId: string) => ({ pk: OUTBOX_PARTITION, sk: `${at}#${messageId}` });
+
+/** Serialises changes that could leave `/` without an active admin (see userService). */
+export const rootAdminGuardKey = () => ({ pk: 'GUARD#ROOT_ADMINS', sk: 'GUARD' });
 
 export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
 

@@ -33,6 +33,8 @@ export interface MembershipRecord {
   email: string;
   groupId: string;
   role: Role;
+  /** `pending`: an existing user was invited by an admin who does not administer them; it grants nothing until they accept. */
+  status?: 'pending';
   createdBy: string;
   createdAt: string;
 }
@@ -40,7 +42,7 @@ export interface MembershipRecord {
 export interface AuditEvent {
   actor: string;
   action: string;
-  targetType: 'group' | 'user' | 'membership' | 'session';
+  targetType: 'group' | 'user' | 'session';
   targetId: string;
   before?: unknown;
   after?: unknown;

@@ -4,7 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { selfAndAncestors } from '../domain/groupPath.ts';
-import { tagUsageChanges, type Tags } from '../domain/tags.ts';
+import { tagLevels, type Tags } from '../domain/tags.ts';
 import type { TableRef } from './client.ts';
 import { TAG_SEPARATOR, tagUsageKey, tagUsagePartition } from './keys.ts';
 import type { TransactItem } from './transactions.ts';
@@ -12,20 +12,41 @@ import { sendQuery } from './pagination.ts';
 
 export type TaggedResourceType = 'group' | 'user';
 
-/** Counter updates for a resource at `groupId` whose tags change from `before` to `after`: one per affected value level per ancestor. */
-export function tagUsageUpdates(tableName: string, resourceType: TaggedResourceType, groupId: string, before: Tags, after: Tags): TransactItem[] {
-  const changes = tagUsageChanges(before, after);
-  return selfAndAncestors(groupId).flatMap((scope) =>
-    changes.map((change) => ({
+/** Where a resource's tags are counted: groups whose subtree holds it. */
+export interface TagPlacement {
+  scopes: string[];
+  tags: Tags;
+}
+
+/** The groups counting a group's tags: itself and its ancestors. */
+export const groupScopes = (groupId: string) => selfAndAncestors(groupId);
+
+/** The groups counting a user's tags: every group on the path to each of their (active) memberships, once. */
+export const userScopes = (membershipGroups: string[]) => [...new Set(membershipGroups.flatMap((groupId) => selfAndAncestors(groupId)))];
+
+/**
+ * Counter updates for a resource moving from one placement to another (its tags changed, it
+ * gained or lost memberships, it was created or deleted): +1 or -1 for each (scope, tag value
+ * level) that starts or stops counting it.
+ */
+export function tagUsageUpdates(tableName: string, resourceType: TaggedResourceType, before: TagPlacement, after: TagPlacement): TransactItem[] {
+  const counted = (placement: TagPlacement) =>
+    new Set(placement.scopes.flatMap((scope) => tagLevels(placement.tags).map((level) => `${scope}\u0000${level.key}\u0000${level.parent}\u0000${level.value}`)));
+  const was = counted(before);
+  const is = counted(after);
+  const deltas = [...[...is].filter((id) => !was.has(id)).map((id) => [id, 1] as const), ...[...was].filter((id) => !is.has(id)).map((id) => [id, -1] as const)];
+  return deltas.map(([id, delta]) => {
+    const [scope, key, parent, value] = id.split('\u0000') as [string, string, string, string];
+    return {
       Update: {
         TableName: tableName,
-        Key: tagUsageKey(resourceType, scope, change.key, change.parent, change.value),
+        Key: tagUsageKey(resourceType, scope, key, parent, value),
         UpdateExpression: 'ADD #count :delta SET #type = :type, #value = :value',
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#value': 'value' },
-        ExpressionAttributeValues: { ':delta': change.delta, ':type': 'tagUsage', ':value': change.value },
+        ExpressionAttributeValues: { ':delta': delta, ':type': 'tagUsage', ':value': value },
       },
-    })),
-  );
+    };
+  });
 }
 
 export interface TagValuePage {

@@ -1,13 +1,40 @@
+/** Reads and transaction items for users and memberships. Business rules live in services/userService.ts. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Memberships, Role } from '../domain/roles.ts';
+import type { Role } from '../domain/roles.ts';
 import type { TableRef } from './client.ts';
-import { groupIdFromMembershipSk, MEMBERSHIP_SK_PREFIX, USER_PROFILE_SK, userKey, userPartition } from './keys.ts';
+import {
+  groupIdFromMembershipSk,
+  MEMBERSHIP_SK_PREFIX,
+  MEMBERSHIP_TREE_PARTITION,
+  membershipIndexKeys,
+  membershipKey,
+  membersPartition,
+  rootAdminGuardKey,
+  TABLE_INDEXES,
+  USER_PROFILE_SK,
+  userKey,
+  userPartition,
+} from './keys.ts';
 import { stripInternal } from './items.ts';
-import type { UserRecord } from './records.ts';
+import { sendQuery } from './pagination.ts';
+import type { MembershipRecord, UserRecord } from './records.ts';
+import type { TransactItem } from './transactions.ts';
 
 export interface UserWithMemberships {
   user: UserRecord;
-  memberships: Memberships;
+  /** Optimistic-concurrency version of the profile. */
+  version: number;
+  /** Memberships that grant their role. */
+  memberships: Record<string, Role>;
+  /** Invitations the user has not accepted yet: they grant nothing. */
+  pending: Record<string, Role>;
+}
+
+const USER_FIELDS: (keyof UserRecord)[] = ['email', 'state', 'defaultGroup', 'tags', 'sessionsValidAfter', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+
+function toUserRecord(item: Record<string, unknown>): UserRecord {
+  const stored = stripInternal<Record<string, unknown>>(item);
+  return Object.fromEntries(USER_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]])) as unknown as UserRecord;
 }
 
 /**
@@ -15,8 +42,9 @@ export interface UserWithMemberships {
  * partition (the authorizer's single DynamoDB request). Undefined when there is no profile.
  */
 export async function loadUserWithMemberships(table: TableRef, email: string): Promise<UserWithMemberships | undefined> {
-  let user: UserRecord | undefined;
+  let loaded: Omit<UserWithMemberships, 'memberships' | 'pending'> | undefined;
   const memberships: Record<string, Role> = {};
+  const pending: Record<string, Role> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await table.doc.send(
@@ -30,15 +58,145 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
     );
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
-      if (sk === USER_PROFILE_SK) user = stripInternal<UserRecord>(item);
-      else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) memberships[groupIdFromMembershipSk(sk)] = item.role as Role;
+      if (sk === USER_PROFILE_SK) loaded = { user: toUserRecord(item), version: Number(item.version ?? 0) };
+      else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) (item.status === 'pending' ? pending : memberships)[groupIdFromMembershipSk(sk)] = item.role as Role;
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return user ? { user, memberships } : undefined;
+  return loaded ? { ...loaded, memberships, pending } : undefined;
 }
 
 export async function getUser(table: TableRef, email: string): Promise<UserRecord | undefined> {
   const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: userKey(email), ConsistentRead: true }));
-  return Item ? stripInternal<UserRecord>(Item) : undefined;
+  return Item ? toUserRecord(Item) : undefined;
+}
+
+export interface MembershipEntry {
+  email: string;
+  groupId: string;
+  /** The index key a listing resumes after. */
+  key: Record<string, string>;
+}
+
+/** Memberships whose position in the membership tree starts with `prefix`, in tree order. */
+export async function queryMemberships(
+  table: TableRef,
+  prefix: string,
+  page: { limit: number; startKey?: Record<string, string> },
+): Promise<{ entries: MembershipEntry[]; lastKey?: Record<string, string> }> {
+  const index = TABLE_INDEXES.byTree;
+  const result = await sendQuery(
+    table,
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+      ExpressionAttributeValues: { ':pk': MEMBERSHIP_TREE_PARTITION, ':prefix': prefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+  return {
+    entries: (result.Items ?? []).map((item) => ({
+      email: String(item.email),
+      groupId: String(item.groupId),
+      key: { pk: String(item.pk), sk: String(item.sk), [index.pk]: String(item[index.pk]), [index.sk]: String(item[index.sk]) },
+    })),
+    lastKey: result.LastEvaluatedKey as Record<string, string> | undefined,
+  };
+}
+
+export function putNewUser(tableName: string, record: UserRecord): TransactItem {
+  return { Put: { TableName: tableName, Item: { ...userKey(record.email), type: 'user', version: 1, ...record }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces the profile, provided nobody changed it since `version` was read. */
+export function replaceUser(tableName: string, record: UserRecord, version: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...userKey(record.email), type: 'user', version: version + 1, ...record },
+      ConditionExpression: 'attribute_exists(pk) AND #version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+/** Holds only while the profile is unchanged: memberships change together with the user they belong to. */
+export function requireUserVersion(tableName: string, email: string, version: number): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: userKey(email),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+export function deleteUserProfile(tableName: string, email: string, version: number): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: userKey(email),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+export function putMembership(tableName: string, membership: MembershipRecord): TransactItem {
+  return { Put: { TableName: tableName, Item: { ...membershipKey(membership.email, membership.groupId), ...membershipIndexKeys(membership.email, membership.groupId), type: 'membership', ...membership } } };
+}
+
+export function deleteMembership(tableName: string, email: string, groupId: string): TransactItem {
+  return { Delete: { TableName: tableName, Key: membershipKey(email, groupId), ConditionExpression: 'attribute_exists(pk)' } };
+}
+
+/**
+ * Changes that could leave `/` without an active admin bump this guard's version in their
+ * transaction, conditional on the version they read, so two such changes cannot both pass
+ * the "another active admin remains" check.
+ */
+export async function readRootAdminGuard(table: TableRef): Promise<number> {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: rootAdminGuardKey(), ConsistentRead: true }));
+  return Number(Item?.version ?? 0);
+}
+
+export function bumpRootAdminGuard(tableName: string, version: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...rootAdminGuardKey(), type: 'guard', version: version + 1 },
+      ConditionExpression: 'attribute_not_exists(pk) OR #version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+/** The emails holding a membership at exactly this group (its own members), via the group's members index. */
+export async function queryGroupMemberEmails(table: TableRef, groupId: string): Promise<{ email: string; role: Role; status?: string }[]> {
+  const index = TABLE_INDEXES.byParent;
+  const members: { email: string; role: Role; status?: string }[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': membersPartition(groupId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) members.push({ email: String(item.email), role: item.role as Role, status: item.status as string | undefined });
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return members;
 }

@@ -7,7 +7,7 @@ import type { Caller } from '../../shared/http/caller.ts';
 import { HttpError } from '../../shared/http/errors.ts';
 
 function callerIn(groupContextId: string, memberships: Memberships): Caller {
-  return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships };
+  return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0 };
 }
 
 function thrownBy(act: () => unknown): HttpError {

@@ -87,7 +87,7 @@ describe('authorizeToken', () => {
     ddbMock.reset();
   });
 
-  it('describes an active user with their encoded memberships and default group', async () => {
+  it('describes an active user with their encoded memberships, default group and token issue time', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({
       Items: [profileItem({ defaultGroup: '/acme/finance' }), membershipItem('/acme', 'admin'), membershipItem('/acme/finance', 'reader')],
@@ -97,7 +97,7 @@ describe('authorizeToken', () => {
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
 
     // Assess
-    expect(context).toEqual({ email: EMAIL, memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }), defaultGroup: '/acme/finance' });
+    expect(context).toEqual({ email: EMAIL, memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }), defaultGroup: '/acme/finance', issuedAt: ISSUED_AT });
   });
 
   it('gives an active user without a chosen default group their shallowest membership as default group', async () => {

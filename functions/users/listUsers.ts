@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { userDependencies } from '../../shared/services/dependencies.ts';
+import { listUsers } from '../../shared/services/userService.ts';
+
+export const handler = httpRoute(routes.listUsers, async ({ query, caller }) => {
+  const page = await listUsers(userDependencies(), caller!, query);
+  return { body: { users: page.users, ...(page.nextToken ? { pagination: { lastEvaluatedToken: page.nextToken } } : {}) } };
+});

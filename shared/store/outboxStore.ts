@@ -1,0 +1,43 @@
+/**
+ * The local outbox: in local mode, messages Cognito would email (invitations, codes) are
+ * also kept here, newest first, for developers and tests to read at `GET /dev/outbox`.
+ * Never used on AWS, where Cognito delivers them.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableRef } from './client.ts';
+import { OUTBOX_PARTITION, outboxKey, TTL_ATTRIBUTE } from './keys.ts';
+
+export interface OutboxMessage {
+  to: string;
+  kind: 'invitation' | 'code';
+  subject: string;
+  body: string;
+  at: string;
+}
+
+const KEEP_SECONDS = 7 * 86_400;
+
+export async function recordOutboxMessage(table: TableRef, message: Omit<OutboxMessage, 'at'>): Promise<void> {
+  const at = new Date().toISOString();
+  await table.doc.send(
+    new PutCommand({
+      TableName: table.tableName,
+      Item: { ...outboxKey(at, randomUUID()), type: 'outbox', ...message, at, [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEEP_SECONDS },
+    }),
+  );
+}
+
+export async function readOutbox(table: TableRef, limit = 50, to?: string): Promise<OutboxMessage[]> {
+  const { Items } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(to ? { ':to': to } : {}) },
+      ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((item) => ({ to: item.to, kind: item.kind, subject: item.subject, body: item.body, at: item.at }) as OutboxMessage);
+}
