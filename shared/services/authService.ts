@@ -45,10 +45,10 @@ export async function refresh(deps: AuthDependencies, refreshToken: string): Pro
 }
 
 async function completeAuthentication(deps: AuthDependencies, email: string, outcome: AuthOutcome, requestId: string): Promise<LoginResult> {
-  if (outcome.kind === 'challenge') return { challenge: outcome.challenge, session: outcome.session };
   const user = await getUser(deps.table, email);
-  // A disabled or unknown user gets the same answer as a wrong password: nothing to learn here.
+  // A disabled or unknown user gets the same answer as a wrong password, challenge or not: nothing to learn here.
   if (!user || user.state === 'disabled') throw unauthorized(INVALID_CREDENTIALS);
+  if (outcome.kind === 'challenge') return { challenge: outcome.challenge, session: outcome.session };
   const now = deps.now?.() ?? new Date();
   if (user.state === 'invited') await activateInvitedUser(deps.table, email, requestId, now);
   if (outcome.tokens.refreshToken) {

@@ -9,7 +9,7 @@ import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { putNewGroup } from '../store/groupStore.ts';
-import { membershipIndexKeys, membershipKey, userKey } from '../store/keys.ts';
+import { putMembership, putNewUser } from '../store/userStore.ts';
 import type { GroupRecord, MembershipRecord, UserRecord } from '../store/records.ts';
 
 export const INSTALLER = 'installer';
@@ -33,14 +33,13 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
   const root: GroupRecord = { id: ROOT_GROUP_ID, name: ROOT_GROUP_ID, description: 'Root of the group tree', state: 'active', createdBy: INSTALLER, createdAt: at };
   const admin: UserRecord = { email, state: 'invited', defaultGroup: ROOT_GROUP_ID, createdBy: INSTALLER, createdAt: at };
   const membership: MembershipRecord = { email, groupId: ROOT_GROUP_ID, role: 'admin', createdBy: INSTALLER, createdAt: at };
-  const absent = 'attribute_not_exists(pk)';
   try {
     await table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           putNewGroup(table.tableName, root),
-          { Put: { TableName: table.tableName, Item: { ...userKey(email), type: 'user', ...admin }, ConditionExpression: absent } },
-          { Put: { TableName: table.tableName, Item: { ...membershipKey(email, ROOT_GROUP_ID), ...membershipIndexKeys(email, ROOT_GROUP_ID), type: 'membership', ...membership } } },
+          putNewUser(table.tableName, admin),
+          putMembership(table.tableName, membership),
           auditEventPut(table.tableName, { actor: INSTALLER, action: 'seed.created', targetType: 'group', targetId: ROOT_GROUP_ID, after: { root, admin: email }, at, requestId }),
         ],
       }),

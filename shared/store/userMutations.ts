@@ -14,10 +14,10 @@ export async function activateInvitedUser(table: TableRef, email: string, reques
             Update: {
               TableName: table.tableName,
               Key: userKey(email),
-              UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email',
+              UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email ADD #version :one',
               ConditionExpression: '#state = :invited',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email },
+              ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
+              ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email, ':one': 1 },
             },
           },
           auditEventPut(table.tableName, {

@@ -124,7 +124,7 @@ describe('authService', () => {
         Key: userKey(EMAIL),
         UpdateExpression: expect.stringContaining('#state = :active'),
         ConditionExpression: '#state = :invited',
-        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeNames: expect.objectContaining({ '#state': 'state' }),
         ExpressionAttributeValues: expect.objectContaining({ ':active': 'active', ':invited': 'invited' }),
       });
     });
@@ -182,8 +182,9 @@ describe('authService', () => {
       expect(JSON.stringify(item)).not.toContain(TOKENS.refreshToken);
     });
 
-    it('returns a challenge without reading or writing the table', async () => {
+    it('returns a challenge to a known user without writing the table', async () => {
       // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'invited' }) });
       const identity = fakeIdentity({ kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
 
       // Act
@@ -191,7 +192,20 @@ describe('authService', () => {
 
       // Assess
       expect(result).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
-      expect(ddbMock.calls()).toHaveLength(0);
+      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    });
+
+    it('refuses a disabled user a challenge with the same 401 as a wrong password', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
+      const identity = fakeIdentity({ kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
+
+      // Act
+      const error = await rejection(login(dependencies(identity), EMAIL, 'Temporary-Pass-1', 'request-1'));
+
+      // Assess
+      expect(error).toMatchObject({ statusCode: 401, message: INVALID_CREDENTIALS });
     });
   });
 

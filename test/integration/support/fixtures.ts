@@ -4,14 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { generatePassword } from '../../../shared/config/passwordPolicy.ts';
 import { parentGroupId } from '../../../shared/domain/groupPath.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import { createCognitoClient } from '../../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient, type TableRef } from '../../../shared/store/client.ts';
-import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey } from '../../../shared/store/keys.ts';
+import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey, userPartition } from '../../../shared/store/keys.ts';
 import type { UserRecord } from '../../../shared/store/records.ts';
 
 let table: TableRef | undefined;
@@ -60,17 +60,10 @@ export async function createTestUser(options: {
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...userKey(email), type: 'user', email, state: options.state ?? 'active', createdBy: 'test', createdAt: at },
+      Item: { ...userKey(email), type: 'user', version: 1, email, state: options.state ?? 'active', createdBy: 'test', createdAt: at },
     }),
   );
-  for (const [groupId, role] of Object.entries(memberships)) {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...membershipKey(email, groupId), ...membershipIndexKeys(email, groupId), type: 'membership', email, groupId, role, createdBy: 'test', createdAt: at },
-      }),
-    );
-  }
+  await addTestMemberships(email, memberships);
   return { email, password };
 }
 
@@ -100,7 +93,30 @@ export async function createTestGroup(id: string): Promise<void> {
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...groupKey(id), ...groupIndexKeys(id, parentGroupId(id)), type: 'group', id, name: id.split('/').pop(), state: 'active', createdBy: 'test', createdAt: new Date().toISOString() },
+      Item: { ...groupKey(id), ...groupIndexKeys(id, parentGroupId(id)), type: 'group', version: 1, id, name: id.split('/').pop(), state: 'active', createdBy: 'test', createdAt: new Date().toISOString() },
     }),
   );
+}
+
+/** Memberships written directly, many at once (for users with hundreds of memberships). */
+export async function addTestMemberships(email: string, memberships: Record<string, Role>): Promise<void> {
+  const { doc, tableName } = testTable();
+  const at = new Date().toISOString();
+  const items = Object.entries(memberships).map(([groupId, role]) => ({
+    PutRequest: { Item: { ...membershipKey(email, groupId), ...membershipIndexKeys(email, groupId), type: 'membership', email, groupId, role, createdBy: 'test', createdAt: at } },
+  }));
+  for (let start = 0; start < items.length; start += 25) {
+    let batch: unknown[] = items.slice(start, start + 25);
+    while (batch.length > 0) {
+      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch as never } }));
+      batch = result.UnprocessedItems?.[tableName] ?? [];
+    }
+  }
+}
+
+/** Every item left in a user's partition (profile and memberships). */
+export async function userPartitionItems(email: string): Promise<Record<string, unknown>[]> {
+  const { doc, tableName } = testTable();
+  const { Items } = await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': userPartition(email) }, ConsistentRead: true }));
+  return Items ?? [];
 }
