@@ -5,18 +5,10 @@ import { resolveRole } from '../../shared/domain/roles.ts';
 import { enforceAccess } from '../../shared/http/access.ts';
 import type { Caller } from '../../shared/http/caller.ts';
 import { HttpError } from '../../shared/http/errors.ts';
+import { thrownBy } from './helpers.ts';
 
 function callerIn(groupContextId: string, memberships: Memberships): Caller {
   return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0 };
-}
-
-function thrownBy(act: () => unknown): HttpError {
-  try {
-    act();
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error('Nothing was thrown');
 }
 
 const adminInContext: Access = { kind: 'role', role: 'admin', at: 'context' };

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromAuthorizer } from '../../shared/http/caller.ts';
 import { HttpError } from '../../shared/http/errors.ts';
-import { authorizerContext } from './helpers.ts';
+import { authorizerContext, thrownBy } from './helpers.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
-
-function thrownBy(act: () => unknown): HttpError {
-  try {
-    act();
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error('Nothing was thrown');
-}
 
 describe('callerFromAuthorizer', () => {
   it('takes the email from the authorizer context', () => {

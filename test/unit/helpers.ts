@@ -1,3 +1,4 @@
+import type { HttpError } from '../../shared/http/errors.ts';
 /** Small fakes shared by the unit tests: API Gateway events, Lambda contexts, authorizer contexts. */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -77,4 +78,14 @@ export function fakeContext(): Context {
     fail: () => undefined,
     succeed: () => undefined,
   };
+}
+
+/** The HttpError a synchronous call throws (fails the test when it throws nothing). */
+export function thrownBy(act: () => unknown): HttpError {
+  try {
+    act();
+  } catch (error) {
+    return error as HttpError;
+  }
+  throw new Error('Nothing was thrown');
 }

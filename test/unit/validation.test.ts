@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodePathSegment, emailSchema, groupIdSchema } from '../../shared/api/schemas/common.ts';
-import { HttpError } from '../../shared/http/errors.ts';
 import { parseRequestPart } from '../../shared/http/validation.ts';
-
-function thrownBy(act: () => unknown): HttpError {
-  try {
-    act();
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error('Nothing was thrown');
-}
+import { thrownBy } from './helpers.ts';
 
 describe('parseRequestPart', () => {
   const bodySchema = z.object({ name: z.string().min(1), count: z.number().int() });
