@@ -155,7 +155,12 @@ export async function listUsers(deps: UserDependencies, caller: Caller, request:
       const view = presentUser(user, caller);
       if (request.tags.every((tag) => view.tags?.[tag.key] === tag.value)) users.push(view);
     });
-    if (page.entries.length > room) return { users, nextToken: encodePageToken({ p: phase, k: taken.at(-1)?.key ?? startKey }) };
+    if (page.entries.length > room) {
+      // More memberships remain in this query; a page thinned by repeats or a tag filter keeps reading.
+      startKey = taken.at(-1)?.key ?? startKey;
+      if (users.length >= request.count) return { users, nextToken: encodePageToken({ p: phase, k: startKey }) };
+      continue;
+    }
     startKey = page.lastKey;
     if (!startKey) {
       if (phase === prefixes.length - 1) return { users };
