@@ -69,6 +69,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       COGNITO_USER_POOL_ID: userPool.userPoolId,
       COGNITO_API_CLIENT_ID: userPool.apiClientId,
       COGNITO_CLIENT_IDS: [userPool.apiClientId, userPool.hostedClientId].join(','),
+      COGNITO_HOSTED_CLIENT_ID: userPool.hostedClientId,
+      // The emulator serves the hosted sign-in form and token endpoint itself.
+      COGNITO_HOSTED_DOMAIN: cognito.endpoint,
     });
 
     const admin = { email: options.adminEmail.toLowerCase(), password: options.adminPassword ?? rememberedAdminPassword(dataDir) };

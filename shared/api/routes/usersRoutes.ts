@@ -1,0 +1,115 @@
+/** Route manifest entries: Users and memberships. */
+import {
+  emailPathParams,
+  invitationPathParams,
+  inviteUserBody,
+  listUsersQuery,
+  meSchema,
+  updateUserBody,
+  userListSchema,
+  userSchema,
+} from '../schemas/users.ts';
+import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
+
+export const usersRoutes = {
+  inviteUser: defineRoute({
+    operationId: 'inviteUser',
+    method: 'POST',
+    path: '/users',
+    handler: 'users/inviteUser',
+    summary: 'Invite a user, or grant an existing user a role, in the group in context',
+    description:
+      'A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). ' +
+      'Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way.',
+    tag: 'Users',
+    access: { kind: 'role', role: 'admin', at: 'context' },
+    request: { body: inviteUserBody },
+    success: { status: 201, description: 'The user as you may see them', schema: userSchema },
+    errors: { 404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups', 409: 'The group in context is disabled' },
+    permissions: { cognito: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword'] },
+  }),
+
+  listUsers: defineRoute({
+    operationId: 'listUsers',
+    method: 'GET',
+    path: '/users',
+    handler: 'users/listUsers',
+    summary: 'List users with a membership in the group in context',
+    description: '`includeChildGroups` adds users beneath it; `includeParentGroups` adds users at its ancestors (listed first). Each user appears once.',
+    tag: 'Users',
+    access: { kind: 'role', role: 'reader', at: 'context' },
+    request: { query: listUsersQuery },
+    success: { status: 200, description: 'A page of users', schema: userListSchema },
+  }),
+
+  getMe: defineRoute({
+    operationId: 'getMe',
+    method: 'GET',
+    path: '/users/me',
+    handler: 'users/getMe',
+    summary: 'Your own record: every membership, your invitations, and your role in the group in context',
+    tag: 'Users',
+    access: { kind: 'authenticated' },
+    request: {},
+    success: { status: 200, description: 'You', schema: meSchema },
+  }),
+
+  acceptInvitation: defineRoute({
+    operationId: 'acceptInvitation',
+    method: 'POST',
+    path: '/users/me/invitations/{groupId}/accept',
+    handler: 'users/acceptInvitation',
+    summary: 'Accept an invitation to a group',
+    tag: 'Users',
+    access: { kind: 'authenticated' },
+    request: { params: invitationPathParams },
+    success: { status: 200, description: 'You, with the new membership', schema: meSchema },
+    errors: { 404: 'No such invitation', 409: 'The group is disabled' },
+  }),
+
+  getUser: defineRoute({
+    operationId: 'getUser',
+    method: 'GET',
+    path: '/users/{email}',
+    handler: 'users/getUser',
+    summary: 'Get a user',
+    description: 'Visible when the user holds a membership in the group in context, beneath it, or at one of its ancestors; otherwise 404, exactly as for an unknown email.',
+    tag: 'Users',
+    access: { kind: 'role', role: 'reader', at: 'context' },
+    request: { params: emailPathParams },
+    success: { status: 200, description: 'The user as you may see them', schema: userSchema },
+  }),
+
+  updateUser: defineRoute({
+    operationId: 'updateUser',
+    method: 'PATCH',
+    path: '/users/{email}',
+    handler: 'users/updateUser',
+    summary: 'Change a user: password (your own), state, default group, tags',
+    description:
+      '`password`: only your own; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; ' +
+      '`disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.',
+    tag: 'Users',
+    access: { kind: 'role', role: 'reader', at: 'context' },
+    request: { params: emailPathParams, body: updateUserBody },
+    success: { status: 204, description: 'Changed' },
+    errors: { 403: 'Not your password, your own state, or not admin of all the user’s groups', 409: 'The last active admin of / cannot be disabled' },
+    permissions: {
+      cognito: ['cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+    },
+  }),
+
+  revokeUser: defineRoute({
+    operationId: 'revokeUser',
+    method: 'DELETE',
+    path: '/users/{email}',
+    handler: 'users/revokeUser',
+    summary: 'Revoke a user’s memberships in the group in context and beneath it; delete the user when none is left',
+    tag: 'Users',
+    access: { kind: 'role', role: 'admin', at: 'context' },
+    request: { params: emailPathParams },
+    success: { status: 204, description: 'Revoked' },
+    errors: { 409: 'No membership in the group in context or beneath it, or the last active admin of /' },
+    permissions: { cognito: ['cognito-idp:AdminDeleteUser'] },
+  }),
+} satisfies Record<string, RouteDefinition>;
