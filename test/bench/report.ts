@@ -1,0 +1,149 @@
+/** The Markdown report: what was measured, how, on what machine, and the numbers. */
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { AuthorizerResult } from './authorizerBench.ts';
+import { FLOOR, type BundleResult } from './bundles.ts';
+import type { PageTiming, RouteCost } from './groupsBench.ts';
+
+export interface BenchResults {
+  startedAt: Date;
+  durationSeconds: number;
+  /** 1-minute load average when the run started: other work on the machine skews timings. */
+  loadAtStart: number;
+  bundles: BundleResult[];
+  authorizer: AuthorizerResult[];
+  routeCosts: RouteCost[];
+  tree: { groups: number; shape: string; buildSeconds: number };
+  pages: PageTiming[];
+  pageRepeats: number;
+}
+
+const NOT_REPORTED = 'not reported by DynamoDB Local';
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const capacity = (units: number | undefined) => (units === undefined ? NOT_REPORTED : fixed(units, 1));
+const table = (header: string[], rows: (string | number)[][]) =>
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+
+export function machine(): string {
+  const cores = cpus();
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, ${process.platform} ${process.arch}, Node.js ${process.version}`;
+}
+
+export function renderReport(results: BenchResults): string {
+  const floor = results.bundles.find((bundle) => bundle.name === FLOOR)!;
+  const perDecision = results.authorizer[0]!.requestsPerDecision;
+  const first = results.pages[0]!;
+  const fiftieth = results.pages.find((page) => page.page === 50)!;
+  const ratio = (page: PageTiming, of: (timing: PageTiming) => number) => of(page) / of(first);
+
+  return `# Benchmarks
+
+Measured by \`npm run bench\` (\`test/bench/run.ts\`), which wrote this file. Reproduce with:
+
+\`\`\`sh
+npm ci && npm run bench
+\`\`\`
+
+- Date: ${results.startedAt.toISOString()}
+- Machine: ${machine()}
+- Whole run: ${fixed(results.durationSeconds, 0)} s; 1-minute load average ${fixed(results.loadAtStart, 2)} at the start and ${fixed(loadavg()[0]!, 2)} at the end
+
+Timings are for comparison on one machine, not targets; counts of DynamoDB requests are exact.
+
+## 1. Bundles (issue 2)
+
+Every Lambda entry point bundled with esbuild exactly as the CDK stack bundles it (\`BUNDLE_OPTIONS\` in
+\`infrastructure/aws/lambdaFunction.ts\`: minified ESM for Node.js 22, AWS SDK v3 bundled). The floor is
+\`test/bench/floor.ts\`: a document client and one GetItem, nothing else. Import time: \`await import()\` of the
+bundle in a fresh \`node --input-type=module\` process, timed inside that process (module loading and evaluation,
+not Node's own start-up), median of 7 runs, with the environment the modules read at load time
+(\`COGNITO_ENDPOINT\` unset, as on AWS).
+
+${table(
+  ['Bundle', 'Minified size (KB)', 'Largest package in it (KB)', 'Import, median of 7 (ms)', 'Import vs floor'],
+  results.bundles.map((bundle) => [
+    bundle.name === FLOOR ? `**${bundle.name}**` : `\`functions/${bundle.name}.ts\``,
+    fixed(bundle.sizeKb),
+    `${bundle.largestInput.name} ${fixed(bundle.largestInput.sizeKb, 0)}`,
+    fixed(bundle.importMs),
+    bundle.name === FLOOR ? '1.00×' : `${fixed(bundle.importMs / floor.importMs, 2)}×`,
+  ]),
+)}
+
+## 2. Authorizer: DynamoDB requests per uncached decision (issue 2)
+
+The real authorizer handler, called in-process against the local stack (DynamoDB Local, cognito-local) with a
+token from \`POST /auth/login\`; ${results.authorizer[0]!.decisions} decisions per caller, each uncached. Requests are
+counted by a middleware on the process's document client, which also asks for \`ReturnConsumedCapacity: TOTAL\`.
+Context = the \`context\` map handed to handlers, as JSON; response = the whole authorizer result, as JSON.
+
+${table(
+  ['Caller', 'Memberships', 'DynamoDB requests per decision', 'Operations', 'Consumed capacity per decision', 'Context (bytes)', 'Whole response (bytes)'],
+  results.authorizer.map((result) => [
+    result.caller,
+    result.memberships,
+    `**${fixed(result.requestsPerDecision, 2)}**`,
+    result.operations.join(', '),
+    capacity(result.capacityPerDecision),
+    result.contextBytes,
+    result.responseBytes,
+  ]),
+)}
+
+## 3. Groups (issue 3)
+
+### DynamoDB requests per route
+
+One HTTP call each through the local gateway, as the admin of \`/\`, on a small tree (\`/bench\`, \`/bench/finance\`).
+Only the requests made during that call are counted. The gateway's authorizer cache is off for the benchmark, so
+every call also carries one uncached authorizer decision (${fixed(perDecision, 0)} Query on the table); the handler column
+excludes it. Operations are listed in order, with the index a Query reads and, in brackets, the capacity units
+DynamoDB Local reports for that request (its own estimate, not a bill).
+
+${table(
+  ['Call', 'Status', 'Requests (total)', 'Authorizer', 'Handler', 'Operations, in order', 'Consumed capacity (total)'],
+  results.routeCosts.map((cost) => [
+    cost.call,
+    cost.status,
+    cost.attempts,
+    cost.authorizerDecisions * perDecision,
+    `**${cost.attempts - cost.authorizerDecisions * perDecision}**`,
+    cost.requests.map((request) => `${request.operation}${request.capacityUnits === undefined ? '' : ` (${request.capacityUnits})`}`).join(' → '),
+    capacity(cost.capacityUnits),
+  ]),
+)}
+
+### Deep pages of a ${results.tree.groups.toLocaleString('en')}-group tree
+
+Tree: ${results.tree.shape}, written directly with BatchWriteItem in the item shape \`putNewGroup\` writes
+(${fixed(results.tree.buildSeconds, 0)} s). Call: \`GET /groups?includeChildGroups=true&count=100\` from \`/\` as its admin; later pages
+follow \`pagination.lastEvaluatedToken\`. Each page is timed as the median of ${results.pageRepeats} repeated requests of that same
+page (same token); the pages take turns, after 3 warm-up rounds. HTTP = the whole call through the local gateway, including the uncached
+authorizer decision; list Query = the handler's one index Query, as the SDK saw it (it resumes with
+\`ExclusiveStartKey\`). For comparison only, the last timing column reads the same 101 items directly with a key
+condition instead (\`gsi2sk > <last id of the previous page>\`, no \`ExclusiveStartKey\`), interleaved with the calls.
+
+${table(
+  ['Page', 'Groups returned', 'HTTP, median (ms)', 'vs page 1', 'List Query, median (ms)', 'vs page 1', 'List Query capacity', 'DynamoDB requests per call', 'Operations', 'Same page by key condition, median (ms)', 'vs page 1'],
+  results.pages.map((page) => [
+    page.page,
+    page.groups,
+    fixed(page.httpMs),
+    `${fixed(ratio(page, (p) => p.httpMs), 2)}×`,
+    fixed(page.queryMs),
+    `${fixed(ratio(page, (p) => p.queryMs), 2)}×`,
+    capacity(page.queryCapacity),
+    fixed(page.requestsPerCall, 2),
+    page.operations.join(' → '),
+    fixed(page.keyConditionMs),
+    `${fixed(ratio(page, (p) => p.keyConditionMs), 2)}×`,
+  ]),
+)}
+
+The issue expects the first and the fiftieth page within 20 % of each other: page 50 / page 1 is
+**${fixed(ratio(fiftieth, (p) => p.httpMs), 2)}×** over HTTP (${Math.abs(ratio(fiftieth, (p) => p.httpMs) - 1) <= 0.2 ? 'met' : 'NOT met'}) and ${fixed(ratio(fiftieth, (p) => p.queryMs), 2)}× for the list Query alone
+(${Math.abs(ratio(fiftieth, (p) => p.queryMs) - 1) <= 0.2 ? 'met' : 'NOT met'}). Every page sends the same requests (one authorizer Query, one list Query with \`Limit\` 101 resuming
+after the token's key) and DynamoDB Local reports the same capacity for each, so any difference between pages is time
+spent inside DynamoDB Local answering them. The same page read by key condition takes ${fixed(ratio(fiftieth, (p) => p.keyConditionMs), 2)}× the first page's time
+at page 50.
+`;
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: measures what issues 2 and 3 ask to be measured, prints a Markdown report
+ * and writes it to docs/benchmarks.md. Starts its own local stack on free 127.0.0.1 ports with a
+ * fresh data folder under .bench/, and stops it (and removes the folder) however the run ends.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../infrastructure/aws/lambdaFunction.ts';
+import { startLocalStack, type LocalStack } from '../../infrastructure/local/localStack.ts';
+import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
+import { login } from './api.ts';
+import { measureAuthorizer } from './authorizerBench.ts';
+import { measureBundles } from './bundles.ts';
+import { countDynamoRequests } from './dynamoCounter.ts';
+import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
+import { renderReport } from './report.ts';
+import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
+
+const TREE = { tenants: 10, departments: 10, teams: 100 };
+const PAGES = [1, 50, 100];
+const PAGE_REPEATS = 15;
+const MANY_MEMBERSHIPS = 200;
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
+
+  // Bundles first, while no local stack competes for the two cores.
+  const bundles = await measureBundles(log);
+
+  mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
+  const dataDir = mkdtempSync(join(REPO_ROOT, '.bench', 'stack-'));
+  let stack: LocalStack | undefined;
+  let bulk: TableRef | undefined;
+  const cleanUp = async () => {
+    bulk?.doc.destroy();
+    await stack?.stop();
+    if (stack) defaultTable().doc.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    stack = await startLocalStack({
+      dataDir,
+      port: 0,
+      dynamoPort: 0,
+      cognitoPort: 0,
+      adminEmail: 'bench-admin@example.com',
+      authorizerCacheSeconds: 0,
+      log,
+    });
+    bulk = { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
+    // The handlers and the authorizer share this process's client: count what they send.
+    const counter = countDynamoRequests(defaultTable().doc);
+    const adminToken = await login(stack.apiUrl, stack.admin.email, stack.admin.password);
+
+    log('authorizer: admin of /');
+    const authorizer = [await measureAuthorizer(counter, 'admin of `/`', 1, adminToken)];
+
+    log('groups: requests per route');
+    const routeCosts = await measureRouteCosts(stack, counter, adminToken);
+
+    const ids = treeIds(TREE.tenants, TREE.departments, TREE.teams);
+    log(`groups: writing a ${ids.length}-group tree`);
+    const buildStarted = performance.now();
+    await writeGroups(bulk, ids);
+    const tree = {
+      groups: ids.length,
+      shape: `\`/\` → ${TREE.tenants} tenants → ${TREE.departments} departments each → ${TREE.teams} teams each (depth 3)`,
+      buildSeconds: (performance.now() - buildStarted) / 1000,
+    };
+
+    log(`groups: timing pages ${PAGES.join(', ')}`);
+    const pages = await measureDeepPages(stack, counter, bulk, adminToken, PAGES, PAGE_REPEATS);
+
+    log(`authorizer: a reader in ${MANY_MEMBERSHIPS} groups`);
+    const teams = ids.filter((id) => id.split('/').length === 4);
+    const spread = teams.filter((_, i) => i % Math.floor(teams.length / MANY_MEMBERSHIPS) === 0).slice(0, MANY_MEMBERSHIPS);
+    const member = await createUserWithMemberships(bulk, { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId }, 'bench-many@example.com', spread);
+    const memberToken = await login(stack.apiUrl, member.email, member.password);
+    authorizer.push(await measureAuthorizer(counter, `reader in ${spread.length} groups`, spread.length, memberToken));
+
+    const report = renderReport({
+      startedAt,
+      durationSeconds: (performance.now() - started) / 1000,
+      loadAtStart,
+      bundles,
+      authorizer,
+      routeCosts,
+      tree,
+      pages,
+      pageRepeats: PAGE_REPEATS,
+    });
+    mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);
+    console.log(report);
+    log('wrote docs/benchmarks.md');
+  } finally {
+    log('stopping the local stack');
+    await cleanUp();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
