@@ -51,6 +51,10 @@ export interface RouteDefinition<
   /** Route-specific error responses, beyond the ones every route may return. */
   errors?: Record<number, string>;
   permissions?: FunctionPermissions;
+  /** Left out of the OpenAPI document: pages for people (docs, login), not API operations. */
+  hidden?: true;
+  /** Static files the function serves, copied into its bundle on AWS: bundle-relative target -> repository-relative source. */
+  bundleFiles?: Readonly<Record<string, string>>;
 }
 
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

@@ -26,11 +26,25 @@ export interface RouteInput<P, Q, B> {
   userAgent: string | undefined;
 }
 
-export interface RouteResult {
+interface ResultBase {
   statusCode?: number;
-  body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** `body` is sent as JSON. */
+export interface JsonResult extends ResultBase {
+  body?: unknown;
+  rawBody?: never;
+}
+
+/** `rawBody` is sent as is (a page, a script, a redirect's empty body) with its own Content-Type. */
+export interface RawResult extends ResultBase {
+  rawBody: string;
+  contentType: string;
+  body?: never;
+}
+
+export type RouteResult = JsonResult | RawResult;
 
 interface ParsedEvent extends APIGatewayProxyEvent {
   routeInput?: RouteInput<unknown, unknown, unknown>;
@@ -42,7 +56,9 @@ export function httpRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
 ) {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
     const result = await run(event.routeInput as never);
-    return jsonResponse(result.statusCode ?? route.success.status, result.body, result.headers);
+    const statusCode = result.statusCode ?? route.success.status;
+    if (result.rawBody !== undefined) return rawResponse(statusCode, result.rawBody, result.contentType, result.headers);
+    return jsonResponse(statusCode, result.body, result.headers);
   };
   return middy<ParsedEvent, APIGatewayProxyResult, Error, Context>(core).use(errorResponses()).use(parseRoute(route));
 }
@@ -108,4 +124,8 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
     headers: { ...CORS_HEADERS, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
   };
+}
+
+export function rawResponse(statusCode: number, body: string, contentType: string, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return { statusCode, headers: { ...CORS_HEADERS, 'Content-Type': contentType, ...headers }, body };
 }

@@ -3,7 +3,7 @@
  * each change writes (always with its audit event, in one transaction).
  */
 import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
-import { childGroupId, MAX_GROUP_ID_LENGTH, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
+import { childGroupId, MAX_GROUP_ID_LENGTH, parentGroupId, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
 import { compact, nonEmpty } from '../domain/records.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import type { Caller } from '../http/caller.ts';
@@ -11,17 +11,15 @@ import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import {
+  adjustGroupCount,
   deleteDisabledGroup,
   getGroupsByIds,
   getStoredGroup,
-  indexPartitionHasItems,
   putNewGroup,
   queryChildren,
   queryDescendants,
   replaceGroup,
-  requireActiveGroup,
 } from '../store/groupStore.ts';
-import { childrenPartition, membersPartition } from '../store/keys.ts';
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
 import type { GroupRecord } from '../store/records.ts';
 import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
@@ -60,7 +58,7 @@ export async function createGroup(
     createdAt: at,
   });
   const items = [
-    requireActiveGroup(deps.table.tableName, parentId),
+    adjustGroupCount(deps.table.tableName, parentId, 'childCount', 1, true),
     putNewGroup(deps.table.tableName, record),
     auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.created', targetType: 'group', targetId: id, after: record, at, requestId }),
     ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: [], tags: {} }, { scopes: groupScopes(id), tags: record.tags ?? {} }),
@@ -200,13 +198,14 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
   const stored = await getStoredGroup(deps.table, id);
   if (!stored) throw notFound(`Group ${id} not found`);
   if (stored.record.state !== 'disabled') throw conflict(`Group ${id} must be disabled before it is deleted`);
-  // A disabled group accepts no new sub-groups or members, so these checks cannot go stale before the delete.
-  if (await indexPartitionHasItems(deps.table, childrenPartition(id))) throw conflict(`Group ${id} still has sub-groups`);
-  if (await indexPartitionHasItems(deps.table, membersPartition(id))) throw conflict(`Group ${id} still has members`);
+  if (stored.childCount > 0) throw conflict(`Group ${id} still has sub-groups`);
+  if (stored.memberCount > 0) throw conflict(`Group ${id} still has members`);
   const at = timestamp(deps);
   try {
+    // The delete's own condition re-checks state and counts, so nothing added meanwhile is orphaned.
     await writeGroupTransaction(deps.table, [
       deleteDisabledGroup(deps.table.tableName, id, stored.version),
+      adjustGroupCount(deps.table.tableName, parentGroupId(id)!, 'childCount', -1, false),
       auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.deleted', targetType: 'group', targetId: id, before: stored.record, at, requestId }),
       ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: groupScopes(id), tags: stored.record.tags ?? {} }, { scopes: [], tags: {} }),
     ]);

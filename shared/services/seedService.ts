@@ -37,7 +37,7 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
     await table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          putNewGroup(table.tableName, root),
+          putNewGroup(table.tableName, root, { memberCount: 1 }),
           putNewUser(table.tableName, admin),
           putMembership(table.tableName, membership),
           auditEventPut(table.tableName, { actor: INSTALLER, action: 'seed.created', targetType: 'group', targetId: ROOT_GROUP_ID, after: { root, admin: email }, at, requestId }),

@@ -17,7 +17,7 @@ import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { groupMembershipPrefix, subtreeMembershipPrefix } from '../store/keys.ts';
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
-import { getGroup, getStoredGroup, requireActiveGroup } from '../store/groupStore.ts';
+import { adjustGroupCount, getGroup, getStoredGroup } from '../store/groupStore.ts';
 import type { UserRecord } from '../store/records.ts';
 import { tagUsageUpdates, userScopes, type TagPlacement } from '../store/tagUsageStore.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
@@ -219,7 +219,7 @@ async function createInvitedUser(deps: UserDependencies, { caller, requestId }: 
   const at = timestamp(deps);
   const user: UserRecord = compact({ email: request.email, state: 'invited', defaultGroup, tags: nonEmpty(request.tags), createdBy: caller.email, createdAt: at });
   await write(deps.table, [
-    requireActiveGroup(deps.table.tableName, contextId),
+    adjustGroupCount(deps.table.tableName, contextId, 'memberCount', 1, true),
     putNewUser(deps.table.tableName, user),
     putMembership(deps.table.tableName, { email: request.email, groupId: contextId, role: request.role, createdBy: caller.email, createdAt: at }),
     auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.invited', targetType: 'user', targetId: request.email, after: { ...user, groups: { [contextId]: request.role } }, at, requestId }),
@@ -257,8 +257,9 @@ async function grantExisting(deps: UserDependencies, { caller, requestId }: Muta
   if (administers && request.defaultGroup !== undefined) await assertDefaultGroup(deps, request.defaultGroup, Object.keys(memberships));
   const user: UserRecord = compact({ ...existing.user, defaultGroup, updatedBy: caller.email, updatedAt: at });
 
+  const isNewMembership = previousRole === undefined && existing.pending[contextId] === undefined;
   const items: TransactItem[] = [
-    requireActiveGroup(deps.table.tableName, contextId),
+    adjustGroupCount(deps.table.tableName, contextId, 'memberCount', isNewMembership ? 1 : 0, true),
     replaceUser(deps.table.tableName, user, existing.version),
     putMembership(deps.table.tableName, {
       email: request.email,
@@ -297,7 +298,7 @@ export async function acceptInvitation(deps: UserDependencies, { caller, request
     const memberships = { ...loaded.memberships, [groupId]: role };
     try {
       await write(deps.table, [
-        requireActiveGroup(deps.table.tableName, groupId),
+        adjustGroupCount(deps.table.tableName, groupId, 'memberCount', 0, true),
         replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
         putMembership(deps.table.tableName, { email: caller.email, groupId, role, createdBy: caller.email, createdAt: at }),
         auditEventPut(deps.table.tableName, { actor: caller.email, action: 'membership.accepted', targetType: 'user', targetId: caller.email, after: { groups: { [groupId]: role } }, at, requestId }),
@@ -418,7 +419,8 @@ export async function revokeUser(deps: UserDependencies, { caller, requestId }: 
   throw conflict(`User ${email} is being changed by another request; try again`);
 }
 
-const CHUNK = 40;
+/** Memberships revoked per transaction: each costs two items (membership, group count), plus tag counters. */
+const CHUNK = 25;
 
 async function revokeInChunks(
   deps: UserDependencies,
@@ -428,15 +430,19 @@ async function revokeInChunks(
   guard: TransactItem | undefined,
 ): Promise<UserWithMemberships> {
   let current = loaded;
-  for (let start = 0; start < revoking.length; start += CHUNK) {
-    const chunk = revoking.slice(start, start + CHUNK);
+  let size = CHUNK;
+  for (let start = 0; start < revoking.length; ) {
+    const chunk = revoking.slice(start, start + size);
     const memberships = withoutKeys(current.memberships, chunk);
     const pending = withoutKeys(current.pending, chunk);
     const at = timestamp(deps);
     const user = { ...current.user, updatedBy: caller.email, updatedAt: at };
-    await write(deps.table, [
+    const items = [
       replaceUser(deps.table.tableName, user, current.version),
-      ...chunk.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
+      ...chunk.flatMap((groupId) => [
+        deleteMembership(deps.table.tableName, current.user.email, groupId),
+        adjustGroupCount(deps.table.tableName, groupId, 'memberCount', -1, false),
+      ]),
       auditEventPut(deps.table.tableName, {
         actor: caller.email,
         action: 'membership.revoked',
@@ -448,8 +454,15 @@ async function revokeInChunks(
       }),
       ...tagUsageUpdates(deps.table.tableName, 'user', placement(current), { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} }),
       ...(guard && start === 0 ? [guard] : []),
-    ]);
+    ];
+    // Many tag values make a chunk's counter updates outgrow one transaction: take fewer memberships.
+    if (items.length > MAX_TRANSACTION_ITEMS && size > 1) {
+      size = Math.ceil(size / 2);
+      continue;
+    }
+    await write(deps.table, items);
     current = { user, version: current.version + 1, memberships, pending };
+    start += chunk.length;
   }
   return current;
 }

@@ -12,6 +12,9 @@ export interface StoredGroup {
   record: GroupRecord;
   /** Optimistic-concurrency version: every update must name the version it read. */
   version: number;
+  /** Sub-groups and memberships (invitations included), counted in the transactions that add and remove them. */
+  childCount: number;
+  memberCount: number;
 }
 
 /** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
@@ -20,7 +23,12 @@ const GROUP_FIELDS: (keyof GroupRecord)[] = ['id', 'name', 'description', 'state
 function toStored(item: Record<string, unknown>): StoredGroup {
   const stored = stripInternal<Record<string, unknown>>(item);
   const record = Object.fromEntries(GROUP_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]));
-  return { record: record as unknown as GroupRecord, version: Number(item.version ?? 0) };
+  return {
+    record: record as unknown as GroupRecord,
+    version: Number(item.version ?? 0),
+    childCount: Number(item.childCount ?? 0),
+    memberCount: Number(item.memberCount ?? 0),
+  };
 }
 
 export async function getGroup(table: TableRef, id: string): Promise<GroupRecord | undefined> {
@@ -110,66 +118,62 @@ async function queryGroups(
   };
 }
 
-/** True when at least one item sits in the given index partition (sub-groups, members). */
-export async function indexPartitionHasItems(table: TableRef, partition: string): Promise<boolean> {
-  const index = TABLE_INDEXES.byParent;
-  const result = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.pk },
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: 1,
-    }),
-  );
-  return (result.Items ?? []).length > 0;
-}
-
-export function putNewGroup(tableName: string, record: GroupRecord): TransactItem {
+export function putNewGroup(tableName: string, record: GroupRecord, counts: { memberCount?: number } = {}): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: 1, ...record },
+      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: 1, childCount: 0, memberCount: counts.memberCount ?? 0, ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-/** Holds only while the group exists and is active: new sub-groups and members need an active parent. */
-export function requireActiveGroup(tableName: string, id: string): TransactItem {
+/**
+ * Adds `delta` to a group's sub-group or member count. With `requireActive`, it holds only while
+ * the group exists and is active: new sub-groups and members need an active group. Deleting a
+ * group requires both counts to be zero in the same transaction, so no index read can go stale.
+ */
+export function adjustGroupCount(tableName: string, id: string, counter: 'childCount' | 'memberCount', delta: number, requireActive: boolean): TransactItem {
   return {
-    ConditionCheck: {
+    Update: {
       TableName: tableName,
       Key: groupKey(id),
-      ConditionExpression: 'attribute_exists(pk) AND #state = :active',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':active': 'active' },
+      UpdateExpression: 'ADD #counter :delta',
+      ConditionExpression: requireActive ? 'attribute_exists(pk) AND #state = :active' : 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#counter': counter, ...(requireActive ? { '#state': 'state' } : {}) },
+      ExpressionAttributeValues: { ':delta': delta, ...(requireActive ? { ':active': 'active' } : {}) },
     },
   };
 }
 
-/** Replaces the group's record, provided nobody changed it since `version` was read. */
+/** Writes the group's record fields (not its counts), provided nobody changed it since `version` was read. */
 export function replaceGroup(tableName: string, record: GroupRecord, version: number): TransactItem {
+  const present = GROUP_FIELDS.filter((field) => field !== 'id' && record[field] !== undefined);
+  const absent = GROUP_FIELDS.filter((field) => field !== 'id' && record[field] === undefined);
+  const names = Object.fromEntries([...present, ...absent, 'version'].map((field) => [`#${field}`, field]));
+  const values = { ...Object.fromEntries(present.map((field) => [`:${field}`, record[field]])), ':version': version, ':next': version + 1 };
   return {
-    Put: {
+    Update: {
       TableName: tableName,
-      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: version + 1, ...record },
+      Key: groupKey(record.id),
+      UpdateExpression: `SET ${[...present.map((field) => `#${field} = :${field}`), '#version = :next'].join(', ')}${absent.length ? ` REMOVE ${absent.map((field) => `#${field}`).join(', ')}` : ''}`,
       ConditionExpression: 'attribute_exists(pk) AND #version = :version',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':version': version },
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }
 
+/** Deletes a group that is disabled, has no sub-groups and no members, and has not changed since `version`. */
 export function deleteDisabledGroup(tableName: string, id: string, version: number): TransactItem {
   return {
     Delete: {
       TableName: tableName,
       Key: groupKey(id),
-      ConditionExpression: '#state = :disabled AND #version = :version',
-      ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-      ExpressionAttributeValues: { ':disabled': 'disabled', ':version': version },
+      ConditionExpression:
+        '#state = :disabled AND #version = :version AND (attribute_not_exists(#children) OR #children = :zero) AND (attribute_not_exists(#members) OR #members = :zero)',
+      ExpressionAttributeNames: { '#state': 'state', '#version': 'version', '#children': 'childCount', '#members': 'memberCount' },
+      ExpressionAttributeValues: { ':disabled': 'disabled', ':version': version, ':zero': 0 },
     },
   };
 }

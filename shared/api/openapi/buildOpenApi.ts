@@ -23,7 +23,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     bearerFormat: 'JWT',
     description: 'A Cognito access or ID token from `POST /auth/login` or the hosted login page.',
   });
-  for (const route of ROUTES) registry.registerPath(toOpenApiPath(route));
+  for (const route of ROUTES) if (!route.hidden) registry.registerPath(toOpenApiPath(route));
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: {

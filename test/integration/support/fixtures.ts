@@ -112,6 +112,16 @@ export async function addTestMemberships(email: string, memberships: Record<stri
       batch = result.UnprocessedItems?.[tableName] ?? [];
     }
   }
+  // Keep each group's member count true, as the service does, where the group exists.
+  await Promise.all(
+    Object.keys(memberships).map((groupId) =>
+      doc
+        .send(new UpdateCommand({ TableName: tableName, Key: groupKey(groupId), UpdateExpression: 'ADD memberCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } }))
+        .catch((error: Error) => {
+          if (error.name !== 'ConditionalCheckFailedException') throw error;
+        }),
+    ),
+  );
 }
 
 /** Every item left in a user's partition (profile and memberships). */
