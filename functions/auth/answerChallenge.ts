@@ -3,6 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { answerChallenge } from '../../shared/services/authService.ts';
 import { authDependencies } from '../../shared/services/dependencies.ts';
 
-export const handler = httpRoute(routes.answerChallenge, async ({ body, requestId }) => ({
-  body: await answerChallenge(authDependencies(), body, requestId),
+export const handler = httpRoute(routes.answerChallenge, async ({ body, requestId, sourceIp, userAgent }) => ({
+  body: await answerChallenge(authDependencies(), body, requestId, { sourceIp, userAgent }),
 }));

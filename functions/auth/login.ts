@@ -3,6 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { login } from '../../shared/services/authService.ts';
 import { authDependencies } from '../../shared/services/dependencies.ts';
 
-export const handler = httpRoute(routes.login, async ({ body, requestId }) => ({
-  body: await login(authDependencies(), body.email, body.password, requestId),
+export const handler = httpRoute(routes.login, async ({ body, requestId, sourceIp, userAgent }) => ({
+  body: await login(authDependencies(), body.email, body.password, requestId, { sourceIp, userAgent }),
 }));

@@ -85,6 +85,7 @@ export class IamApi extends Construct {
       environment: this.props.environment,
       tracing: this.props.settings.tracing,
       description: `${route.method} ${route.path}`,
+      bundleFiles: route.bundleFiles,
     });
     const tableAccess = route.permissions?.table ?? (route.method === 'GET' ? 'read' : 'readWrite');
     if (tableAccess === 'read') this.props.table.grantReadData(fn);

@@ -1,10 +1,12 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { IamApi } from './api.ts';
+import { callbackUrl } from '../../shared/login/loginFlow.ts';
+import { IamApi, STAGE_NAME } from './api.ts';
 import { Seed } from './seed.ts';
 import type { IamSettings } from './settings.ts';
 import { createTable } from './table.ts';
 import { IamUserPool } from './userPool.ts';
+import { ApiFirewall } from './waf.ts';
 
 export interface IamStackProps extends StackProps {
   settings: IamSettings;
@@ -26,11 +28,16 @@ export class IamStack extends Stack {
       COGNITO_USER_POOL_ID: logins.userPool.userPoolId,
       COGNITO_API_CLIENT_ID: logins.apiClient.userPoolClientId,
       COGNITO_CLIENT_IDS: [logins.apiClient.userPoolClientId, logins.hostedClient.userPoolClientId].join(','),
+      COGNITO_HOSTED_CLIENT_ID: logins.hostedClient.userPoolClientId,
+      COGNITO_HOSTED_DOMAIN: logins.domain.baseUrl(),
       ...(settings.corsAllowOrigin ? { CORS_ALLOW_ORIGIN: settings.corsAllowOrigin } : {}),
     };
 
     this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
+    // From the RestApi id, not restApi.url: the URL names the stage, which depends on every method, every function and so on this client.
+    logins.addCallbackUrl(callbackUrl(`https://${this.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`));
     this.seed = new Seed(this, 'Seed', { adminEmail: settings.adminEmail, table, userPool: logins.userPool, environment, tracing: settings.tracing });
+    if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
     new CfnOutput(this, 'UserPoolId', { value: logins.userPool.userPoolId });

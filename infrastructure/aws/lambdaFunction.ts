@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** How every function is bundled; the benchmarks bundle with the same options to measure what ships. */
 export const BUNDLE_OPTIONS = {
@@ -25,6 +25,8 @@ export interface IamFunctionProps {
   environment: Record<string, string>;
   tracing: boolean;
   description?: string;
+  /** Static files the handler reads at run time, copied into the bundle: bundle-relative target -> repository-relative source. */
+  bundleFiles?: Readonly<Record<string, string>>;
 }
 
 /** Every Lambda of the service: one ESM bundle per entry point, AWS SDK included, bundled with the local esbuild. */
@@ -51,6 +53,17 @@ export function iamFunction(scope: Construct, id: string, props: IamFunctionProp
       externalModules: [],
       banner: BUNDLE_OPTIONS.banner,
       forceDockerBundling: false,
+      ...(props.bundleFiles ? { commandHooks: copyIntoBundle(props.bundleFiles) } : {}),
     },
   });
+}
+
+/** Shell commands run after esbuild, in the repository (`inputDir`), writing next to the bundle (`outputDir`). */
+export function copyIntoBundle(files: Readonly<Record<string, string>>): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      Object.entries(files).map(([target, source]) => `mkdir -p "${join(outputDir, dirname(target))}" && cp "${join(inputDir, source)}" "${join(outputDir, target)}"`),
+  };
 }

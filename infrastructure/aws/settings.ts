@@ -22,6 +22,12 @@ export interface IamSettings {
   tracing: boolean;
   /** Overrides the default `*` Access-Control-Allow-Origin. */
   corsAllowOrigin?: string;
+  /** A WAF web ACL in front of the API stage (waf.ts); off removes it and its cost. */
+  waf: boolean;
+  /** Requests to `/auth/*` allowed per client IP per 5 minutes before WAF answers 429 (WAF's floor is 10). */
+  authRateLimit: number;
+  /** Adds AWS's Common and Known-Bad-Inputs managed rule groups to the web ACL (only when `waf` is on). */
+  wafManagedRules: boolean;
 }
 
 export const DEFAULT_CALLBACK_URL = 'http://localhost:3000/docs/oauth2-redirect.html';
@@ -33,6 +39,8 @@ export function readSettings(node: Node): IamSettings {
   }
   const authorizerCacheSeconds = integer(node, 'authorizerCacheSeconds', 30);
   if (authorizerCacheSeconds < 0 || authorizerCacheSeconds > 3600) throw new Error('authorizerCacheSeconds must be between 0 and 3600');
+  const authRateLimit = integer(node, 'authRateLimit', 100);
+  if (authRateLimit < 10 || authRateLimit > 2_000_000_000) throw new Error('authRateLimit must be between 10 and 2000000000');
   return {
     stackName: text(node, 'stackName') ?? 'SmeIam',
     adminEmail: adminEmail.toLowerCase(),
@@ -45,6 +53,9 @@ export function readSettings(node: Node): IamSettings {
     accessLogs: flag(node, 'accessLogs', false),
     tracing: flag(node, 'tracing', false),
     corsAllowOrigin: text(node, 'corsAllowOrigin'),
+    waf: flag(node, 'waf', true),
+    authRateLimit,
+    wafManagedRules: flag(node, 'wafManagedRules', true),
   };
 }
 

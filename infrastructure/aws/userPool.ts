@@ -1,4 +1,4 @@
-import { Duration, Fn, Aws } from 'aws-cdk-lib';
+import { Duration, Fn, Aws, Lazy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   Mfa,
@@ -30,9 +30,11 @@ export class IamUserPool extends Construct {
   /** The hosted login page (authorization code + PKCE), e.g. for the API docs. */
   readonly hostedClient: UserPoolClient;
   readonly domain: UserPoolDomain;
+  private readonly hostedCallbackUrls: string[];
 
   constructor(scope: Construct, id: string, props: IamUserPoolProps) {
     super(scope, id);
+    this.hostedCallbackUrls = [...props.callbackUrls];
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { username: true },
@@ -73,7 +75,7 @@ export class IamUserPool extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: props.callbackUrls,
+        callbackUrls: Lazy.list({ produce: () => this.hostedCallbackUrls }),
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       ...tokenValidity,
@@ -82,6 +84,11 @@ export class IamUserPool extends Construct {
     this.domain = this.userPool.addDomain('HostedLogin', {
       cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix(props.stackName) },
     });
+  }
+
+  /** A redirect target known only later, such as the API's own `/login/callback` (the API is built after the pool). */
+  addCallbackUrl(url: string): void {
+    this.hostedCallbackUrls.push(url);
   }
 }
 

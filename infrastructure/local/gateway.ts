@@ -2,7 +2,7 @@
  * The local API gateway: serves the route manifest with the real handlers and the real
  * authorizer, with API Gateway's REST semantics (Lambda proxy events, a REQUEST authorizer
  * whose decision is cached per Authorization header, gateway error responses in our JSON shape).
- * Local only: it also serves Swagger UI at /docs.
+ * Swagger UI and the login flow are manifest routes like any other, served by their handlers.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
@@ -11,7 +11,6 @@ import { ROUTES } from '../../shared/api/routes.ts';
 import { errorBody } from '../../shared/http/errors.ts';
 import { CORS_HEADERS } from '../../shared/http/headers.ts';
 import { AuthorizerCache, type CachedDecision } from './authorizerCache.ts';
-import { docsResponse } from './docs.ts';
 import { authorizerEvent, lambdaContext, proxyEvent, toIncomingRequest, type IncomingRequest } from './lambdaEvents.ts';
 import { createRouteMatcher } from './routeMatcher.ts';
 
@@ -78,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (body === null) return gatewayError(413, 'Request body is larger than 1 MiB');
     const request = toIncomingRequest(req, body);
     if (request.method === 'OPTIONS') return { statusCode: 204, headers: { ...CORS_HEADERS }, body: '' };
-    const page = (await docsResponse(request, baseUrl)) ?? (await options.extraPages?.(request));
+    const page = await options.extraPages?.(request);
     if (page) return page;
 
     const found = match(request.method, request.path);

@@ -19,6 +19,8 @@ export interface IncomingRequest {
   body: string | undefined;
   sourceIp: string;
   requestId: string;
+  /** The host the client called, as API Gateway's `requestContext.domainName`. */
+  domainName: string;
 }
 
 export function toIncomingRequest(req: IncomingMessage, body: string | undefined): IncomingRequest {
@@ -31,6 +33,11 @@ export function toIncomingRequest(req: IncomingMessage, body: string | undefined
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
     (multiValueHeaders[name] ??= []).push(value);
   }
+  // API Gateway tells handlers the client's scheme this way; the local gateway speaks plain http.
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'x-forwarded-proto')) {
+    headers['X-Forwarded-Proto'] = 'http';
+    multiValueHeaders['X-Forwarded-Proto'] = ['http'];
+  }
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path: url.pathname,
@@ -40,6 +47,7 @@ export function toIncomingRequest(req: IncomingMessage, body: string | undefined
     body,
     sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
     requestId: randomUUID(),
+    domainName: req.headers.host ?? `127.0.0.1:${req.socket.localPort}`,
   };
 }
 
@@ -112,8 +120,10 @@ function requestContext(request: IncomingRequest, resource: string, authorizer: 
     authorizer,
     protocol: 'HTTP/1.1',
     httpMethod: request.method,
-    path: `/${LOCAL_STAGE}${request.path}`,
+    // The local gateway serves the API at its root, as a custom domain with an empty base path does: no stage in the path.
+    path: request.path,
     stage: LOCAL_STAGE,
+    domainName: request.domainName,
     requestId: request.requestId,
     requestTimeEpoch: Date.now(),
     resourceId: resource,

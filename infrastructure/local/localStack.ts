@@ -9,7 +9,8 @@ import { generatePassword } from '../../shared/config/passwordPolicy.ts';
 import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
-import { startCognitoLocal } from './cognitoLocal.ts';
+import { recordOutboxMessage } from '../../shared/store/outboxStore.ts';
+import { startCognitoLocal, type EmulatorMessage } from './cognitoLocal.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
@@ -50,16 +51,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
+  // Codes the emulator "emails" go to the outbox, once the table exists.
+  let relay: (message: EmulatorMessage) => void = () => undefined;
   try {
     log('starting DynamoDB Local and cognito-local');
     const [dynamo, cognito] = await Promise.all([
       startDynamoLocal({ port: dynamoPort!, dataDir: join(dataDir, 'dynamodb') }),
-      startCognitoLocal({ port: cognitoPort!, dataDir: join(dataDir, 'cognito'), fixedCode: options.fixedCode }),
+      startCognitoLocal({ port: cognitoPort!, dataDir: join(dataDir, 'cognito'), fixedCode: options.fixedCode, onMessage: (message) => relay(message) }),
     ]);
     stops.push(dynamo.stop, cognito.stop);
 
     const apiUrl = `http://127.0.0.1:${port}`;
     await ensureTable(dynamo.endpoint);
+    const table = { doc: createDocumentClient(dynamo.endpoint), tableName: LOCAL_TABLE_NAME };
+    relay = ({ to, code }) =>
+      void recordOutboxMessage(table, { to, kind: 'code', subject: 'Your verification code', body: `Your verification code is ${code}` }).catch((error: unknown) =>
+        console.error('outbox relay failed', error),
+      );
     const userPool = await ensureUserPool(cognito.endpoint, [`${apiUrl}/login/callback`]);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'local',
@@ -77,7 +85,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const admin = { email: options.adminEmail.toLowerCase(), password: options.adminPassword ?? rememberedAdminPassword(dataDir) };
     log(`seeding / and its admin ${admin.email}`);
     await seedRootAndAdmin(
-      { doc: createDocumentClient(dynamo.endpoint), tableName: LOCAL_TABLE_NAME },
+      table,
       new CognitoIdentity({ userPoolId: userPool.userPoolId, apiClientId: userPool.apiClientId, endpoint: cognito.endpoint }),
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );

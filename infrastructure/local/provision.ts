@@ -7,8 +7,12 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToL
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolClientCommand,
+  type CognitoIdentityProviderClient,
+  type UpdateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PASSWORD_POLICY } from '../../shared/config/passwordPolicy.ts';
 import { SESSION_SETTINGS } from '../../shared/config/sessions.ts';
@@ -98,16 +102,35 @@ export async function ensureUserPool(endpoint: string, hostedCallbackUrls: strin
       clients.UserPoolClients?.find((c) => c.ClientName === name)?.ClientId ??
       (await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: name, ...tokenValidity, ...extra }))).UserPoolClient!.ClientId!;
     const apiClientId = await clientId(API_CLIENT_NAME, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
-    const hostedClientId = await clientId(HOSTED_CLIENT_NAME, {
+    const hostedSettings: HostedClientSettings = {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
       CallbackURLs: hostedCallbackUrls,
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       SupportedIdentityProviders: ['COGNITO'],
-    });
+    };
+    const hostedClientId = await clientId(HOSTED_CLIENT_NAME, hostedSettings);
+    await ensureCallbackUrls(cognito, userPoolId, hostedClientId, { ClientName: HOSTED_CLIENT_NAME, ...tokenValidity, ...hostedSettings });
     return { userPoolId, apiClientId, hostedClientId };
   } finally {
     cognito.destroy();
   }
+}
+
+type HostedClientSettings = Omit<UpdateUserPoolClientCommandInput, 'UserPoolId' | 'ClientId' | 'ClientName'>;
+
+/** Ports differ between runs, so the hosted client's callback URLs are brought up to date on every start. */
+async function ensureCallbackUrls(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  clientId: string,
+  settings: HostedClientSettings & Pick<UpdateUserPoolClientCommandInput, 'ClientName'>,
+): Promise<void> {
+  const { UserPoolClient: current } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }));
+  const registered = [...(current?.CallbackURLs ?? [])].sort();
+  const wanted = [...(settings.CallbackURLs ?? [])].sort();
+  if (registered.join('\n') === wanted.join('\n')) return;
+  // Cognito resets what an update leaves out, so the update restates every setting.
+  await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId, ...settings }));
 }

@@ -17,7 +17,9 @@ console.log(`
 SME IAM is running locally.
   API         ${stack.apiUrl}
   Swagger UI  ${stack.apiUrl}/docs
-  Login       POST ${stack.apiUrl}/auth/login
+  Sign in     ${stack.apiUrl}/login
+  API login   POST ${stack.apiUrl}/auth/login
+  Outbox      ${stack.apiUrl}/dev/outbox
   Admin       ${stack.admin.email}
   Password    ${stack.admin.password}
 

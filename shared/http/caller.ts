@@ -17,6 +17,9 @@ export interface AuthorizerContext {
   defaultGroup: string;
   /** The token's `iat`, epoch seconds. */
   issuedAt: number;
+  /** The user has enrolled a TOTP authenticator. */
+  mfa: boolean;
+  tokenUse: 'access' | 'id';
 }
 
 export interface Caller {
@@ -27,6 +30,9 @@ export interface Caller {
   memberships: Memberships;
   /** When the caller's token was issued, epoch seconds (0 if unknown). */
   tokenIssuedAt: number;
+  mfaEnabled: boolean;
+  /** Which kind of token the caller sent: some Cognito calls need the access token itself. */
+  tokenUse: 'access' | 'id';
 }
 
 export function callerFromAuthorizer(authorizer: Record<string, unknown> | null | undefined, headers: HeaderMap): Caller {
@@ -34,7 +40,7 @@ export function callerFromAuthorizer(authorizer: Record<string, unknown> | null 
   if (typeof email !== 'string' || email === '') throw unauthorized();
   const memberships = decodeMemberships(String(authorizer?.memberships ?? ''));
   const groupContextId = resolveGroupContext(headers[GROUP_CONTEXT_HEADER], String(authorizer?.defaultGroup ?? '/'));
-  return { email, groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: Number(authorizer?.issuedAt ?? 0) };
+  return { email, groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: Number(authorizer?.issuedAt ?? 0), mfaEnabled: authorizer?.mfa === true || authorizer?.mfa === 'true', tokenUse: authorizer?.tokenUse === 'id' ? 'id' : 'access' };
 }
 
 function resolveGroupContext(header: string | undefined, defaultGroup: string): string {

@@ -2,7 +2,7 @@
  * Wraps a route's business function in the middleware every route shares:
  * CORS, Accept-Version, JSON body parsing, zod validation of path/query/body,
  * the caller and group context, the route's access rule, and the JSON error shape.
- * Handlers stay thin: they receive validated input and return a result.
+ * Handlers stay thin: they receive validated input and return a result: JSON, or raw text with its own Content-Type.
  */
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -10,6 +10,9 @@ import type { z } from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
 import { enforceAccess } from './access.ts';
+import { enforceMfaPolicy } from './mfaPolicy.ts';
+import { defaultTable } from '../store/client.ts';
+import { apiBaseUrl } from './baseUrl.ts';
 import { callerFromAuthorizer, type Caller } from './caller.ts';
 import { badRequest, errorBody, HttpError } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
@@ -24,6 +27,8 @@ export interface RouteInput<P, Q, B> {
   requestId: string;
   sourceIp: string | undefined;
   userAgent: string | undefined;
+  /** This API's base URL as the client sees it (scheme, host, stage or base path). */
+  baseUrl: string;
 }
 
 interface ResultBase {
@@ -78,8 +83,13 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
         sourceIp: event.requestContext?.identity?.sourceIp,
         userAgent: headers['user-agent'],
+        baseUrl: apiBaseUrl(event, headers),
       };
       enforceAccess(route.access, input);
+      if (route.access.kind === 'role' && caller) {
+        const pathGroup = typeof route.access.at === 'object' ? String((input.params as Record<string, unknown>)[route.access.at.pathParam]) : undefined;
+        await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, ...(pathGroup ? [pathGroup] : [])]);
+      }
       event.routeInput = input;
     },
   };

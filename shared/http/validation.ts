@@ -9,7 +9,7 @@ export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefine
     if (part === 'body' && value !== undefined) throw badRequest('This route takes no request body');
     return undefined;
   }
-  if (part === 'body' && value === undefined) throw badRequest('Request body is required');
+  if (part === 'body' && value === undefined && !schema.safeParse(undefined).success) throw badRequest('Request body is required');
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ in: part, path: issue.path.join('.'), message: issue.message }));

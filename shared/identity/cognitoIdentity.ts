@@ -10,6 +10,13 @@ import {
   AdminEnableUserCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
+  AssociateSoftwareTokenCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
+  GlobalSignOutCommand,
+  RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -112,7 +119,8 @@ export class CognitoIdentity {
           { Name: 'email_verified', Value: 'true' },
         ],
         DesiredDeliveryMediums: ['EMAIL'],
-        ...(options.invite ? {} : { MessageAction: 'SUPPRESS' }),
+        // Locally the service writes the invitation to the outbox itself, with its own wording.
+        ...(options.invite && !this.isLocal ? {} : { MessageAction: 'SUPPRESS' }),
       }),
     );
   }
@@ -150,6 +158,53 @@ export class CognitoIdentity {
   async signOutEverywhere(email: string): Promise<void> {
     if (this.settings.endpoint) return;
     await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+  }
+
+  /** Revokes one refresh token (and the access tokens issued from it, on AWS). Unknown or foreign tokens are ignored. */
+  async revokeRefreshToken(refreshToken: string, clientIds: string[]): Promise<void> {
+    for (const clientId of clientIds) {
+      try {
+        await this.client.send(new RevokeTokenCommand({ Token: refreshToken, ClientId: clientId }));
+        return;
+      } catch {
+        // Issued to another of our clients, or already revoked: try the next, then give up quietly.
+      }
+    }
+  }
+
+  /** Ends the caller's Cognito sessions; see signOutEverywhere for why it is skipped locally. */
+  async signOutWithToken(accessToken: string): Promise<void> {
+    if (this.settings.endpoint) return;
+    await this.client.send(new GlobalSignOutCommand({ AccessToken: accessToken })).catch(() => undefined);
+  }
+
+  /** Sends a reset code (Cognito's email on AWS, the emulator's console locally). */
+  async forgotPassword(email: string): Promise<void> {
+    await this.client.send(new ForgotPasswordCommand({ ClientId: this.settings.apiClientId, Username: email }));
+  }
+
+  async confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void> {
+    try {
+      await this.client.send(new ConfirmForgotPasswordCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code, Password: newPassword }));
+    } catch (error) {
+      throw mapAuthError(error);
+    }
+  }
+
+  /** Starts TOTP enrolment for the user of this access token: the shared secret. */
+  async associateTotp(accessToken: string): Promise<string> {
+    const result = await this.call(() => this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
+    if (!result.SecretCode) throw new Error('Cognito returned no TOTP secret');
+    return result.SecretCode;
+  }
+
+  /** Checks a first code from the authenticator app, then makes TOTP the user's preferred MFA. */
+  async verifyTotp(accessToken: string, code: string): Promise<void> {
+    const result = await this.call(() => this.client.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' })));
+    if (result.Status !== 'SUCCESS') throw unauthorized('The session or code is not valid');
+    await this.call(() =>
+      this.client.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })),
+    );
   }
 
   get isLocal(): boolean {

@@ -40,6 +40,8 @@ export async function authorizeToken(deps: AuthorizerDependencies, token: string
     memberships: encodeMemberships(loaded.memberships),
     defaultGroup: defaultGroupFor(loaded.user.defaultGroup, loaded.memberships),
     issuedAt: verified.issuedAt,
+    mfa: loaded.user.mfaEnabled === true,
+    tokenUse: verified.tokenUse,
   };
 }
 

@@ -19,6 +19,8 @@ import { groupMembershipPrefix, subtreeMembershipPrefix } from '../store/keys.ts
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
 import { adjustGroupCount, getGroup, getStoredGroup } from '../store/groupStore.ts';
 import type { UserRecord } from '../store/records.ts';
+import { queryLoginHistory, type LoginAttempt } from '../store/loginAttemptStore.ts';
+import { endSessions } from '../store/userMutations.ts';
 import { tagUsageUpdates, userScopes, type TagPlacement } from '../store/tagUsageStore.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
 import {
@@ -382,6 +384,37 @@ export async function updateUser(deps: UserDependencies, { caller, requestId }: 
     return;
   }
   throw conflict(`User ${email} is being changed by another request; try again`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions and login history
+
+/** Your own, or those of a user you administer in every group they belong to; otherwise 403 (or 404 when not visible). */
+async function loadManagedUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
+  const loaded = await loadVisibleUser(deps, caller, email);
+  if (email !== caller.email && !isAdminOfAll(caller.memberships, Object.keys(loaded.memberships))) {
+    throw forbidden('Only the user, or an admin of every group they belong to, may do this');
+  }
+  return loaded;
+}
+
+/** Ends every session of the user at once (their tokens fail at the next uncached decision). */
+export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
+  await loadManagedUser(deps, caller, email);
+  const now = deps.now?.() ?? new Date();
+  await endSessions(deps.table, { email, actor: caller.email, action: 'session.ended', requestId, validAfter: revocationTime(now), at: now.toISOString() });
+  await deps.identity.signOutEverywhere(email);
+}
+
+export async function getLoginHistory(
+  deps: UserDependencies,
+  caller: Caller,
+  email: string,
+  query: { count: number; fromToken?: string },
+): Promise<{ logins: LoginAttempt[]; nextToken?: string }> {
+  await loadManagedUser(deps, caller, email);
+  const page = await queryLoginHistory(deps.table, email, query.count, query.fromToken);
+  return { logins: page.attempts, nextToken: page.nextToken };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
  * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  | MEMBERSHIPS | <group path>/#<email> |
  * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
  * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
+ * | lockout         | LOCKOUT#<account|ip>#<subject> | LOCKOUT  |                       |          |         |          |
+ * | login attempt   | LOGINS#<email>        | <iso time>#<uuid>   |                       |          |         |          |
  * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
  *
  * The user's profile and memberships share a partition, and `#` sorts before `M`,
@@ -65,6 +67,13 @@ export const outboxKey = (at: string, messageId: string) => ({ pk: OUTBOX_PARTIT
 
 /** Serialises changes that could leave `/` without an active admin (see userService). */
 export const rootAdminGuardKey = () => ({ pk: 'GUARD#ROOT_ADMINS', sk: 'GUARD' });
+
+/** Failed-login counters and lockouts, per account (`email`) and per source IP. */
+export const lockoutKey = (scope: 'account' | 'ip', subject: string) => ({ pk: `LOCKOUT#${scope}#${subject}`, sk: 'LOCKOUT' });
+
+/** Login history: every attempt on a known account, newest last in key order. */
+export const loginHistoryPartition = (email: string) => `LOGINS#${email}`;
+export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({ pk: loginHistoryPartition(email), sk: `${at}#${attemptId}` });
 
 export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
 

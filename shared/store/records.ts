@@ -23,6 +23,8 @@ export interface UserRecord {
   tags?: Record<string, string>;
   /** Epoch milliseconds; tokens issued before this are refused. */
   sessionsValidAfter?: number;
+  /** A TOTP authenticator is enrolled (required where a group's `security.mfaRequired` is true). */
+  mfaEnabled?: boolean;
   createdBy: string;
   createdAt: string;
   updatedBy?: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SESSION_SETTINGS } from '../config/sessions.ts';
 import type { TableRef } from './client.ts';
 import { refreshTokenKey, TTL_ATTRIBUTE } from './keys.ts';
@@ -31,4 +31,8 @@ export async function findRefreshToken(table: TableRef, refreshToken: string): P
   const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: refreshTokenKey(hashToken(refreshToken)) }));
   if (!Item || (typeof Item[TTL_ATTRIBUTE] === 'number' && Item[TTL_ATTRIBUTE] * 1000 < Date.now())) return undefined;
   return { email: String(Item.email), issuedAt: Number(Item.issuedAt) };
+}
+
+export async function forgetRefreshToken(table: TableRef, refreshToken: string): Promise<void> {
+  await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: refreshTokenKey(hashToken(refreshToken)) }));
 }

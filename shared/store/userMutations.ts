@@ -37,3 +37,38 @@ export async function activateInvitedUser(table: TableRef, email: string, reques
     if ((error as Error).name !== 'TransactionCanceledException') throw error;
   }
 }
+
+/**
+ * Ends every session of the user: tokens and refresh tokens issued up to now stop working at
+ * the next uncached authorizer decision. Written with its audit event.
+ */
+export async function endSessions(
+  table: TableRef,
+  change: { email: string; actor: string; action: 'session.logout' | 'session.ended' | 'user.password_reset'; requestId: string; validAfter: number; at: string },
+): Promise<void> {
+  await table.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table.tableName,
+            Key: userKey(change.email),
+            UpdateExpression: 'SET sessionsValidAfter = :validAfter, updatedAt = :at, updatedBy = :actor ADD #version :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':validAfter': change.validAfter, ':at': change.at, ':actor': change.actor, ':one': 1 },
+          },
+        },
+        auditEventPut(table.tableName, {
+          actor: change.actor,
+          action: change.action,
+          targetType: 'session',
+          targetId: change.email,
+          after: { sessionsValidAfter: new Date(change.validAfter).toISOString() },
+          at: change.at,
+          requestId: change.requestId,
+        }),
+      ],
+    }),
+  );
+}

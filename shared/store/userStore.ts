@@ -30,7 +30,7 @@ export interface UserWithMemberships {
   pending: Record<string, Role>;
 }
 
-const USER_FIELDS: (keyof UserRecord)[] = ['email', 'state', 'defaultGroup', 'tags', 'sessionsValidAfter', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+const USER_FIELDS: (keyof UserRecord)[] = ['email', 'state', 'defaultGroup', 'tags', 'sessionsValidAfter', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
 
 function toUserRecord(item: Record<string, unknown>): UserRecord {
   const stored = stripInternal<Record<string, unknown>>(item);

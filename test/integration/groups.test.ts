@@ -144,13 +144,13 @@ describe('POST /groups', () => {
 
 describe('GET /groups/{groupId}', () => {
   it('returns the effective configuration, deep-merged down the tree, nearer groups winning', async () => {
-    const tenant = await createTenant({ configuration: { security: { mfaRequired: true, sessionMinutes: 30 }, locale: 'en-GB' } });
-    await createChild(adminToken, tenant, 'finance', { configuration: { security: { sessionMinutes: 10 }, locale: null } });
+    const tenant = await createTenant({ configuration: { payments: { approvals: 2, limit: 10_000 }, locale: 'en-GB' } });
+    await createChild(adminToken, tenant, 'finance', { configuration: { payments: { limit: 500 }, locale: null } });
 
     const response = await api('GET', groupPath(`${tenant}/finance`), { token: adminToken });
 
     expect(response.status).toBe(200);
-    expect(response.body.configuration).toEqual({ security: { mfaRequired: true, sessionMinutes: 10 } });
+    expect(response.body.configuration).toEqual({ payments: { approvals: 2, limit: 500 } });
   });
 
   it('shows what each group contributes with showConfigurationSource=true', async () => {

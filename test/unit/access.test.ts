@@ -8,7 +8,7 @@ import { HttpError } from '../../shared/http/errors.ts';
 import { thrownBy } from './helpers.ts';
 
 function callerIn(groupContextId: string, memberships: Memberships): Caller {
-  return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0 };
+  return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0, mfaEnabled: false, tokenUse: 'access' };
 }
 
 const adminInContext: Access = { kind: 'role', role: 'admin', at: 'context' };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HttpError } from '../../shared/http/errors.ts';
 import { INVALID_CREDENTIALS, mapAuthError, type AuthOutcome, type CognitoIdentity, type Tokens } from '../../shared/identity/cognitoIdentity.ts';
 import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
@@ -51,6 +51,9 @@ describe('authService', () => {
     ddbMock.reset();
     ddbMock.on(PutCommand).resolves({});
     ddbMock.on(TransactWriteCommand).resolves({});
+    // No lockout recorded, and failure counters / login history updates succeed.
+    ddbMock.on(BatchGetCommand).resolves({ Responses: {} });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: { failures: 1 } });
   });
 
   afterEach(() => {

@@ -97,7 +97,7 @@ describe('authorizeToken', () => {
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
 
     // Assess
-    expect(context).toEqual({ email: EMAIL, memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }), defaultGroup: '/acme/finance', issuedAt: ISSUED_AT });
+    expect(context).toEqual({ email: EMAIL, memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }), defaultGroup: '/acme/finance', issuedAt: ISSUED_AT, mfa: false, tokenUse: 'access' });
   });
 
   it('gives an active user without a chosen default group their shallowest membership as default group', async () => {

@@ -1,6 +1,17 @@
 /** Route manifest entries: Health and login for API clients. */
 import { z } from 'zod';
-import { challengeBody, loginBody, loginResponse, refreshBody, tokensSchema } from '../schemas/auth.ts';
+import {
+  challengeBody,
+  forgotPasswordBody,
+  loginBody,
+  loginResponse,
+  logoutBody,
+  refreshBody,
+  resetPasswordBody,
+  tokensSchema,
+  totpSetupSchema,
+  totpVerifyBody,
+} from '../schemas/auth.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
 export const authRoutes = {
@@ -57,5 +68,76 @@ export const authRoutes = {
     request: { body: refreshBody },
     success: { status: 200, description: 'Fresh tokens', schema: tokensSchema },
     errors: { 401: 'The refresh token is not valid, expired or revoked' },
+  }),
+
+  logout: defineRoute({
+    operationId: 'logout',
+    method: 'POST',
+    path: '/auth/logout',
+    handler: 'auth/logout',
+    summary: 'Log out everywhere',
+    description: 'Revokes the given refresh token and ends every session of the caller: tokens issued up to now fail at the next uncached decision.',
+    tag: 'Authentication',
+    access: { kind: 'authenticated' },
+    request: { body: logoutBody },
+    success: { status: 204, description: 'Logged out' },
+    permissions: { table: 'readWrite' },
+  }),
+
+  forgotPassword: defineRoute({
+    operationId: 'forgotPassword',
+    method: 'POST',
+    path: '/auth/password/forgot',
+    handler: 'auth/forgotPassword',
+    summary: 'Email a password reset code',
+    description: 'Always 202, whether or not the email has an account. Locally the code lands in `GET /dev/outbox`.',
+    tag: 'Authentication',
+    access: { kind: 'public' },
+    request: { body: forgotPasswordBody },
+    success: { status: 202, description: 'If the account exists, a code is on its way' },
+    permissions: { table: 'read' },
+  }),
+
+  resetPassword: defineRoute({
+    operationId: 'resetPassword',
+    method: 'POST',
+    path: '/auth/password/reset',
+    handler: 'auth/resetPassword',
+    summary: 'Set a new password with the emailed code',
+    description: 'Checks the password policy (400 names the rule). Every session of the user ends.',
+    tag: 'Authentication',
+    access: { kind: 'public' },
+    request: { body: resetPasswordBody },
+    success: { status: 204, description: 'Password set' },
+    errors: { 400: 'The code is not valid or has expired, or the password breaks the policy' },
+    permissions: { cognito: ['cognito-idp:AdminUserGlobalSignOut'] },
+  }),
+
+  setUpTotp: defineRoute({
+    operationId: 'setUpTotp',
+    method: 'POST',
+    path: '/auth/mfa/totp/setup',
+    handler: 'auth/setUpTotp',
+    summary: 'Start enrolling an authenticator app (TOTP)',
+    description: 'Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`.',
+    tag: 'Authentication',
+    access: { kind: 'authenticated' },
+    request: {},
+    success: { status: 200, description: 'The shared secret', schema: totpSetupSchema },
+    permissions: { table: 'none' },
+  }),
+
+  verifyTotp: defineRoute({
+    operationId: 'verifyTotp',
+    method: 'POST',
+    path: '/auth/mfa/totp/verify',
+    handler: 'auth/verifyTotp',
+    summary: 'Confirm the authenticator with a first code and turn MFA on',
+    description: 'From then on `POST /auth/login` answers the `SOFTWARE_TOKEN_MFA` challenge.',
+    tag: 'Authentication',
+    access: { kind: 'authenticated' },
+    request: { body: totpVerifyBody },
+    success: { status: 204, description: 'MFA is on' },
+    errors: { 400: 'The code is wrong, or an ID token was sent instead of the access token' },
   }),
 } satisfies Record<string, RouteDefinition>;

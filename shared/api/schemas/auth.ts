@@ -37,3 +37,27 @@ export const challengeBody = z
   .meta({ id: 'ChallengeResponse' });
 
 export const refreshBody = z.object({ refreshToken: z.string().min(1).max(8192) }).meta({ id: 'RefreshRequest' });
+
+export const logoutBody = z
+  .object({ refreshToken: z.string().min(1).max(8192).optional().meta({ description: 'Also revoke this refresh token.' }) })
+  .optional()
+  .meta({ id: 'LogoutRequest' });
+
+export const forgotPasswordBody = z.object({ email: emailSchema }).meta({ id: 'ForgotPasswordRequest' });
+
+export const resetPasswordBody = z
+  .object({
+    email: emailSchema,
+    code: z.string().min(1).max(32).meta({ description: 'The code from the email.', example: '123456' }),
+    newPassword: z.string().min(1).max(256),
+  })
+  .meta({ id: 'ResetPasswordRequest' });
+
+export const totpSetupSchema = z
+  .object({
+    secret: z.string().meta({ description: 'Base32 secret for an authenticator app.' }),
+    otpauthUri: z.string().meta({ example: 'otpauth://totp/SME%20IAM:ann%40acme.com?secret=ABC&issuer=SME%20IAM' }),
+  })
+  .meta({ id: 'TotpSetup' });
+
+export const totpVerifyBody = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'code must be 6 digits') }).meta({ id: 'TotpVerifyRequest' });

@@ -82,3 +82,19 @@ export const listUsersQuery = z.object({
 export const userListSchema = z.object({ users: z.array(userSchema), pagination: paginationSchema.optional() }).meta({ id: 'UserList' });
 
 export const invitationPathParams = z.object({ groupId: groupIdSchema });
+
+export const loginHistoryQuery = z.object({ count: countSchema, fromToken: fromTokenSchema });
+
+export const loginHistorySchema = z
+  .object({
+    logins: z.array(
+      z.object({
+        at: z.string(),
+        outcome: z.enum(['success', 'failure', 'locked', 'challenge', 'mfa_challenge', 'refused']),
+        sourceIp: z.string().optional(),
+        userAgent: z.string().optional(),
+      }),
+    ),
+    pagination: paginationSchema.optional(),
+  })
+  .meta({ id: 'LoginHistory' });

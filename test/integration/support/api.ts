@@ -1,11 +1,22 @@
-/** A small HTTP client for the local stack, speaking the service's conventions. */
+/**
+ * A small HTTP client for the local stack, speaking the service's conventions. Each test file
+ * connects from its own loopback address (127.x.y.z), as distinct clients would, so one file's
+ * failed logins never count towards another's per-IP lockout.
+ */
+import { randomInt } from 'node:crypto';
+import { Agent, fetch, type Response } from 'undici';
 import { inject } from 'vitest';
+
+export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+const agents = new Map<string, Agent>();
+const agentFor = (address: string) => agents.get(address) ?? agents.set(address, new Agent({ localAddress: address })).get(address)!;
+const fileAddress = randomLoopbackAddress();
 
 // Tests read response bodies loosely; their assertions are the type check.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ApiResponse<T = any> {
   status: number;
-  headers: Headers;
+  headers: Response['headers'];
   body: T;
 }
 
@@ -17,6 +28,8 @@ export interface RequestOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   groupContext?: string;
+  /** Connect from this loopback address instead of the file's own. */
+  sourceAddress?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,15 +40,15 @@ export async function api<T = any>(method: string, path: string, options: Reques
   if (options.groupContext) headers['x-groupcontextid'] = encodeURIComponent(options.groupContext);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['Content-Type'] ??= 'application/json';
-  const response = await fetch(`${inject('stack').apiUrl}${path}`, { method, headers, body });
+  const response = await fetch(`${inject('stack').apiUrl}${path}`, { method, headers, body, dispatcher: agentFor(options.sourceAddress ?? fileAddress) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 export const groupPath = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
 
-export async function login(email: string, password: string): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
-  const response = await api('POST', '/auth/login', { body: { email, password } });
+export async function login(email: string, password: string, options: Pick<RequestOptions, 'sourceAddress'> = {}): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
+  const response = await api('POST', '/auth/login', { body: { email, password }, ...options });
   if (response.status !== 200 || !response.body.accessToken) throw new Error(`login failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

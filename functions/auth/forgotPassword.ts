@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { forgotPassword } from '../../shared/services/authService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.forgotPassword, async ({ body }) => {
+  await forgotPassword(authDependencies(), body.email);
+  return {};
+});

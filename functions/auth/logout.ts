@@ -1,0 +1,11 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { logout } from '../../shared/services/authService.ts';
+import { bearerToken } from '../../shared/services/authorizerService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.logout, async ({ body, caller, headers, requestId }) => {
+  const clientIds = (process.env.COGNITO_CLIENT_IDS ?? '').split(',').filter(Boolean);
+  await logout(authDependencies(), caller!, bearerToken(headers) ?? '', body?.refreshToken, requestId, clientIds);
+  return {};
+});

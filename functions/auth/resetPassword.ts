@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { resetPassword } from '../../shared/services/authService.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+
+export const handler = httpRoute(routes.resetPassword, async ({ body, requestId }) => {
+  await resetPassword(authDependencies(), body, requestId);
+  return {};
+});

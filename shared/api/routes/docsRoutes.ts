@@ -1,0 +1,76 @@
+/**
+ * Route manifest entries: pages for people, served the same way locally and on AWS. Swagger UI,
+ * the OpenAPI document pointed at this API, and the hosted login flow that lands on Swagger UI
+ * authorized. Public and hidden from the OpenAPI document.
+ */
+import { z } from 'zod';
+import { SWAGGER_UI_BUNDLE_FILES } from '../../docs/swaggerUiAssets.ts';
+import { loginCallbackQuery } from '../../login/loginSchemas.ts';
+import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
+
+const page = { access: { kind: 'public' }, hidden: true, permissions: { table: 'none' } } as const;
+
+export const docsRoutes = {
+  docsPage: defineRoute({
+    ...page,
+    operationId: 'getDocsPage',
+    method: 'GET',
+    path: '/docs',
+    handler: 'docs/getDocsPage',
+    summary: 'Swagger UI',
+    tag: 'Docs',
+    request: {},
+    success: { status: 200, description: 'The Swagger UI page' },
+  }),
+
+  docsFile: defineRoute({
+    ...page,
+    operationId: 'getDocsFile',
+    method: 'GET',
+    path: '/docs/{file}',
+    handler: 'docs/getDocsFile',
+    summary: 'A Swagger UI file (an allow-list)',
+    tag: 'Docs',
+    request: { params: z.object({ file: z.string().min(1).max(64) }) },
+    success: { status: 200, description: 'The file' },
+    errors: { 404: 'Not one of the files Swagger UI needs' },
+    bundleFiles: SWAGGER_UI_BUNDLE_FILES,
+  }),
+
+  openApiDocument: defineRoute({
+    ...page,
+    operationId: 'getOpenApiDocument',
+    method: 'GET',
+    path: '/swagger.json',
+    handler: 'docs/getOpenApiDocument',
+    summary: 'The OpenAPI document, pointed at this API',
+    tag: 'Docs',
+    request: {},
+    success: { status: 200, description: 'The OpenAPI 3 document' },
+  }),
+
+  startLogin: defineRoute({
+    ...page,
+    operationId: 'startHostedLogin',
+    method: 'GET',
+    path: '/login',
+    handler: 'login/startLogin',
+    summary: 'Start the hosted login (authorization code + PKCE)',
+    tag: 'Login',
+    request: {},
+    success: { status: 302, description: 'To the login page' },
+  }),
+
+  finishLogin: defineRoute({
+    ...page,
+    operationId: 'finishHostedLogin',
+    method: 'GET',
+    path: '/login/callback',
+    handler: 'login/finishLogin',
+    summary: 'Finish the hosted login and land on Swagger UI authorized',
+    tag: 'Login',
+    request: { query: loginCallbackQuery },
+    success: { status: 302, description: 'To /docs with the access token in the fragment' },
+    errors: { 400: 'No login in progress, a state mismatch, or a refused code' },
+  }),
+} satisfies Record<string, RouteDefinition>;

@@ -1,0 +1,14 @@
+/** Brute-force protection: one place for the thresholds. */
+export const LOCKOUT_POLICY = {
+  /** Consecutive failed logins of one account before it is locked. */
+  accountFailures: 5,
+  /** Failed logins from one source IP (any accounts) before it is locked. */
+  ipFailures: 20,
+  /** The first lockout; each further one within `memoryHours` doubles it. */
+  lockMinutes: 15,
+  maxLockMinutes: 24 * 60,
+  /** How long failures and past lockouts are remembered. */
+  memoryHours: 24,
+  /** How long login history is kept. */
+  historyDays: 90,
+} as const;

@@ -1,0 +1,150 @@
+/**
+ * Brute-force protection and login history. Failures are counted per account and per source
+ * IP with conditional updates, so parallel guesses cannot slip past the threshold; a lockout
+ * and its audit event are written together.
+ */
+import { randomUUID } from 'node:crypto';
+import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCKOUT_POLICY } from '../config/lockout.ts';
+import { auditEventPut } from './audit.ts';
+import type { TableRef } from './client.ts';
+import { lockoutKey, loginHistoryKey, loginHistoryPartition, TTL_ATTRIBUTE } from './keys.ts';
+import { decodePageToken, encodePageToken, sendQuery } from './pagination.ts';
+import { writeTransaction } from './transactions.ts';
+
+export type LockScope = 'account' | 'ip';
+
+export interface Lock {
+  scope: LockScope;
+  /** Epoch ms. */
+  lockedUntil: number;
+}
+
+/** The active lock on this account or this IP, whichever ends last. */
+export async function activeLock(table: TableRef, email: string, ip: string | undefined, now: number): Promise<Lock | undefined> {
+  const keys = [lockoutKey('account', email), ...(ip ? [lockoutKey('ip', ip)] : [])];
+  const { Responses } = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }));
+  const locks = (Responses?.[table.tableName] ?? [])
+    .filter((item) => Number(item.lockedUntil ?? 0) > now)
+    .map((item) => ({ scope: String(item.pk).startsWith('LOCKOUT#ip#') ? 'ip' : 'account', lockedUntil: Number(item.lockedUntil) }) as Lock);
+  return locks.sort((a, b) => b.lockedUntil - a.lockedUntil)[0];
+}
+
+/**
+ * Counts a failed login against the account and the IP; at the threshold, locks for the lock
+ * time doubled for every earlier lockout still remembered. Returns the lock it set, if any.
+ */
+export async function recordFailure(table: TableRef, email: string, ip: string | undefined, now: number, requestId: string): Promise<Lock | undefined> {
+  const account = await countFailure(table, 'account', email, LOCKOUT_POLICY.accountFailures, now, requestId);
+  const byIp = ip ? await countFailure(table, 'ip', ip, LOCKOUT_POLICY.ipFailures, now, requestId) : undefined;
+  return account ?? byIp;
+}
+
+async function countFailure(table: TableRef, scope: LockScope, subject: string, threshold: number, now: number, requestId: string): Promise<Lock | undefined> {
+  const expiresAt = Math.floor(now / 1000) + LOCKOUT_POLICY.memoryHours * 3600;
+  const { Attributes } = await table.doc.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: lockoutKey(scope, subject),
+      UpdateExpression: 'ADD failures :one SET #type = :type, #ttl = :ttl',
+      ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'lockout', ':ttl': expiresAt },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  const failures = Number(Attributes?.failures ?? 0);
+  if (failures < threshold) return undefined;
+  const lockouts = Number(Attributes?.lockouts ?? 0);
+  const minutes = Math.min(LOCKOUT_POLICY.lockMinutes * 2 ** lockouts, LOCKOUT_POLICY.maxLockMinutes);
+  const lockedUntil = now + minutes * 60_000;
+  try {
+    await writeTransaction(table, [
+      {
+        Update: {
+          TableName: table.tableName,
+          Key: lockoutKey(scope, subject),
+          // Only the request that reached the threshold locks; the count starts again.
+          UpdateExpression: 'SET failures = :zero, lockedUntil = :until, #ttl = :ttl ADD lockouts :one',
+          ConditionExpression: 'failures >= :threshold',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':zero': 0, ':until': lockedUntil, ':one': 1, ':threshold': threshold, ':ttl': Math.max(expiresAt, Math.ceil(lockedUntil / 1000)) },
+        },
+      },
+      auditEventPut(table.tableName, {
+        actor: 'system',
+        action: 'login.locked',
+        targetType: 'session',
+        targetId: `${scope}:${subject}`,
+        after: { lockedUntil: new Date(lockedUntil).toISOString(), minutes, failures },
+        at: new Date(now).toISOString(),
+        requestId,
+      }),
+    ]);
+  } catch (error) {
+    if ((error as Error).name === 'ConditionFailedError') return undefined;
+    throw error;
+  }
+  return { scope, lockedUntil };
+}
+
+/** A successful login ends the run of failures on the account (earlier lockouts still double the next one). */
+export async function clearFailures(table: TableRef, email: string): Promise<void> {
+  await table.doc.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: lockoutKey('account', email),
+      UpdateExpression: 'SET failures = :zero',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':zero': 0 },
+    }),
+  ).catch((error: Error) => {
+    if (error.name !== 'ConditionalCheckFailedException') throw error;
+  });
+}
+
+export type LoginOutcome = 'success' | 'failure' | 'locked' | 'challenge' | 'mfa_challenge' | 'refused';
+
+export interface LoginAttempt {
+  at: string;
+  outcome: LoginOutcome;
+  sourceIp?: string;
+  userAgent?: string;
+}
+
+export async function recordLoginAttempt(table: TableRef, email: string, attempt: LoginAttempt): Promise<void> {
+  await table.doc.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: loginHistoryKey(email, attempt.at, randomUUID()),
+      UpdateExpression: 'SET #type = :type, outcome = :outcome, #at = :at, sourceIp = :ip, userAgent = :ua, #ttl = :ttl',
+      ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: {
+        ':type': 'loginAttempt',
+        ':outcome': attempt.outcome,
+        ':at': attempt.at,
+        ':ip': attempt.sourceIp ?? null,
+        ':ua': attempt.userAgent ?? null,
+        ':ttl': Math.floor(Date.parse(attempt.at) / 1000) + LOCKOUT_POLICY.historyDays * 86_400,
+      },
+    }),
+  );
+}
+
+/** Newest first, a page at a time. */
+export async function queryLoginHistory(table: TableRef, email: string, count: number, fromToken?: string): Promise<{ attempts: LoginAttempt[]; nextToken?: string }> {
+  const { Items, LastEvaluatedKey } = await sendQuery(
+    table,
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': loginHistoryPartition(email) },
+      ScanIndexForward: false,
+      Limit: count,
+      ExclusiveStartKey: decodePageToken(fromToken),
+    }),
+  );
+  return {
+    attempts: (Items ?? []).map((item) => ({ at: item.at, outcome: item.outcome, sourceIp: item.sourceIp ?? undefined, userAgent: item.userAgent ?? undefined })),
+    nextToken: encodePageToken(LastEvaluatedKey),
+  };
+}

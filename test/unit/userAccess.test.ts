@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isAdminOfAll, isOnCallerBranch, isVisibleInContext, visibleMemberships } from '../../shared/domain/userAccess.ts';
+import { isRevoked, revocationTime, waitBeforeIssuing } from '../../shared/domain/sessions.ts';
+
+describe('user visibility', () => {
+  it('sees memberships at, beneath and above the caller’s own groups, never in another tenant', () => {
+    const caller = { '/acme/finance': 'admin' } as const;
+
+    expect(visibleMemberships(caller, { '/acme/finance/ap': 'reader', '/acme': 'admin', '/': 'admin', '/globex': 'reader', '/acme/hr': 'reader' })).toEqual({
+      '/acme/finance/ap': 'reader',
+      '/acme': 'admin',
+      '/': 'admin',
+    });
+  });
+
+  it('does not take a prefix-sharing sibling for a branch', () => {
+    expect(isOnCallerBranch({ '/acme': 'admin' }, '/acmex')).toBe(false);
+  });
+
+  it('makes a user visible in a context through memberships in it, beneath it or above it', () => {
+    expect(isVisibleInContext('/acme', ['/acme/finance'])).toBe(true);
+    expect(isVisibleInContext('/acme/finance', ['/'])).toBe(true);
+    expect(isVisibleInContext('/acme', ['/globex'])).toBe(false);
+  });
+
+  it('needs admin of every one of the user’s groups', () => {
+    expect(isAdminOfAll({ '/acme': 'admin' }, ['/acme/a', '/acme/b'])).toBe(true);
+    expect(isAdminOfAll({ '/acme': 'admin', '/acme/b': 'reader' }, ['/acme/a', '/acme/b'])).toBe(false);
+  });
+});
+
+describe('session revocation', () => {
+  it('revokes through the end of the current second', () => {
+    const validAfter = revocationTime(new Date('2026-11-26T12:00:00.400Z'));
+
+    expect(isRevoked(Date.parse('2026-11-26T12:00:00.000Z'), validAfter)).toBe(true);
+    expect(isRevoked(Date.parse('2026-11-26T12:00:01.000Z'), validAfter)).toBe(false);
+  });
+
+  it('makes a login right after a revocation wait for the next second, and no other login wait', () => {
+    const validAfter = revocationTime(new Date('2026-11-26T12:00:00.400Z'));
+
+    expect(waitBeforeIssuing(Date.parse('2026-11-26T12:00:00.700Z'), validAfter)).toBe(300);
+    expect(waitBeforeIssuing(Date.parse('2026-11-26T12:00:05.000Z'), validAfter)).toBe(0);
+    expect(waitBeforeIssuing(Date.now(), undefined)).toBe(0);
+  });
+});
