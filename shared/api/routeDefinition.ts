@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Role } from '../domain/roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -7,13 +6,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * Who may call a route.
  * - `public`: no token (health, login).
  * - `authenticated`: any verified, active caller.
- * - `role`: the caller's role, resolved through the group tree, must be at least `role`
- *   at the group in context (`x-groupcontextid`, else the default group) or at the group named by a path parameter.
+ * - `action`: the caller's role, resolved through the group tree (the deepest membership decides),
+ *   must allow `action` at the group in context (`x-groupcontextid`, else the default group) or at
+ *   the group named by a path parameter. See domain/permissions.ts.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'authenticated' }
-  | { kind: 'role'; role: Role; at: 'context' | { pathParam: string } };
+  | { kind: 'action'; action: string; at: 'context' | { pathParam: string } };
 
 /** What a route's function may do in AWS, beyond invoking; the CDK stack grants exactly this. */
 export interface FunctionPermissions {

@@ -6,10 +6,11 @@
  */
 import type { RouteDefinition } from './routeDefinition.ts';
 import { authRoutes } from './routes/authRoutes.ts';
+import { authorizationsRoutes } from './routes/authorizationsRoutes.ts';
 import { docsRoutes } from './routes/docsRoutes.ts';
 import { groupsRoutes } from './routes/groupsRoutes.ts';
 import { usersRoutes } from './routes/usersRoutes.ts';
 
-export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...docsRoutes };
+export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...docsRoutes };
 
 export const ROUTES: readonly RouteDefinition[] = Object.values(routes);

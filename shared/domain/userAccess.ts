@@ -2,7 +2,8 @@
  * Who may see and manage whom. Pure functions over memberships (groupId → role).
  */
 import { isWithin } from './groupPath.ts';
-import { resolveRole, roleSatisfies, type Memberships } from './roles.ts';
+import { decide } from './permissions.ts';
+import type { Memberships } from './roles.ts';
 
 /** A membership at `groupId` is on one of the caller's branches: at or beneath a caller membership, or on the path above one. */
 export function isOnCallerBranch(callerMemberships: Memberships, groupId: string): boolean {
@@ -19,8 +20,9 @@ export function isVisibleInContext(contextId: string, userGroups: string[]): boo
   return userGroups.some((groupId) => isWithin(groupId, contextId) || isWithin(contextId, groupId));
 }
 
+/** May manage users (their state, tags, memberships) at this group: the `iam:users:update` action. */
 export function isAdminOf(callerMemberships: Memberships, groupId: string): boolean {
-  return roleSatisfies(resolveRole(callerMemberships, groupId)?.role, 'admin');
+  return decide(callerMemberships, groupId, 'iam:users:update').allowed;
 }
 
 /** Changing a user's state or tags needs admin rights over every group they belong to. */

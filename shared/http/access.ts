@@ -1,24 +1,24 @@
 /**
- * The one place a route's access rule is enforced. For a group named in the path: a caller
- * with no role there gets 404, so nobody learns what exists outside their reach; a caller who
- * can see the group but lacks the role gets 403.
+ * The one place a route's access rule is enforced: the route names an action, and the caller's
+ * role where it acts (the deepest membership on the path) must allow it. For a group named in
+ * the path: a caller with no role there gets 404, so nobody learns what exists outside their
+ * reach; a caller who can see the group but whose role does not allow the action gets 403.
  */
 import type { Access } from '../api/routeDefinition.ts';
-import { resolveRole, roleSatisfies } from '../domain/roles.ts';
+import { decide } from '../domain/permissions.ts';
 import type { Caller } from './caller.ts';
 import { forbidden, notFound } from './errors.ts';
 
 export function enforceAccess(access: Access, input: { caller: Caller | undefined; params: unknown }): void {
-  if (access.kind !== 'role') return;
+  if (access.kind !== 'action') return;
   const caller = input.caller!;
   if (access.at === 'context') {
-    if (!roleSatisfies(caller.contextRole?.role, access.role)) {
-      throw forbidden(`Requires role ${access.role} in group ${caller.groupContextId}`);
-    }
+    const decision = decide(caller.memberships, caller.groupContextId, access.action);
+    if (!decision.allowed) throw forbidden(`Not allowed to ${access.action} in group ${caller.groupContextId}: ${decision.reason}`);
     return;
   }
   const groupId = String((input.params as Record<string, unknown>)[access.at.pathParam]);
-  const role = resolveRole(caller.memberships, groupId)?.role;
-  if (!role) throw notFound(`Group ${groupId} not found`);
-  if (!roleSatisfies(role, access.role)) throw forbidden(`Requires role ${access.role} in group ${groupId}`);
+  const decision = decide(caller.memberships, groupId, access.action);
+  if (!decision.role) throw notFound(`Group ${groupId} not found`);
+  if (!decision.allowed) throw forbidden(`Not allowed to ${access.action} in group ${groupId}: ${decision.reason}`);
 }

@@ -86,7 +86,7 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         baseUrl: apiBaseUrl(event, headers),
       };
       enforceAccess(route.access, input);
-      if (route.access.kind === 'role' && caller) {
+      if (route.access.kind === 'action' && caller) {
         const pathGroup = typeof route.access.at === 'object' ? String((input.params as Record<string, unknown>)[route.access.at.pathParam]) : undefined;
         await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, ...(pathGroup ? [pathGroup] : [])]);
       }

@@ -48,14 +48,14 @@ export async function measureRouteCosts(stack: LocalStack, counter: DynamoCounte
   const costs = [
     await cost('POST /groups (depth 2, 2 tags, configuration)', 'POST', '/groups', 201, {
       groupContext: '/bench',
-      body: { name: 'Finance', description: 'Finance', tags: { region: 'emea/uk', costCentre: 'cc-1' }, configuration: { security: { mfaRequired: true } } },
+      body: { name: 'Finance', description: 'Finance', tags: { region: 'emea/uk', costCentre: 'cc-1' }, configuration: { payments: { approvals: 2 } } },
     }),
     await cost('GET /groups/{id} (depth 2)', 'GET', path, 200),
     await cost('GET /groups (children)', 'GET', '/groups', 200, { groupContext: '/bench' }),
     await cost('GET /groups?includeChildGroups=true', 'GET', '/groups?includeChildGroups=true', 200, { groupContext: '/bench' }),
     await cost('GET /groups?includeParentGroups=true', 'GET', '/groups?includeParentGroups=true', 200, { groupContext: id }),
     await cost('PATCH /groups/{id} (tags + configuration)', 'PATCH', path, 200, {
-      body: { tags: { region: 'emea/fr', costCentre: null }, configuration: { security: { sessionMinutes: 30 } } },
+      body: { tags: { region: 'emea/fr', costCentre: null }, configuration: { payments: { limit: 500 } } },
     }),
     await cost('GET /tags/{key}', 'GET', '/tags/region?resourceType=group', 200, { groupContext: '/bench' }),
   ];

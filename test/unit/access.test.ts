@@ -11,8 +11,8 @@ function callerIn(groupContextId: string, memberships: Memberships): Caller {
   return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0, mfaEnabled: false, tokenUse: 'access' };
 }
 
-const adminInContext: Access = { kind: 'role', role: 'admin', at: 'context' };
-const contributorAtPathGroup: Access = { kind: 'role', role: 'contributor', at: { pathParam: 'groupId' } };
+const adminInContext: Access = { kind: 'action', action: 'iam:groups:create', at: 'context' };
+const contributorAtPathGroup: Access = { kind: 'action', action: 'payments:approve', at: { pathParam: 'groupId' } };
 
 describe('enforceAccess', () => {
   it('lets anyone through a public route, even without a caller', () => {

@@ -179,7 +179,7 @@ describe('httpRoute', () => {
 
   it('answers a caller lacking the role in the group context with 403', async () => {
     // Prepare
-    const access: Access = { kind: 'role', role: 'admin', at: 'context' };
+    const access: Access = { kind: 'action', action: 'iam:groups:create', at: 'context' };
 
     // Act
     const response = await invoke(access, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }), defaultGroup: '/acme' }) });
@@ -194,7 +194,7 @@ describe('httpRoute', () => {
     const run = vi.fn(async () => ({ body: {} }));
 
     // Act
-    await invoke({ kind: 'role', role: 'admin', at: 'context' }, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }) }) }, run);
+    await invoke({ kind: 'action', action: 'iam:groups:create', at: 'context' }, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }) }) }, run);
 
     // Assess
     expect(run).not.toHaveBeenCalled();
@@ -203,7 +203,7 @@ describe('httpRoute', () => {
   it('answers a caller lacking the role at the path group with 404', async () => {
     // Act
     const response = await invoke(
-      { kind: 'role', role: 'contributor', at: { pathParam: 'groupId' } },
+      { kind: 'action', action: 'payments:approve', at: { pathParam: 'groupId' } },
       { authorizer: authorizerContext({ memberships: encodeMemberships({ '/globex': 'admin' }) }) },
     );
 

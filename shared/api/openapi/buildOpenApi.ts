@@ -10,7 +10,7 @@ import { errorSchema } from '../schemas/common.ts';
 const COMMON_ERRORS: Record<number, string> = {
   400: 'The request is not valid: bad path, query, header or body',
   401: 'No token, or the token is not valid, expired or revoked',
-  403: 'Your role in the group context does not allow this',
+  403: 'Your role where you act does not allow the action this route requires',
   404: 'Not found, or not visible to you',
   406: `Unsupported Accept-Version (supported: ${SUPPORTED_API_VERSIONS.join(', ')})`,
 };
@@ -47,7 +47,7 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
   const errors: Record<number, string> = { 406: COMMON_ERRORS[406]! };
   if (route.request.params || route.request.query || route.request.body) errors[400] = COMMON_ERRORS[400]!;
   if (!isPublic) errors[401] = COMMON_ERRORS[401]!;
-  if (route.access.kind === 'role' && route.access.at === 'context') errors[403] = COMMON_ERRORS[403]!;
+  if (route.access.kind === 'action') errors[403] = COMMON_ERRORS[403]!;
   if (route.request.params) errors[404] = COMMON_ERRORS[404]!;
   Object.assign(errors, route.errors);
 
@@ -65,7 +65,9 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
     path: route.path,
     operationId: route.operationId,
     summary: route.summary,
-    description: route.description,
+    description: [route.description, route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${route.access.at === 'context' ? 'in the group in context' : 'at the group in the path'}.` : undefined]
+      .filter(Boolean)
+      .join('\n\n'),
     tags: [route.tag],
     security: isPublic ? [] : [{ bearerAuth: [] }],
     request: {

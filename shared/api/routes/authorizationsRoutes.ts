@@ -1,0 +1,47 @@
+/** Route manifest entries: the access decision point for the bank's other services. */
+import { checkBatchBody, checkBatchResponse, checkSchema, decisionSchema, permissionsQuery, permissionsSchema } from '../schemas/authorizations.ts';
+import { emailPathParams } from '../schemas/users.ts';
+import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
+
+export const authorizationsRoutes = {
+  checkAuthorization: defineRoute({
+    operationId: 'checkAuthorization',
+    method: 'POST',
+    path: '/authorizations/check',
+    handler: 'authorizations/checkAuthorization',
+    summary: 'May this person do this action here?',
+    description:
+      'Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. ' +
+      'The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused.',
+    tag: 'Authorizations',
+    access: { kind: 'authenticated' },
+    request: { body: checkSchema },
+    success: { status: 200, description: 'The decision', schema: decisionSchema },
+    permissions: { table: 'read' },
+  }),
+
+  checkAuthorizationBatch: defineRoute({
+    operationId: 'checkAuthorizationBatch',
+    method: 'POST',
+    path: '/authorizations/check-batch',
+    handler: 'authorizations/checkAuthorizationBatch',
+    summary: 'Up to 100 checks in one call, answered in order',
+    tag: 'Authorizations',
+    access: { kind: 'authenticated' },
+    request: { body: checkBatchBody },
+    success: { status: 200, description: 'The decisions, in the order asked', schema: checkBatchResponse },
+    permissions: { table: 'read' },
+  }),
+
+  getPermissions: defineRoute({
+    operationId: 'getPermissions',
+    method: 'GET',
+    path: '/users/{email}/permissions',
+    handler: 'authorizations/getPermissions',
+    summary: 'The actions a user may do at a group',
+    tag: 'Authorizations',
+    access: { kind: 'authenticated' },
+    request: { params: emailPathParams, query: permissionsQuery },
+    success: { status: 200, description: 'The role that decides there and the action patterns it allows', schema: permissionsSchema },
+  }),
+} satisfies Record<string, RouteDefinition>;
