@@ -8,12 +8,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * - `authenticated`: any verified, active caller.
  * - `action`: the caller's role, resolved through the group tree (the deepest membership decides),
  *   must allow `action` at the group in context (`x-groupcontextid`, else the default group) or at
- *   the group named by a path parameter. See domain/permissions.ts.
+ *   the group named by a path parameter, or at a fixed group (`{ group: '/' }`). See domain/permissions.ts.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'authenticated' }
-  | { kind: 'action'; action: string; at: 'context' | { pathParam: string } };
+  | { kind: 'action'; action: string; at: 'context' | { pathParam: string } | { group: string } };
 
 /** What a route's function may do in AWS, beyond invoking; the CDK stack grants exactly this. */
 export interface FunctionPermissions {

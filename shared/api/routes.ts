@@ -9,8 +9,9 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { authorizationsRoutes } from './routes/authorizationsRoutes.ts';
 import { docsRoutes } from './routes/docsRoutes.ts';
 import { groupsRoutes } from './routes/groupsRoutes.ts';
+import { tenantsRoutes } from './routes/tenantsRoutes.ts';
 import { usersRoutes } from './routes/usersRoutes.ts';
 
-export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...docsRoutes };
+export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...tenantsRoutes, ...docsRoutes };
 
 export const ROUTES: readonly RouteDefinition[] = Object.values(routes);

@@ -17,6 +17,11 @@ export function enforceAccess(access: Access, input: { caller: Caller | undefine
     if (!decision.allowed) throw forbidden(`Not allowed to ${access.action} in group ${caller.groupContextId}: ${decision.reason}`);
     return;
   }
+  if ('group' in access.at) {
+    const decision = decide(caller.memberships, access.at.group, access.action);
+    if (!decision.allowed) throw forbidden(`Not allowed to ${access.action}: it needs a role at ${access.at.group} that allows it`);
+    return;
+  }
   const groupId = String((input.params as Record<string, unknown>)[access.at.pathParam]);
   const decision = decide(caller.memberships, groupId, access.action);
   if (!decision.role) throw notFound(`Group ${groupId} not found`);

@@ -87,7 +87,8 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
       };
       enforceAccess(route.access, input);
       if (route.access.kind === 'action' && caller) {
-        const pathGroup = typeof route.access.at === 'object' ? String((input.params as Record<string, unknown>)[route.access.at.pathParam]) : undefined;
+        const at = route.access.at;
+        const pathGroup = typeof at === 'object' ? ('group' in at ? at.group : String((input.params as Record<string, unknown>)[at.pathParam])) : undefined;
         await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, ...(pathGroup ? [pathGroup] : [])]);
       }
       event.routeInput = input;

@@ -5,6 +5,7 @@
 import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
 import { childGroupId, MAX_GROUP_ID_LENGTH, parentGroupId, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
 import { compact, nonEmpty } from '../domain/records.ts';
+import { PLANS, tenantOf } from '../domain/plans.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import type { Caller } from '../http/caller.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -46,6 +47,7 @@ export async function createGroup(
   const parentId = caller.groupContextId;
   const id = childGroupId(parentId, body.name);
   if (id.length > MAX_GROUP_ID_LENGTH) throw badRequest(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
+  await assertPlanAllows(deps, id, body.configuration);
   const at = timestamp(deps);
   const record: GroupRecord = compact({
     id,
@@ -162,6 +164,7 @@ const UPDATE_ATTEMPTS = 3;
 /** Applies the changes and answers with the group as `GET` shows it (effective configuration). */
 export async function updateGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string, changes: GroupChanges): Promise<GroupView> {
   if (id === ROOT_GROUP_ID && changes.state === 'disabled') throw conflict('The root group / cannot be disabled');
+  await assertPlanAllows(deps, id, changes.configuration);
   for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
     const stored = await getStoredGroup(deps.table, id);
     if (!stored) throw notFound(`Group ${id} not found`);
@@ -219,4 +222,12 @@ async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Pr
   // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
   if (items.length > MAX_TRANSACTION_ITEMS) throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
+}
+
+/** MFA enforcement is an enterprise feature: smaller plans may not set `security.mfaRequired`. */
+async function assertPlanAllows(deps: GroupDependencies, id: string, configuration: Configuration | undefined): Promise<void> {
+  if ((configuration?.security as { mfaRequired?: unknown } | undefined)?.mfaRequired !== true) return;
+  const tenantId = tenantOf(id);
+  const plan = tenantId ? (await getStoredGroup(deps.table, tenantId))?.record.plan : undefined;
+  if (plan && !PLANS[plan].mfaEnforcement) throw conflict(`MFA enforcement needs the enterprise plan; tenant ${tenantId} is on the ${plan} plan`);
 }

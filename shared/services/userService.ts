@@ -17,7 +17,8 @@ import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { groupMembershipPrefix, subtreeMembershipPrefix } from '../store/keys.ts';
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
-import { adjustGroupCount, getGroup, getStoredGroup } from '../store/groupStore.ts';
+import { adjustGroup, getGroup, getStoredGroup } from '../store/groupStore.ts';
+import { describeLimit, tenantOf } from '../domain/plans.ts';
 import type { UserRecord } from '../store/records.ts';
 import { queryLoginHistory, type LoginAttempt } from '../store/loginAttemptStore.ts';
 import { endSessions } from '../store/userMutations.ts';
@@ -207,7 +208,8 @@ export async function inviteUser(deps: UserDependencies, mutation: Mutation, req
       return existing ? await grantExisting(deps, mutation, request, existing) : await createInvitedUser(deps, mutation, request);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
-      if (error.failedIndexes.includes(0)) throw await contextRefusal(deps, contextId);
+      const refusal = await grantRefusal(deps, contextId);
+      if (refusal) throw refusal;
       // The user was created, changed or deleted meanwhile: read again and decide again.
     }
   }
@@ -221,7 +223,7 @@ async function createInvitedUser(deps: UserDependencies, { caller, requestId }: 
   const at = timestamp(deps);
   const user: UserRecord = compact({ email: request.email, state: 'invited', defaultGroup, tags: nonEmpty(request.tags), createdBy: caller.email, createdAt: at });
   await write(deps.table, [
-    adjustGroupCount(deps.table.tableName, contextId, 'memberCount', 1, true),
+    ...membershipCountUpdates(deps.table.tableName, { before: [], after: [contextId], activeGroup: contextId }),
     putNewUser(deps.table.tableName, user),
     putMembership(deps.table.tableName, { email: request.email, groupId: contextId, role: request.role, createdBy: caller.email, createdAt: at }),
     auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.invited', targetType: 'user', targetId: request.email, after: { ...user, groups: { [contextId]: request.role } }, at, requestId }),
@@ -259,9 +261,9 @@ async function grantExisting(deps: UserDependencies, { caller, requestId }: Muta
   if (administers && request.defaultGroup !== undefined) await assertDefaultGroup(deps, request.defaultGroup, Object.keys(memberships));
   const user: UserRecord = compact({ ...existing.user, defaultGroup, updatedBy: caller.email, updatedAt: at });
 
-  const isNewMembership = previousRole === undefined && existing.pending[contextId] === undefined;
+  const groupsBefore = [...Object.keys(existing.memberships), ...Object.keys(existing.pending)];
   const items: TransactItem[] = [
-    adjustGroupCount(deps.table.tableName, contextId, 'memberCount', isNewMembership ? 1 : 0, true),
+    ...membershipCountUpdates(deps.table.tableName, { before: groupsBefore, after: [...new Set([...groupsBefore, contextId])], activeGroup: contextId }),
     replaceUser(deps.table.tableName, user, existing.version),
     putMembership(deps.table.tableName, {
       email: request.email,
@@ -300,7 +302,7 @@ export async function acceptInvitation(deps: UserDependencies, { caller, request
     const memberships = { ...loaded.memberships, [groupId]: role };
     try {
       await write(deps.table, [
-        adjustGroupCount(deps.table.tableName, groupId, 'memberCount', 0, true),
+        ...membershipCountUpdates(deps.table.tableName, { before: [groupId], after: [groupId], activeGroup: groupId }),
         replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
         putMembership(deps.table.tableName, { email: caller.email, groupId, role, createdBy: caller.email, createdAt: at }),
         auditEventPut(deps.table.tableName, { actor: caller.email, action: 'membership.accepted', targetType: 'user', targetId: caller.email, after: { groups: { [groupId]: role } }, at, requestId }),
@@ -309,7 +311,8 @@ export async function acceptInvitation(deps: UserDependencies, { caller, request
       return await getMe(deps, caller);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
-      if (error.failedIndexes.includes(0)) throw await contextRefusal(deps, groupId);
+      const refusal = await grantRefusal(deps, groupId);
+      if (refusal) throw refusal;
     }
   }
   throw conflict('Your account is being changed by another request; try again');
@@ -452,7 +455,7 @@ export async function revokeUser(deps: UserDependencies, { caller, requestId }: 
   throw conflict(`User ${email} is being changed by another request; try again`);
 }
 
-/** Memberships revoked per transaction: each costs two items (membership, group count), plus tag counters. */
+/** Memberships revoked per transaction: each costs two items (membership, group count), plus tenant and tag counters. */
 const CHUNK = 25;
 
 async function revokeInChunks(
@@ -472,10 +475,11 @@ async function revokeInChunks(
     const user = { ...current.user, updatedBy: caller.email, updatedAt: at };
     const items = [
       replaceUser(deps.table.tableName, user, current.version),
-      ...chunk.flatMap((groupId) => [
-        deleteMembership(deps.table.tableName, current.user.email, groupId),
-        adjustGroupCount(deps.table.tableName, groupId, 'memberCount', -1, false),
-      ]),
+      ...chunk.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
+      ...membershipCountUpdates(deps.table.tableName, {
+        before: [...Object.keys(current.memberships), ...Object.keys(current.pending)],
+        after: [...Object.keys(memberships), ...Object.keys(pending)],
+      }),
       auditEventPut(deps.table.tableName, {
         actor: caller.email,
         action: 'membership.revoked',
@@ -540,13 +544,48 @@ async function assertDefaultGroup(deps: UserDependencies, defaultGroup: string, 
   if (!(await getGroup(deps.table, defaultGroup))) throw notFound(`Group ${defaultGroup} not found`);
 }
 
-/** Why a condition on the group in context failed: it is missing (404) or disabled (409). */
-async function contextRefusal(deps: UserDependencies, groupId: string): Promise<Error> {
+/**
+ * Why a grant's conditions failed: the group is missing (404) or disabled (409), or its tenant's
+ * plan is full (409 naming the plan and its limit). Undefined: something else changed; try again.
+ */
+async function grantRefusal(deps: UserDependencies, groupId: string): Promise<Error | undefined> {
   const group = await getStoredGroup(deps.table, groupId);
-  return group ? conflict(`Group ${groupId} is disabled: it accepts no new members`) : notFound(`Group ${groupId} not found`);
+  if (!group) return notFound(`Group ${groupId} not found`);
+  if (group.record.state !== 'active') return conflict(`Group ${groupId} is disabled: it accepts no new members`);
+  const tenantId = tenantOf(groupId);
+  const tenant = tenantId === groupId ? group : tenantId ? await getStoredGroup(deps.table, tenantId) : undefined;
+  if (tenant?.userLimit !== undefined && tenant.userCount >= tenant.userLimit) {
+    return conflict(`Tenant ${tenantId} is full: ${describeLimit(tenant.record.plan ?? 'team')}. Upgrade the plan to add users.`);
+  }
+  return undefined;
 }
 
 const timestamp = (deps: UserDependencies) => (deps.now?.() ?? new Date()).toISOString();
+
+/** The tenants a user belongs to through any of these groups (memberships and invitations). */
+const tenantsOf = (groupIds: string[]) => new Set(groupIds.flatMap((groupId) => tenantOf(groupId) ?? []));
+
+/**
+ * The group count updates for a membership change, one item per group (a transaction may touch
+ * an item once): member counts of the groups gaining or losing a membership, and user counts of
+ * the tenants the user joins (checked against the plan's limit) or leaves.
+ */
+function membershipCountUpdates(tableName: string, change: { before: string[]; after: string[]; activeGroup?: string }): TransactItem[] {
+  const deltas = new Map<string, { memberCount?: number; userCount?: number }>();
+  const add = (groupId: string, counter: 'memberCount' | 'userCount', delta: number) => {
+    const entry = deltas.get(groupId) ?? {};
+    entry[counter] = (entry[counter] ?? 0) + delta;
+    deltas.set(groupId, entry);
+  };
+  for (const groupId of change.after) if (!change.before.includes(groupId)) add(groupId, 'memberCount', 1);
+  for (const groupId of change.before) if (!change.after.includes(groupId)) add(groupId, 'memberCount', -1);
+  const [tenantsBefore, tenantsAfter] = [tenantsOf(change.before), tenantsOf(change.after)];
+  for (const tenant of tenantsAfter) if (!tenantsBefore.has(tenant)) add(tenant, 'userCount', 1);
+  for (const tenant of tenantsBefore) if (!tenantsAfter.has(tenant)) add(tenant, 'userCount', -1);
+  // The group a grant lands in must exist and be active, even when no count changes there.
+  if (change.activeGroup && !deltas.has(change.activeGroup)) deltas.set(change.activeGroup, { memberCount: 0 });
+  return [...deltas].map(([groupId, delta]) => adjustGroup(tableName, groupId, delta, groupId === change.activeGroup));
+}
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   return withoutKeys(record, [key]);

@@ -15,10 +15,13 @@ export interface StoredGroup {
   /** Sub-groups and memberships (invitations included), counted in the transactions that add and remove them. */
   childCount: number;
   memberCount: number;
+  /** Tenants: distinct users in the subtree, and the plan's limit (absent: no limit). */
+  userCount: number;
+  userLimit?: number;
 }
 
 /** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
-const GROUP_FIELDS: (keyof GroupRecord)[] = ['id', 'name', 'description', 'state', 'tags', 'configuration', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+const GROUP_FIELDS: (keyof GroupRecord)[] = ['id', 'name', 'plan', 'description', 'state', 'tags', 'configuration', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
 
 function toStored(item: Record<string, unknown>): StoredGroup {
   const stored = stripInternal<Record<string, unknown>>(item);
@@ -28,6 +31,8 @@ function toStored(item: Record<string, unknown>): StoredGroup {
     version: Number(item.version ?? 0),
     childCount: Number(item.childCount ?? 0),
     memberCount: Number(item.memberCount ?? 0),
+    userCount: Number(item.userCount ?? 0),
+    userLimit: item.userLimit === undefined ? undefined : Number(item.userLimit),
   };
 }
 
@@ -118,30 +123,70 @@ async function queryGroups(
   };
 }
 
-export function putNewGroup(tableName: string, record: GroupRecord, counts: { memberCount?: number } = {}): TransactItem {
+export function putNewGroup(tableName: string, record: GroupRecord, counts: { memberCount?: number; userCount?: number; userLimit?: number } = {}): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...groupKey(record.id), ...groupIndexKeys(record.id, parentGroupId(record.id)), type: 'group', version: 1, childCount: 0, memberCount: counts.memberCount ?? 0, ...record },
+      Item: {
+        ...groupKey(record.id),
+        ...groupIndexKeys(record.id, parentGroupId(record.id)),
+        type: 'group',
+        version: 1,
+        childCount: 0,
+        memberCount: counts.memberCount ?? 0,
+        ...(counts.userCount === undefined ? {} : { userCount: counts.userCount }),
+        ...(counts.userLimit === undefined ? {} : { userLimit: counts.userLimit }),
+        ...record,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
 /**
- * Adds `delta` to a group's sub-group or member count. With `requireActive`, it holds only while
- * the group exists and is active: new sub-groups and members need an active group. Deleting a
- * group requires both counts to be zero in the same transaction, so no index read can go stale.
+ * Adds to a group's counts: sub-groups, members (memberships and invitations), and for tenants
+ * distinct users. With `requireActive`, it holds only while the group exists and is active: new
+ * sub-groups and members need an active group. A positive user delta holds only while the
+ * tenant's plan has room. Deleting a group requires its counts to be zero in the same
+ * transaction, so no index read can go stale.
  */
-export function adjustGroupCount(tableName: string, id: string, counter: 'childCount' | 'memberCount', delta: number, requireActive: boolean): TransactItem {
+export function adjustGroup(
+  tableName: string,
+  id: string,
+  deltas: { childCount?: number; memberCount?: number; userCount?: number },
+  requireActive: boolean,
+): TransactItem {
+  const counters = Object.entries(deltas).filter(([, delta]) => delta !== undefined) as [string, number][];
+  const conditions = ['attribute_exists(pk)'];
+  if (requireActive) conditions.push('#state = :active');
+  if ((deltas.userCount ?? 0) > 0) conditions.push('(attribute_not_exists(userLimit) OR attribute_not_exists(userCount) OR userCount < userLimit)');
   return {
     Update: {
       TableName: tableName,
       Key: groupKey(id),
-      UpdateExpression: 'ADD #counter :delta',
-      ConditionExpression: requireActive ? 'attribute_exists(pk) AND #state = :active' : 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#counter': counter, ...(requireActive ? { '#state': 'state' } : {}) },
-      ExpressionAttributeValues: { ':delta': delta, ...(requireActive ? { ':active': 'active' } : {}) },
+      UpdateExpression: `ADD ${counters.map(([name]) => `#${name} :${name}`).join(', ')}`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: { ...Object.fromEntries(counters.map(([name]) => [`#${name}`, name])), ...(requireActive ? { '#state': 'state' } : {}) },
+      ExpressionAttributeValues: { ...Object.fromEntries(counters.map(([name, delta]) => [`:${name}`, delta])), ...(requireActive ? { ':active': 'active' } : {}) },
+    },
+  };
+}
+
+export function adjustGroupCount(tableName: string, id: string, counter: 'childCount' | 'memberCount', delta: number, requireActive: boolean): TransactItem {
+  return adjustGroup(tableName, id, { [counter]: delta }, requireActive);
+}
+
+/** Changes a tenant's plan; a limit below its current users is refused by the condition. */
+export function setTenantPlan(tableName: string, id: string, plan: string, userLimit: number | undefined, actor: string, at: string): TransactItem {
+  const limited = userLimit !== undefined;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: groupKey(id),
+      UpdateExpression: `SET #plan = :plan, updatedBy = :actor, updatedAt = :at${limited ? ', userLimit = :limit' : ' REMOVE userLimit'} ADD #version :one`,
+      ConditionExpression: limited ? 'attribute_exists(pk) AND (attribute_not_exists(userCount) OR userCount <= :limit)' : 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#plan': 'plan', '#version': 'version' },
+      ExpressionAttributeValues: { ':plan': plan, ':actor': actor, ':at': at, ':one': 1, ...(limited ? { ':limit': userLimit } : {}) },
     },
   };
 }

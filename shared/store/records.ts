@@ -1,3 +1,4 @@
+import type { Plan } from '../domain/plans.ts';
 import type { Role } from '../domain/roles.ts';
 
 export type GroupState = 'active' | 'disabled';
@@ -6,6 +7,8 @@ export type UserState = 'invited' | 'active' | 'disabled';
 export interface GroupRecord {
   id: string;
   name: string;
+  /** Tenants (top-level groups) only. */
+  plan?: Plan;
   description?: string;
   state: GroupState;
   tags?: Record<string, string>;

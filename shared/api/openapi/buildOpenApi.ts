@@ -65,7 +65,7 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
     path: route.path,
     operationId: route.operationId,
     summary: route.summary,
-    description: [route.description, route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${route.access.at === 'context' ? 'in the group in context' : 'at the group in the path'}.` : undefined]
+    description: [route.description, route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${whereActionApplies(route.access.at)}.` : undefined]
       .filter(Boolean)
       .join('\n\n'),
     tags: [route.tag],
@@ -78,4 +78,9 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
     },
     responses,
   };
+}
+
+function whereActionApplies(at: 'context' | { pathParam: string } | { group: string }): string {
+  if (at === 'context') return 'in the group in context';
+  return 'group' in at ? `at ${at.group}` : 'at the group in the path';
 }

@@ -20,6 +20,7 @@ export const groupSchema = z
   .object({
     id: z.string().meta({ example: '/acme/finance' }),
     name: z.string().meta({ example: 'Finance' }),
+    plan: z.enum(['sole-trader', 'team', 'enterprise']).optional().meta({ description: 'Tenants (top-level groups) only.' }),
     description: z.string().optional(),
     state: z.enum(['active', 'disabled']),
     tags: z.record(z.string(), z.string()).optional(),

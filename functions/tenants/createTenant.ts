@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { userDependencies } from '../../shared/services/dependencies.ts';
+import { createTenant } from '../../shared/services/tenantService.ts';
+
+export const handler = httpRoute(routes.createTenant, async ({ body, caller, requestId }) => ({
+  body: await createTenant(userDependencies(), { caller: caller!, requestId }, body),
+}));

@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { userDependencies } from '../../shared/services/dependencies.ts';
+import { changePlan } from '../../shared/services/tenantService.ts';
+
+export const handler = httpRoute(routes.updateTenant, async ({ params, body, caller, requestId }) => ({
+  body: await changePlan(userDependencies(), { caller: caller!, requestId }, params.tenantId, body.plan),
+}));
