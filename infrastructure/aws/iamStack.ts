@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { callbackUrl } from '../../shared/login/loginFlow.ts';
 import { IamApi, STAGE_NAME } from './api.ts';
 import { Seed } from './seed.ts';
+import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
 import { createTable } from './table.ts';
 import { IamUserPool } from './userPool.ts';
@@ -37,6 +38,7 @@ export class IamStack extends Stack {
     // From the RestApi id, not restApi.url: the URL names the stage, which depends on every method, every function and so on this client.
     logins.addCallbackUrl(callbackUrl(`https://${this.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`));
     this.seed = new Seed(this, 'Seed', { adminEmail: settings.adminEmail, table, userPool: logins.userPool, environment, tracing: settings.tracing });
+    new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
     if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });

@@ -20,7 +20,7 @@ export interface IamUserPoolProps {
 }
 
 /**
- * Logins only: usernames are lower-cased emails created by admins. Roles and memberships
+ * Logins only: usernames are lower-cased emails, created by admins or by business sign-up. Roles and memberships
  * live in the table, never here (no Cognito groups, no role claims).
  */
 export class IamUserPool extends Construct {
@@ -36,7 +36,8 @@ export class IamUserPool extends Construct {
     super(scope, id);
     this.hostedCallbackUrls = [...props.callbackUrls];
     this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
+      // Businesses sign themselves up (`POST /signup`), confirming their email with a code.
+      selfSignUpEnabled: true,
       signInAliases: { username: true },
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },

@@ -1,8 +1,20 @@
-// Starts cognito-local with a plain JSON logger (its own bin pretty-prints with colours), so the
-// local stack can read the messages the emulator "emails" (it prints them) and relay them to
-// the outbox. Run with the working directory holding `.cognito/`; HOST and PORT as for the bin.
+// Starts cognito-local for the local stack. The emulator "emails" codes by printing them; here
+// every delivery is also appended, synchronously and before the emulator answers, to the file
+// named by IAM_EMULATOR_OUTBOX, which the local outbox (`GET /dev/outbox`) reads. Run with the
+// working directory holding `.cognito/`; HOST and PORT as for the emulator's own bin.
+const { appendFileSync } = require('node:fs');
 const pino = require('pino');
+const { ConsoleMessageSender } = require('cognito-local/lib/services/messageDelivery/consoleMessageSender');
 const { createDefaultServer } = require('cognito-local/lib/server');
+
+const outbox = process.env.IAM_EMULATOR_OUTBOX;
+if (outbox) {
+  const sendToConsole = ConsoleMessageSender.prototype.sendToConsole;
+  ConsoleMessageSender.prototype.sendToConsole = function relay(ctx, user, destination, message) {
+    appendFileSync(outbox, `${JSON.stringify({ to: String(destination).toLowerCase(), code: message.__code, at: new Date().toISOString() })}\n`);
+    return sendToConsole.call(this, ctx, user, destination, message);
+  };
+}
 
 const logger = pino({ level: process.env.DEBUG ? 'debug' : 'info' });
 createDefaultServer(logger)

@@ -9,11 +9,11 @@ import { generatePassword } from '../../shared/config/passwordPolicy.ts';
 import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
-import { recordOutboxMessage } from '../../shared/store/outboxStore.ts';
-import { startCognitoLocal, type EmulatorMessage } from './cognitoLocal.ts';
+import { startCognitoLocal } from './cognitoLocal.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
+import { lambdaInvocations, LOCAL_TRIGGER_FUNCTIONS } from './lambdaInvoke.ts';
 import { freePort } from './ports.ts';
 import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
 
@@ -51,27 +51,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
-  // Codes the emulator "emails" go to the outbox, once the table exists.
-  let relay: (message: EmulatorMessage) => void = () => undefined;
+  // Codes the emulator "emails" land here, read by the local outbox (GET /dev/outbox).
+  const emulatorOutbox = join(dataDir, 'emulator-outbox.jsonl');
   try {
     log('starting DynamoDB Local and cognito-local');
     const [dynamo, cognito] = await Promise.all([
       startDynamoLocal({ port: dynamoPort!, dataDir: join(dataDir, 'dynamodb') }),
-      startCognitoLocal({ port: cognitoPort!, dataDir: join(dataDir, 'cognito'), fixedCode: options.fixedCode, onMessage: (message) => relay(message) }),
+      startCognitoLocal({
+        port: cognitoPort!,
+        dataDir: join(dataDir, 'cognito'),
+        fixedCode: options.fixedCode,
+        outboxFile: emulatorOutbox,
+        // Its triggers call the gateway's local Lambda Invoke endpoint; the gateway's port is already chosen.
+        triggers: { endpoint: `http://127.0.0.1:${port}`, functions: LOCAL_TRIGGER_FUNCTIONS },
+      }),
     ]);
     stops.push(dynamo.stop, cognito.stop);
 
     const apiUrl = `http://127.0.0.1:${port}`;
     await ensureTable(dynamo.endpoint);
     const table = { doc: createDocumentClient(dynamo.endpoint), tableName: LOCAL_TABLE_NAME };
-    relay = ({ to, code }) =>
-      void recordOutboxMessage(table, { to, kind: 'code', subject: 'Your verification code', body: `Your verification code is ${code}` }).catch((error: unknown) =>
-        console.error('outbox relay failed', error),
-      );
     const userPool = await ensureUserPool(cognito.endpoint, [`${apiUrl}/login/callback`]);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'local',
       IAM_TABLE_NAME: LOCAL_TABLE_NAME,
+      IAM_EMULATOR_OUTBOX: emulatorOutbox,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       COGNITO_ENDPOINT: cognito.endpoint,
       COGNITO_USER_POOL_ID: userPool.userPoolId,
@@ -90,7 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
-    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds, extraPages: devPages });
+    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds, extraPages: async (request) => (await lambdaInvocations(request)) ?? devPages(request) });
     stops.push(gateway.stop);
     return { apiUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, userPool, admin, gateway, stop };
   } catch (error) {

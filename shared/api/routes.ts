@@ -9,9 +9,11 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { authorizationsRoutes } from './routes/authorizationsRoutes.ts';
 import { docsRoutes } from './routes/docsRoutes.ts';
 import { groupsRoutes } from './routes/groupsRoutes.ts';
+import { rolesRoutes } from './routes/rolesRoutes.ts';
 import { tenantsRoutes } from './routes/tenantsRoutes.ts';
+import { signupRoutes } from './routes/signupRoutes.ts';
 import { usersRoutes } from './routes/usersRoutes.ts';
 
-export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...tenantsRoutes, ...docsRoutes };
+export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...rolesRoutes, ...tenantsRoutes, ...signupRoutes, ...docsRoutes };
 
 export const ROUTES: readonly RouteDefinition[] = Object.values(routes);

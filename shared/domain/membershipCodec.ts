@@ -6,10 +6,10 @@
  * `/=a,0:/acme=r,5:/finance=c` is `/` admin, `/acme` reader, `/acme/finance` contributor.
  * Group ids never contain `,`, `:` or `=` (see GROUP_NAME_PATTERN).
  */
-import { isRole, type Memberships, type Role } from './roles.ts';
+import { CUSTOM_ROLE_NAME_PATTERN, isRole, type BuiltInRole, type Memberships, type Role } from './roles.ts';
 
-const SHORT: Record<Role, string> = { reader: 'r', contributor: 'c', admin: 'a' };
-const LONG = new Map<string, Role>([
+const SHORT: Record<BuiltInRole, string> = { reader: 'r', contributor: 'c', admin: 'a' };
+const LONG = new Map<string, BuiltInRole>([
   ['r', 'reader'],
   ['c', 'contributor'],
   ['a', 'admin'],
@@ -22,7 +22,9 @@ export function encodeMemberships(memberships: Memberships): string {
     .map((groupId) => {
       const shared = commonPrefixLength(previous, groupId);
       previous = groupId;
-      return `${shared}:${groupId.slice(shared)}=${SHORT[memberships[groupId]!]}`;
+      const role = memberships[groupId]!;
+      // Built-in roles travel as one letter; custom role names (two or more characters) as they are.
+      return `${shared}:${groupId.slice(shared)}=${isRole(role) ? SHORT[role] : role}`;
     })
     .join(',');
 }
@@ -34,7 +36,8 @@ export function decodeMemberships(encoded: string): Record<string, Role> {
     const match = /^(\d+):([^=]*)=(.+)$/.exec(entry);
     if (!match) continue;
     const groupId = previous.slice(0, Number(match[1])) + match[2];
-    const role = LONG.get(match[3]!) ?? (isRole(match[3]!) ? match[3] : undefined);
+    const code = match[3]!;
+    const role = LONG.get(code) ?? (isRole(code) || CUSTOM_ROLE_NAME_PATTERN.test(code) ? code : undefined);
     previous = groupId;
     if (groupId && role) memberships[groupId] = role;
   }

@@ -8,7 +8,7 @@
  * - `contributor` reads everything and may do anything outside IAM (business data).
  * - `admin` may do everything, IAM included.
  */
-import { resolveRole, type Memberships, type ResolvedRole, type Role } from './roles.ts';
+import { resolveRole, type BuiltInRole, type Memberships, type ResolvedRole } from './roles.ts';
 
 export const ACTION_PATTERN = /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)+$/;
 export const ACTION_OR_WILDCARD_PATTERN = /^(\*|[a-z][a-z0-9-]*)(:(\*|[a-z][a-z0-9-]*))*$/;
@@ -16,7 +16,7 @@ export const ACTION_OR_WILDCARD_PATTERN = /^(\*|[a-z][a-z0-9-]*)(:(\*|[a-z][a-z0
 const READ_PATTERNS = ['*:read', '*:list'];
 
 /** The actions of each built-in role, as patterns (for listing), and the rule that decides. */
-export const BUILT_IN_ROLE_ACTIONS: Record<Role, { patterns: string[]; allows: (action: string) => boolean }> = {
+export const BUILT_IN_ROLE_ACTIONS: Record<BuiltInRole, { patterns: string[]; allows: (action: string) => boolean }> = {
   reader: { patterns: READ_PATTERNS, allows: (action) => isRead(action) },
   contributor: { patterns: [...READ_PATTERNS, '* (except iam:*)'], allows: (action) => isRead(action) || !action.startsWith('iam:') },
   admin: { patterns: ['*'], allows: () => true },
@@ -34,16 +34,25 @@ export function matchesPattern(pattern: string, action: string): boolean {
   return new RegExp(`^${regex}$`).test(action);
 }
 
-/** A custom role: patterns the role allows. */
+/** A custom role: the action patterns it allows, defined in a group and usable in its subtree. */
 export interface CustomRoleDefinition {
   name: string;
   actions: string[];
+  definedAt: string;
 }
 
-export function roleAllows(role: string, action: string, customRoles: ReadonlyMap<string, CustomRoleDefinition> = new Map()): boolean {
-  const builtIn = BUILT_IN_ROLE_ACTIONS[role as Role];
+/** Finds the definition a membership's custom role refers to (the nearest one at or above the membership's group). */
+export type CustomRoleLookup = (name: string, membershipGroup: string) => CustomRoleDefinition | undefined;
+
+export function roleAllows(role: string, action: string, grantedAt: string, lookup?: CustomRoleLookup): boolean {
+  const builtIn = BUILT_IN_ROLE_ACTIONS[role as BuiltInRole];
   if (builtIn) return builtIn.allows(action);
-  return customRoles.get(role)?.actions.some((pattern) => matchesPattern(pattern, action)) ?? false;
+  return lookup?.(role, grantedAt)?.actions.some((pattern) => matchesPattern(pattern, action)) ?? false;
+}
+
+/** The action patterns a role allows, for listing. */
+export function roleActionPatterns(role: string, grantedAt: string, lookup?: CustomRoleLookup): string[] {
+  return BUILT_IN_ROLE_ACTIONS[role as BuiltInRole]?.patterns ?? lookup?.(role, grantedAt)?.actions ?? [];
 }
 
 export interface Decision {
@@ -54,10 +63,10 @@ export interface Decision {
 }
 
 /** May someone with these memberships do `action` at `groupId`? The deepest membership on the path decides. */
-export function decide(memberships: Memberships | Record<string, string>, groupId: string, action: string, customRoles?: ReadonlyMap<string, CustomRoleDefinition>): Decision {
-  const resolved: ResolvedRole | undefined = resolveRole(memberships as Memberships, groupId);
+export function decide(memberships: Memberships, groupId: string, action: string, customRoles?: CustomRoleLookup): Decision {
+  const resolved: ResolvedRole | undefined = resolveRole(memberships, groupId);
   if (!resolved) return { allowed: false, role: null, grantedAt: null, reason: `No membership at ${groupId} or above it` };
-  const allowed = roleAllows(resolved.role, action, customRoles);
+  const allowed = roleAllows(resolved.role, action, resolved.grantedAt, customRoles);
   return {
     allowed,
     role: resolved.role,

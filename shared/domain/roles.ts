@@ -1,22 +1,22 @@
 /**
- * Built-in roles and how a caller's memberships resolve to a role at a group.
+ * Roles and how a caller's memberships resolve to a role at a group.
  * A membership grants its role at a group and every group beneath it; where
  * memberships at several ancestors apply, the deepest one decides.
+ * A role is a built-in role or the name of a custom role defined in the group or an ancestor.
  */
 import { selfAndAncestors } from './groupPath.ts';
 
 export const ROLES = ['reader', 'contributor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type BuiltInRole = (typeof ROLES)[number];
+/** A built-in role or a custom role's name. */
+export type Role = string;
 
-const RANK: Record<Role, number> = { reader: 1, contributor: 2, admin: 3 };
-
-export function isRole(value: string): value is Role {
+export function isRole(value: string): value is BuiltInRole {
   return (ROLES as readonly string[]).includes(value);
 }
 
-export function roleSatisfies(actual: Role | undefined, required: Role): boolean {
-  return actual !== undefined && RANK[actual] >= RANK[required];
-}
+export const CUSTOM_ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
+
 
 /** groupId -> role granted directly at that group. */
 export type Memberships = Readonly<Record<string, Role>>;

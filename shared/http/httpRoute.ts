@@ -9,7 +9,8 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { z } from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
-import { enforceAccess } from './access.ts';
+import { accessGroup, enforceAccess } from './access.ts';
+import { customRoleLookup } from '../services/customRoleLookup.ts';
 import { enforceMfaPolicy } from './mfaPolicy.ts';
 import { defaultTable } from '../store/client.ts';
 import { apiBaseUrl } from './baseUrl.ts';
@@ -85,11 +86,13 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         userAgent: headers['user-agent'],
         baseUrl: apiBaseUrl(event, headers),
       };
-      enforceAccess(route.access, input);
       if (route.access.kind === 'action' && caller) {
-        const at = route.access.at;
-        const pathGroup = typeof at === 'object' ? ('group' in at ? at.group : String((input.params as Record<string, unknown>)[at.pathParam])) : undefined;
-        await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, ...(pathGroup ? [pathGroup] : [])]);
+        const group = accessGroup(route.access, caller, input.params)!;
+        const customRoles = await customRoleLookup(defaultTable, caller.memberships, [group]);
+        enforceAccess(route.access, input, customRoles);
+        await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, group]);
+      } else {
+        enforceAccess(route.access, input);
       }
       event.routeInput = input;
     },

@@ -12,6 +12,8 @@ import {
   AdminUserGlobalSignOutCommand,
   AssociateSoftwareTokenCommand,
   ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  SignUpCommand,
   ForgotPasswordCommand,
   GlobalSignOutCommand,
   RevokeTokenCommand,
@@ -23,7 +25,7 @@ import {
   type AuthenticationResultType,
   type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { HttpError, unauthorized } from '../http/errors.ts';
+import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 
 export interface Tokens {
   accessToken: string;
@@ -45,6 +47,7 @@ export interface IdentitySettings {
 }
 
 export const INVALID_CREDENTIALS = 'Incorrect email or password';
+export const INVALID_SIGNUP_CODE = 'The code is not valid or has expired';
 
 export function identitySettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
   const userPoolId = env.COGNITO_USER_POOL_ID;
@@ -188,6 +191,41 @@ export class CognitoIdentity {
       await this.client.send(new ConfirmForgotPasswordCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code, Password: newPassword }));
     } catch (error) {
       throw mapAuthError(error);
+    }
+  }
+
+  /**
+   * Self sign-up through the API client: Cognito emails a confirmation code (the emulator prints it).
+   * An email that already has a login is reported as `exists`, for the caller to hide.
+   */
+  async signUp(email: string, password: string): Promise<'created' | 'exists'> {
+    try {
+      await this.client.send(
+        new SignUpCommand({ ClientId: this.settings.apiClientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
+      );
+      return 'created';
+    } catch (error) {
+      if ((error as Error).name === 'UsernameExistsException') return 'exists';
+      throw mapAuthError(error);
+    }
+  }
+
+  /** Confirms a sign-up with the emailed code. A wrong, expired or used code and an unknown email get the same 400. */
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    try {
+      await this.client.send(new ConfirmSignUpCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code }));
+    } catch (error) {
+      switch ((error as Error).name) {
+        case 'CodeMismatchException':
+        case 'ExpiredCodeException':
+        case 'UserNotFoundException':
+        case 'NotAuthorizedException':
+          throw badRequest(INVALID_SIGNUP_CODE);
+        case 'TooManyFailedAttemptsException':
+          throw new HttpError(429, 'Too many attempts; try again later', undefined, { 'Retry-After': '60' });
+        default:
+          throw mapAuthError(error);
+      }
     }
   }
 

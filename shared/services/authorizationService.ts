@@ -4,8 +4,8 @@
  * someone else needs the right to read users where you act, and that person visible there, and
  * costs one Query of their partition (once per person in a batch).
  */
-import { BUILT_IN_ROLE_ACTIONS, decide, type Decision } from '../domain/permissions.ts';
-import type { Role } from '../domain/roles.ts';
+import { decide, roleActionPatterns, type Decision } from '../domain/permissions.ts';
+import { customRoleLookup } from './customRoleLookup.ts';
 import { isVisibleInContext } from '../domain/userAccess.ts';
 import type { Caller } from '../http/caller.ts';
 import { forbidden, notFound } from '../http/errors.ts';
@@ -58,7 +58,7 @@ export async function checkAll(table: TableRef, caller: Caller, checks: Check[])
 
 async function decideFor(table: TableRef, subject: Subject, groupId: string, action: string): Promise<Decision> {
   if (subject.state === 'unknown') return { allowed: false, role: null, grantedAt: null, reason: UNKNOWN_SUBJECT };
-  const decision = decide(subject.memberships, groupId, action);
+  const decision = decide(subject.memberships, groupId, action, await customRoleLookup(() => table, subject.memberships, [groupId]));
   if (!decision.allowed) return decision;
   if (subject.state === 'disabled') return { ...decision, allowed: false, reason: 'The user is disabled' };
   if (!subject.mfaEnabled && (await isMfaRequired(table, groupId))) return { ...decision, allowed: false, reason: `MFA is required in group ${groupId} and the user has not enrolled` };
@@ -74,5 +74,7 @@ export async function effectivePermissions(
   const [decision] = await checkAll(table, caller, [{ action: 'iam:permissions:read', groupId, email }]);
   if (decision!.reason === UNKNOWN_SUBJECT) throw notFound(`User ${email} not found`);
   const role = decision!.role;
-  return { email, groupId, role, grantedAt: decision!.grantedAt, actions: role ? (BUILT_IN_ROLE_ACTIONS[role as Role]?.patterns ?? []) : [] };
+  const grantedAt = decision!.grantedAt;
+  const lookup = role && grantedAt ? await customRoleLookup(() => table, { [grantedAt]: role }, [grantedAt]) : undefined;
+  return { email, groupId, role, grantedAt, actions: role && grantedAt ? roleActionPatterns(role, grantedAt, lookup) : [] };
 }

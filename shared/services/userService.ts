@@ -5,7 +5,7 @@
  */
 import { generatePassword } from '../config/passwordPolicy.ts';
 import { isWithin, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
-import { resolveRole, type ResolvedRole, type Role } from '../domain/roles.ts';
+import { isRole, resolveRole, type ResolvedRole, type Role } from '../domain/roles.ts';
 import { revocationTime } from '../domain/sessions.ts';
 import { compact, nonEmpty } from '../domain/records.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
@@ -19,6 +19,7 @@ import { groupMembershipPrefix, subtreeMembershipPrefix } from '../store/keys.ts
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
 import { adjustGroup, getGroup, getStoredGroup } from '../store/groupStore.ts';
 import { describeLimit, tenantOf } from '../domain/plans.ts';
+import { countRoleUse, findUsableRole } from '../store/roleStore.ts';
 import type { UserRecord } from '../store/records.ts';
 import { queryLoginHistory, type LoginAttempt } from '../store/loginAttemptStore.ts';
 import { endSessions } from '../store/userMutations.ts';
@@ -202,10 +203,11 @@ export interface InviteRequest {
 export async function inviteUser(deps: UserDependencies, mutation: Mutation, request: InviteRequest): Promise<UserView> {
   if (request.password !== undefined) assertPasswordPolicy(request.password);
   const contextId = mutation.caller.groupContextId;
+  const roleSource = await usableRoleSource(deps, contextId, request.role);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const existing = await loadUserWithMemberships(deps.table, request.email);
     try {
-      return existing ? await grantExisting(deps, mutation, request, existing) : await createInvitedUser(deps, mutation, request);
+      return existing ? await grantExisting(deps, mutation, request, existing, roleSource) : await createInvitedUser(deps, mutation, request, roleSource);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
       const refusal = await grantRefusal(deps, contextId);
@@ -216,7 +218,7 @@ export async function inviteUser(deps: UserDependencies, mutation: Mutation, req
   throw conflict(`User ${request.email} is being changed by another request; try again`);
 }
 
-async function createInvitedUser(deps: UserDependencies, { caller, requestId }: Mutation, request: InviteRequest): Promise<UserView> {
+async function createInvitedUser(deps: UserDependencies, { caller, requestId }: Mutation, request: InviteRequest, roleSource: string | undefined): Promise<UserView> {
   const contextId = caller.groupContextId;
   const defaultGroup = request.defaultGroup ?? contextId;
   await assertDefaultGroup(deps, defaultGroup, [contextId]);
@@ -225,12 +227,13 @@ async function createInvitedUser(deps: UserDependencies, { caller, requestId }: 
   await write(deps.table, [
     ...membershipCountUpdates(deps.table.tableName, { before: [], after: [contextId], activeGroup: contextId }),
     putNewUser(deps.table.tableName, user),
-    putMembership(deps.table.tableName, { email: request.email, groupId: contextId, role: request.role, createdBy: caller.email, createdAt: at }),
+    putMembership(deps.table.tableName, { email: request.email, groupId: contextId, role: request.role, ...(roleSource ? { roleDefinedAt: roleSource } : {}), createdBy: caller.email, createdAt: at }),
+    ...roleUseUpdates(deps.table.tableName, [], [{ role: request.role, source: roleSource }]),
     auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.invited', targetType: 'user', targetId: request.email, after: { ...user, groups: { [contextId]: request.role } }, at, requestId }),
     ...tagUsageUpdates(deps.table.tableName, 'user', NOWHERE, { scopes: userScopes([contextId]), tags: user.tags ?? {} }),
   ]);
   await sendInvitation(deps, request.email, request.password ?? generatePassword());
-  return presentUser({ user, version: 1, memberships: { [contextId]: request.role }, pending: {} }, caller);
+  return presentUser({ user, version: 1, memberships: { [contextId]: request.role }, pending: {}, roleSources: {} }, caller);
 }
 
 /** Cognito emails the temporary password on AWS; locally the message also lands in the outbox. */
@@ -250,7 +253,13 @@ async function sendInvitation(deps: UserDependencies, email: string, temporaryPa
   });
 }
 
-async function grantExisting(deps: UserDependencies, { caller, requestId }: Mutation, request: InviteRequest, existing: UserWithMemberships): Promise<UserView> {
+async function grantExisting(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  request: InviteRequest,
+  existing: UserWithMemberships,
+  roleSource: string | undefined,
+): Promise<UserView> {
   const contextId = caller.groupContextId;
   const administers = Object.keys(existing.memberships).some((groupId) => isAdminOf(caller.memberships, groupId));
   const at = timestamp(deps);
@@ -269,10 +278,16 @@ async function grantExisting(deps: UserDependencies, { caller, requestId }: Muta
       email: request.email,
       groupId: contextId,
       role: request.role,
+      ...(roleSource ? { roleDefinedAt: roleSource } : {}),
       ...(administers ? {} : { status: 'pending' as const }),
       createdBy: caller.email,
       createdAt: at,
     }),
+    ...roleUseUpdates(
+      deps.table.tableName,
+      existing.memberships[contextId] ?? existing.pending[contextId] ? [{ role: (existing.memberships[contextId] ?? existing.pending[contextId])!, source: existing.roleSources[contextId] }] : [],
+      [{ role: request.role, source: roleSource }],
+    ),
     auditEventPut(deps.table.tableName, {
       actor: caller.email,
       action: administers ? 'membership.granted' : 'membership.invited',
@@ -289,7 +304,7 @@ async function grantExisting(deps: UserDependencies, { caller, requestId }: Muta
     items.push(await keepAnotherRootAdmin(deps, request.email));
   }
   await write(deps.table, items);
-  return presentUser({ user, version: existing.version + 1, memberships, pending }, caller);
+  return presentUser({ user, version: existing.version + 1, memberships, pending, roleSources: { ...existing.roleSources } }, caller);
 }
 
 /** The user accepts an invitation waiting at `groupId`: it becomes a membership. */
@@ -304,7 +319,14 @@ export async function acceptInvitation(deps: UserDependencies, { caller, request
       await write(deps.table, [
         ...membershipCountUpdates(deps.table.tableName, { before: [groupId], after: [groupId], activeGroup: groupId }),
         replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
-        putMembership(deps.table.tableName, { email: caller.email, groupId, role, createdBy: caller.email, createdAt: at }),
+        putMembership(deps.table.tableName, {
+          email: caller.email,
+          groupId,
+          role,
+          ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
+          createdBy: caller.email,
+          createdAt: at,
+        }),
         auditEventPut(deps.table.tableName, { actor: caller.email, action: 'membership.accepted', targetType: 'user', targetId: caller.email, after: { groups: { [groupId]: role } }, at, requestId }),
         ...tagUsageUpdates(deps.table.tableName, 'user', placement(loaded), { scopes: userScopes(Object.keys(memberships)), tags: loaded.user.tags ?? {} }),
       ]);
@@ -476,6 +498,11 @@ async function revokeInChunks(
     const items = [
       replaceUser(deps.table.tableName, user, current.version),
       ...chunk.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
+      ...roleUseUpdates(
+        deps.table.tableName,
+        chunk.map((groupId) => ({ role: (current.memberships[groupId] ?? current.pending[groupId])!, source: current.roleSources[groupId] })),
+        [],
+      ),
       ...membershipCountUpdates(deps.table.tableName, {
         before: [...Object.keys(current.memberships), ...Object.keys(current.pending)],
         after: [...Object.keys(memberships), ...Object.keys(pending)],
@@ -498,7 +525,7 @@ async function revokeInChunks(
       continue;
     }
     await write(deps.table, items);
-    current = { user, version: current.version + 1, memberships, pending };
+    current = { user, version: current.version + 1, memberships, pending, roleSources: current.roleSources };
     start += chunk.length;
   }
   return current;
@@ -561,6 +588,28 @@ async function grantRefusal(deps: UserDependencies, groupId: string): Promise<Er
 }
 
 const timestamp = (deps: UserDependencies) => (deps.now?.() ?? new Date()).toISOString();
+
+/** Where a custom role usable at the group is defined (undefined for built-in roles); 400 for a role not usable there. */
+async function usableRoleSource(deps: UserDependencies, groupId: string, role: string): Promise<string | undefined> {
+  if (isRole(role)) return undefined;
+  const definition = await findUsableRole(deps.table, groupId, role);
+  if (!definition) throw badRequest(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
+  return definition.definedAt;
+}
+
+/** Use counts of custom roles: -1 for each role a membership stops using, +1 for each it starts using, one item per role. */
+function roleUseUpdates(tableName: string, stopping: { role: string; source?: string }[], starting: { role: string; source?: string }[]): TransactItem[] {
+  const deltas = new Map<string, number>();
+  const count = (uses: { role: string; source?: string }[], delta: number) => {
+    for (const use of uses) if (use.source) deltas.set(`${use.source}|${use.role}`, (deltas.get(`${use.source}|${use.role}`) ?? 0) + delta);
+  };
+  count(stopping, -1);
+  count(starting, 1);
+  return [...deltas].filter(([, delta]) => delta !== 0).map(([key, delta]) => {
+    const [source, role] = key.split('|') as [string, string];
+    return countRoleUse(tableName, source, role, delta);
+  });
+}
 
 /** The tenants a user belongs to through any of these groups (memberships and invitations). */
 const tenantsOf = (groupIds: string[]) => new Set(groupIds.flatMap((groupId) => tenantOf(groupId) ?? []));

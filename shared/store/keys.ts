@@ -9,8 +9,11 @@
  * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
  * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
  * | lockout         | LOCKOUT#<account|ip>#<subject> | LOCKOUT  |                       |          |         |          |
+ * | custom role     | ROLE#<groupId>        | <name>              |                       |          |         |          |
  * | login attempt   | LOGINS#<email>        | <iso time>#<uuid>   |                       |          |         |          |
  * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
+ * | pending sign-up | SIGNUP#<email>        | SIGNUP              |                       |          |         |          |
+ * | sign-up counter | SIGNUPS#ip#<ip>       | <hour window start> |                       |          |         |          |
  *
  * The user's profile and memberships share a partition, and `#` sorts before `M`,
  * so the authorizer reads both with one Query.
@@ -74,6 +77,14 @@ export const lockoutKey = (scope: 'account' | 'ip', subject: string) => ({ pk: `
 /** Login history: every attempt on a known account, newest last in key order. */
 export const loginHistoryPartition = (email: string) => `LOGINS#${email}`;
 export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({ pk: loginHistoryPartition(email), sk: `${at}#${attemptId}` });
+
+/** A business sign-up awaiting its email confirmation (its business name), and sign-ups counted per source IP per hour. */
+export const pendingSignupKey = (email: string) => ({ pk: `SIGNUP#${email}`, sk: 'SIGNUP' });
+export const signupCounterKey = (ip: string, windowStart: string) => ({ pk: `SIGNUPS#ip#${ip}`, sk: windowStart });
+
+/** Custom roles, by the group that defines them. */
+export const rolePartition = (groupId: string) => `ROLE#${groupId}`;
+export const roleKey = (groupId: string, name: string) => ({ pk: rolePartition(groupId), sk: name });
 
 export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
 

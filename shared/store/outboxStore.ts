@@ -28,16 +28,28 @@ export async function recordOutboxMessage(table: TableRef, message: Omit<OutboxM
   );
 }
 
+/**
+ * The newest `limit` messages, to one address when `to` is given. DynamoDB applies `Limit` before
+ * the filter, so a filtered read pages on until it has `limit` matches or the outbox ends
+ * (local only: the whole outbox is at most a week of a developer's or a test run's messages).
+ */
 export async function readOutbox(table: TableRef, limit = 50, to?: string): Promise<OutboxMessage[]> {
-  const { Items } = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(to ? { ':to': to } : {}) },
-      ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (Items ?? []).map((item) => ({ to: item.to, kind: item.kind, subject: item.subject, body: item.body, at: item.at }) as OutboxMessage);
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const { Items, LastEvaluatedKey } = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(to ? { ':to': to } : {}) },
+        ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
+        ScanIndexForward: false,
+        Limit: to ? Math.max(limit, 200) : limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(Items ?? []));
+    startKey = to ? LastEvaluatedKey : undefined;
+  } while (startKey && items.length < limit);
+  return items.slice(0, limit).map((item) => ({ to: item.to, kind: item.kind, subject: item.subject, body: item.body, at: item.at }) as OutboxMessage);
 }

@@ -38,6 +38,8 @@ export interface MembershipRecord {
   email: string;
   groupId: string;
   role: Role;
+  /** For a custom role: the group that defines it (its use is counted there). */
+  roleDefinedAt?: string;
   /** `pending`: an existing user was invited by an admin who does not administer them; it grants nothing until they accept. */
   status?: 'pending';
   createdBy: string;

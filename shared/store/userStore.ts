@@ -28,6 +28,8 @@ export interface UserWithMemberships {
   memberships: Record<string, Role>;
   /** Invitations the user has not accepted yet: they grant nothing. */
   pending: Record<string, Role>;
+  /** For memberships and invitations with a custom role: where that role is defined. */
+  roleSources: Record<string, string>;
 }
 
 const USER_FIELDS: (keyof UserRecord)[] = ['email', 'state', 'defaultGroup', 'tags', 'sessionsValidAfter', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
@@ -42,9 +44,10 @@ function toUserRecord(item: Record<string, unknown>): UserRecord {
  * partition (the authorizer's single DynamoDB request). Undefined when there is no profile.
  */
 export async function loadUserWithMemberships(table: TableRef, email: string): Promise<UserWithMemberships | undefined> {
-  let loaded: Omit<UserWithMemberships, 'memberships' | 'pending'> | undefined;
+  let loaded: Omit<UserWithMemberships, 'memberships' | 'pending' | 'roleSources'> | undefined;
   const memberships: Record<string, Role> = {};
   const pending: Record<string, Role> = {};
+  const roleSources: Record<string, string> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await table.doc.send(
@@ -59,11 +62,15 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
       if (sk === USER_PROFILE_SK) loaded = { user: toUserRecord(item), version: Number(item.version ?? 0) };
-      else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) (item.status === 'pending' ? pending : memberships)[groupIdFromMembershipSk(sk)] = item.role as Role;
+      else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) {
+        const groupId = groupIdFromMembershipSk(sk);
+        (item.status === 'pending' ? pending : memberships)[groupId] = item.role as Role;
+        if (item.roleDefinedAt) roleSources[groupId] = String(item.roleDefinedAt);
+      }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return loaded ? { ...loaded, memberships, pending } : undefined;
+  return loaded ? { ...loaded, memberships, pending, roleSources } : undefined;
 }
 
 export async function getUser(table: TableRef, email: string): Promise<UserRecord | undefined> {

@@ -3,6 +3,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { AuthorizerResult } from './authorizerBench.ts';
 import { FLOOR, type BundleResult } from './bundles.ts';
 import type { PageTiming, RouteCost } from './groupsBench.ts';
+import type { PermissionsBenchResult } from './permissions/permissionsBench.ts';
+import { renderPermissionsSection } from './permissions/report.ts';
 
 export interface BenchResults {
   startedAt: Date;
@@ -15,6 +17,7 @@ export interface BenchResults {
   tree: { groups: number; shape: string; buildSeconds: number };
   pages: PageTiming[];
   pageRepeats: number;
+  permissions: PermissionsBenchResult;
 }
 
 const NOT_REPORTED = 'not reported by DynamoDB Local';
@@ -145,5 +148,8 @@ The issue expects the first and the fiftieth page within 20 % of each other: pag
 after the token's key) and DynamoDB Local reports the same capacity for each, so any difference between pages is time
 spent inside DynamoDB Local answering them. The same page read by key condition takes ${fixed(ratio(fiftieth, (p) => p.keyConditionMs), 2)}× the first page's time
 at page 50.
-`;
+
+## 4. Check evaluation vs casbin (issue 6)
+
+${renderPermissionsSection(results.permissions)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures what issues 2 and 3 ask to be measured, prints a Markdown report
+ * `npm run bench`: measures what issues 2, 3 and 6 ask to be measured, prints a Markdown report
  * and writes it to docs/benchmarks.md. Starts its own local stack on free 127.0.0.1 ports with a
  * fresh data folder under .bench/, and stops it (and removes the folder) however the run ends.
  */
@@ -14,6 +14,7 @@ import { measureAuthorizer } from './authorizerBench.ts';
 import { measureBundles } from './bundles.ts';
 import { countDynamoRequests } from './dynamoCounter.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
+import { runPermissionsBench } from './permissions/permissionsBench.ts';
 import { renderReport } from './report.ts';
 import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
 
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
 
   // Bundles first, while no local stack competes for the two cores.
   const bundles = await measureBundles(log);
+  // Check evaluation vs casbin: in process, no stack needed; throws if the two ever disagree.
+  const permissions = await runPermissionsBench(log);
 
   mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
   const dataDir = mkdtempSync(join(REPO_ROOT, '.bench', 'stack-'));
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
       tree,
       pages,
       pageRepeats: PAGE_REPEATS,
+      permissions,
     });
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);

@@ -91,7 +91,7 @@ describe('IamStack with default settings', () => {
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UsernameConfiguration: { CaseSensitive: false },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
       AutoVerifiedAttributes: ['email'],
       DeletionProtection: 'ACTIVE',
@@ -167,8 +167,8 @@ describe('IamStack with default settings', () => {
     const ours = resourcesOfType(template, 'AWS::Lambda::Function').filter(
       ([, fn]) => !String(fn.Properties.Description ?? '').startsWith('AWS CDK resource provider framework'),
     );
-    // One per route, the authorizer and the seed.
-    expect(ours).toHaveLength(ROUTES.length + 2);
+    // One per route, the authorizer, the seed and the sign-up trigger.
+    expect(ours).toHaveLength(ROUTES.length + 3);
     for (const [, fn] of ours) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);

@@ -4,9 +4,10 @@
  * lockout and login history.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminCredentials, api, groupPath, login, randomLoopbackAddress } from './support/api.ts';
 import { createTestUser, testTable, uniqueEmail, uniqueGroupName } from './support/fixtures.ts';
+import { waitForCode } from './support/outbox.ts';
 import { totpCode } from './support/totp.ts';
 
 let rootToken: string;
@@ -22,13 +23,6 @@ async function createTenant(body: Record<string, unknown> = {}): Promise<string>
 }
 
 const userPath = (email: string) => `/users/${encodeURIComponent(email)}`;
-
-async function latestCode(email: string): Promise<string | undefined> {
-  const response = await fetch(`${inject('stack').apiUrl}/dev/outbox?to=${encodeURIComponent(email)}`);
-  const { messages } = (await response.json()) as { messages: { kind: string; body: string }[] };
-  const message = messages.find((candidate) => candidate.kind === 'code');
-  return message ? /code is (\S+)/.exec(message.body)?.[1] : undefined;
-}
 
 describe('POST /auth/logout', () => {
   it('rejects the old access token and refresh token afterwards, and a new login works', async () => {
@@ -89,8 +83,7 @@ describe('forgot and reset password', () => {
     const user = await createTestUser({ memberships: { [tenant]: 'reader' } });
     const before = await login(user.email, user.password);
     await api('POST', '/auth/password/forgot', { body: { email: user.email } });
-    const code = await latestCode(user.email);
-    expect(code).toBeDefined();
+    const code = await waitForCode(user.email);
 
     // Act
     const wrongCode = await api('POST', '/auth/password/reset', { body: { email: user.email, code: '000000x', newPassword: 'Reset-Passw0rd-ok' } });

@@ -73,6 +73,16 @@ describe('plan limits', () => {
     expect(again.status).toBe(201);
   });
 
+  it('cannot be overshot by parallel invitations: a team with 4 users takes exactly one of 10 at once', async () => {
+    const { id } = await onboard('team');
+    for (let i = 0; i < 3; i++) expect((await invite(id)).status).toBe(201);
+
+    const statuses = (await Promise.all(Array.from({ length: 10 }, () => invite(id)))).map((response) => response.status);
+
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+  });
+
   it('refuses a downgrade below the current users, and allows an upgrade', async () => {
     const { id } = await onboard('team');
     await invite(id);

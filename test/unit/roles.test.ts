@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, resolveRole, roleSatisfies, type Memberships, type Role } from '../../shared/domain/roles.ts';
-
-describe('roleSatisfies', () => {
-  it.each<[Role, Role, boolean]>([
-    ['reader', 'reader', true],
-    ['reader', 'contributor', false],
-    ['reader', 'admin', false],
-    ['contributor', 'reader', true],
-    ['contributor', 'contributor', true],
-    ['contributor', 'admin', false],
-    ['admin', 'reader', true],
-    ['admin', 'contributor', true],
-    ['admin', 'admin', true],
-  ])('%s satisfies a required %s: %s', (actual, required, expected) => {
-    expect(roleSatisfies(actual, required)).toBe(expected);
-  });
-
-  it('no role satisfies even the reader requirement', () => {
-    expect(roleSatisfies(undefined, 'reader')).toBe(false);
-  });
-});
+import { isRole, resolveRole, type Memberships } from '../../shared/domain/roles.ts';
 
 describe('isRole', () => {
   it.each(['reader', 'contributor', 'admin'])('recognises %j', (value) => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { ROLES } from '../../domain/roles.ts';
+import { CUSTOM_ROLE_NAME_PATTERN, isRole } from '../../domain/roles.ts';
 import { decodePathSegment, emailSchema, timestampsSchema } from './common.ts';
 import { groupIdSchema } from './common.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
 
-const roleSchema = z.enum(ROLES).meta({ example: 'contributor' });
+const roleSchema = z
+  .string()
+  .refine((role) => isRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role), 'A role is reader, contributor, admin, or the name of a custom role')
+  .meta({ description: 'reader, contributor, admin, or a custom role usable in the group.', example: 'contributor' });
 const passwordSchema = z.string().min(1).max(256).meta({ description: 'Checked against the password policy; a 400 names the rule that failed.' });
 /** A group id in a body: plain (`/acme/finance`), not url-encoded. */
 const groupIdInBody = groupIdSchema.meta({ example: '/acme/finance' });

@@ -1,0 +1,6 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { createRole } from '../../shared/services/roleService.ts';
+import { defaultTable } from '../../shared/store/client.ts';
+
+export const handler = httpRoute(routes.createRole, async ({ body, caller, requestId }) => ({ body: await createRole(defaultTable(), { caller: caller!, requestId }, body) }));

@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { deleteRole } from '../../shared/services/roleService.ts';
+import { defaultTable } from '../../shared/store/client.ts';
+
+export const handler = httpRoute(routes.deleteRole, async ({ params, caller, requestId }) => {
+  await deleteRole(defaultTable(), { caller: caller!, requestId }, params.name);
+  return {};
+});

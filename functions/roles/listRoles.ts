@@ -1,0 +1,6 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { listRoles } from '../../shared/services/roleService.ts';
+import { defaultTable } from '../../shared/store/client.ts';
+
+export const handler = httpRoute(routes.listRoles, async ({ caller }) => ({ body: { roles: await listRoles(defaultTable(), caller!.groupContextId) } }));

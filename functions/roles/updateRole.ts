@@ -1,0 +1,8 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { changeRole } from '../../shared/services/roleService.ts';
+import { defaultTable } from '../../shared/store/client.ts';
+
+export const handler = httpRoute(routes.updateRole, async ({ params, body, caller, requestId }) => ({
+  body: await changeRole(defaultTable(), { caller: caller!, requestId }, params.name, body),
+}));

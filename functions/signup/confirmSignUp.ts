@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+import { confirmSignUp } from '../../shared/services/signupService.ts';
+
+export const handler = httpRoute(routes.confirmSignUp, async ({ body }) => {
+  await confirmSignUp(authDependencies(), body);
+  return {};
+});

@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes.ts';
+import { httpRoute } from '../../shared/http/httpRoute.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
+import { signUp } from '../../shared/services/signupService.ts';
+
+export const handler = httpRoute(routes.signUp, async ({ body, sourceIp }) => {
+  await signUp(authDependencies(), body, { sourceIp });
+  return {};
+});

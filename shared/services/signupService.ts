@@ -1,0 +1,59 @@
+/**
+ * Business self sign-up. `POST /signup` checks the password policy, counts the sign-up against
+ * its source IP, signs the owner up in Cognito (which emails a code) and keeps the business name
+ * until confirmation; an email that already has a login gets the very same answer. `POST
+ * /signup/confirm` confirms the code; Cognito then runs the post-confirmation trigger, which
+ * creates the sole-trader tenant and the owner's admin membership (`completeSignup`).
+ */
+import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
+import { SIGNUP_POLICY } from '../config/signup.ts';
+import { badRequest, HttpError } from '../http/errors.ts';
+import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
+import type { TableRef } from '../store/client.ts';
+import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
+import { getUser } from '../store/userStore.ts';
+import { createTenantForOwner } from './tenantService.ts';
+
+export interface SignupDependencies {
+  table: TableRef;
+  identity: CognitoIdentity;
+  now?: () => Date;
+}
+
+export async function signUp(deps: SignupDependencies, request: { businessName: string; email: string; password: string }, client: { sourceIp?: string }): Promise<void> {
+  const violations = passwordPolicyViolations(request.password);
+  if (violations.length > 0) throw badRequest(violations.join('; '), violations.map((message) => ({ in: 'body', path: 'password', message })));
+  const now = deps.now?.() ?? new Date();
+  if (client.sourceIp) {
+    const retryAfter = await countSignup(deps.table, client.sourceIp, now);
+    if (retryAfter !== undefined) {
+      throw new HttpError(429, `Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, undefined, { 'Retry-After': String(retryAfter) });
+    }
+  }
+  const outcome = await deps.identity.signUp(request.email, request.password);
+  // Only a sign-up that Cognito accepted keeps a business name: nobody can rename someone else's pending sign-up.
+  if (outcome === 'created') await putPendingSignup(deps.table, request.email, request.businessName, now);
+}
+
+export async function confirmSignUp(deps: SignupDependencies, request: { email: string; code: string }): Promise<void> {
+  await deps.identity.confirmSignUp(request.email, request.code);
+}
+
+/**
+ * Run by the post-confirmation trigger: the owner's sole-trader tenant, profile and admin
+ * membership in one transaction. Returns the tenant id, or undefined when the email already has
+ * a profile here (nothing is created or changed then).
+ */
+export async function completeSignup(deps: { table: TableRef; now?: () => Date }, request: { email: string; requestId: string }): Promise<string | undefined> {
+  const email = request.email.toLowerCase();
+  if (await getUser(deps.table, email)) {
+    console.warn(JSON.stringify({ level: 'WARN', message: 'sign-up confirmed for an email that already has a profile; nothing created', requestId: request.requestId }));
+    return undefined;
+  }
+  const pending = await getPendingSignup(deps.table, email, deps.now?.() ?? new Date());
+  // Without a pending name (expired, or confirmed by an admin), the business is named after the address.
+  const businessName = pending?.businessName ?? email.split('@')[0]!;
+  const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId });
+  await deletePendingSignup(deps.table, email);
+  return tenantId;
+}

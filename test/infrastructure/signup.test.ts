@@ -1,0 +1,48 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IamStack } from '../../infrastructure/aws/iamStack.ts';
+import { readSettings } from '../../infrastructure/aws/settings.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+describe('business sign-up on AWS', () => {
+  let template: Template;
+  let trigger: [string, Resource];
+
+  beforeAll(() => {
+    const app = new App({ context: { adminEmail: 'admin@example.com' }, builtinCloudFormationValidation: false });
+    const settings = readSettings(app.node);
+    template = Template.fromStack(new IamStack(app, settings.stackName, { settings }));
+    trigger = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).find(([, fn]) =>
+      String(fn.Properties.Description).startsWith('Cognito post-confirmation'),
+    )!;
+  });
+
+  it('enables self sign-up with email verification and attaches the post-confirmation trigger', () => {
+    expect(trigger).toBeDefined();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [trigger[0], 'Arn'] } },
+    });
+    // Cognito may invoke it.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [trigger[0], 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+    });
+  });
+
+  it('gives the trigger the table only: no Cognito permission and no user-pool reference', () => {
+    const roleId = (trigger[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const actions = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) => [st.Action].flat()));
+
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(actions.filter((action) => !action.startsWith('dynamodb:'))).toEqual([]);
+    const variables = (trigger[1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables)).toEqual(['IAM_TABLE_NAME']);
+  });
+});
