@@ -87,6 +87,6 @@ ${result.requestCosts.map((cost) => `| ${cost.call} | ${cost.requests} | ${cost.
 On top of these: each HTTP call carries the authorizer's decision (1 Query when API Gateway's authorizer cache misses, see
 section 2), and an allowed decision for a person who has not enrolled MFA reads the group's MFA policy (\`isMfaRequired\` in
 \`shared/http/mfaPolicy.ts\`: one BatchGetItem of the group and its ancestors, then cached per group for 30 s in the function).
-Built-in roles need no read; custom role definitions are not consulted by \`checkAll\` yet.
+Built-in roles need no read. A custom role adds one BatchGet for its definition the first time a function sees it, then none for 30 s (cached in the function).
 `;
 }
