@@ -223,6 +223,10 @@ export class CognitoIdentity {
           throw badRequest(INVALID_SIGNUP_CODE);
         case 'TooManyFailedAttemptsException':
           throw new HttpError(429, 'Too many attempts; try again later', undefined, { 'Retry-After': '60' });
+        // On AWS a failing post-confirmation trigger fails the call after the user is confirmed: a state problem, not a server crash.
+        case 'UserLambdaValidationException':
+        case 'UnexpectedLambdaException':
+          throw new HttpError(409, 'Your email is confirmed, but the business could not be set up; please contact the bank');
         default:
           throw mapAuthError(error);
       }
