@@ -151,7 +151,7 @@ export async function resetPassword(deps: AuthDependencies, request: { email: st
 }
 
 /** The service enforces the password policy itself: the emulator does not, and a clear 400 beats Cognito's message. */
-export function assertPasswordPolicy(password: string): void {
+export function assertPasswordPolicy(password: string, field = 'newPassword'): void {
   const violations = passwordPolicyViolations(password);
-  if (violations.length > 0) throw badRequest(violations.join('; '), violations.map((message) => ({ in: 'body', path: 'newPassword', message })));
+  if (violations.length > 0) throw badRequest(violations.join('; '), violations.map((message) => ({ in: 'body', path: field, message })));
 }

@@ -5,13 +5,13 @@
  * /signup/confirm` confirms the code; Cognito then runs the post-confirmation trigger, which
  * creates the sole-trader tenant and the owner's admin membership (`completeSignup`).
  */
-import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
 import { SIGNUP_POLICY } from '../config/signup.ts';
-import { badRequest, HttpError } from '../http/errors.ts';
+import { HttpError } from '../http/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import type { TableRef } from '../store/client.ts';
 import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
 import { getUser } from '../store/userStore.ts';
+import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
 
 export interface SignupDependencies {
@@ -21,8 +21,7 @@ export interface SignupDependencies {
 }
 
 export async function signUp(deps: SignupDependencies, request: { businessName: string; email: string; password: string }, client: { sourceIp?: string }): Promise<void> {
-  const violations = passwordPolicyViolations(request.password);
-  if (violations.length > 0) throw badRequest(violations.join('; '), violations.map((message) => ({ in: 'body', path: 'password', message })));
+  assertPasswordPolicy(request.password, 'password');
   const now = deps.now?.() ?? new Date();
   if (client.sourceIp) {
     const retryAfter = await countSignup(deps.table, client.sourceIp, now);

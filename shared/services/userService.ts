@@ -201,7 +201,7 @@ export interface InviteRequest {
  * answer as for a new invitation, so nobody learns which emails exist elsewhere.
  */
 export async function inviteUser(deps: UserDependencies, mutation: Mutation, request: InviteRequest): Promise<UserView> {
-  if (request.password !== undefined) assertPasswordPolicy(request.password);
+  if (request.password !== undefined) assertPasswordPolicy(request.password, 'password');
   const contextId = mutation.caller.groupContextId;
   const roleSource = await usableRoleSource(deps, contextId, request.role);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -354,7 +354,7 @@ export async function updateUser(deps: UserDependencies, { caller, requestId }: 
   const self = email === caller.email;
   if (changes.password !== undefined && !self) throw forbidden('Users may only change their own password');
   if (changes.state !== undefined && self) throw forbidden("User's may only update the state of other user.");
-  if (changes.password !== undefined) assertPasswordPolicy(changes.password);
+  if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const loaded = await loadVisibleUser(deps, caller, email);

@@ -1,5 +1,6 @@
 /** The body of the report section "Check evaluation vs casbin (issue 6)" (the heading is in test/bench/report.ts). */
 import type { PermissionsBenchResult } from './permissionsBench.ts';
+import { CASBIN_MODEL } from './casbinModel.ts';
 
 const int = (value: number) => Math.round(value).toLocaleString('en');
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
@@ -41,16 +42,7 @@ generated data and the same query list (\`test/bench/permissions/\`; ${fixed(res
 Plain RBAC with domains, the domain being the group id:
 
 \`\`\`ini
-[request_definition]
-r = sub, dom, act
-[policy_definition]
-p = sub, act
-[role_definition]
-g = _, _, _
-[policy_effect]
-e = some(where (p.eft == allow))
-[matchers]
-m = g(r.sub, p.sub, r.dom) && regexMatch(r.act, p.act)
+${CASBIN_MODEL.trim()}
 \`\`\`
 
 ${casbin.policies} p rules give the built-in roles their actions, as in \`BUILT_IN_ROLE_ACTIONS\`:
