@@ -5,7 +5,8 @@ import { notFound } from '../../shared/http/errors.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 
 export const handler = httpRoute(routes.docsFile, async ({ params }) => {
-  if (params.file === 'init.js') return { rawBody: DOCS_INIT_JS, contentType: 'text/javascript; charset=utf-8', headers: { 'Cache-Control': 'no-cache' } };
+  if (params.file === 'init.js')
+    return { rawBody: DOCS_INIT_JS, contentType: 'text/javascript; charset=utf-8', headers: { 'Cache-Control': 'no-cache' } };
   const file = await readSwaggerUiFile(params.file);
   if (!file) throw notFound(`No docs file ${params.file}`);
   return { rawBody: file.body, contentType: file.contentType, headers: { 'Cache-Control': 'public, max-age=86400' } };

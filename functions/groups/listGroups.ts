@@ -5,5 +5,10 @@ import { listGroups } from '../../shared/services/groupService.ts';
 
 export const handler = httpRoute(routes.listGroups, async ({ query, caller }) => {
   const page = await listGroups({ table: defaultTable() }, caller!.groupContextId, query);
-  return { body: { groups: page.groups.map(({ configuration: _configuration, ...group }) => group), ...(page.nextToken ? { pagination: { lastEvaluatedToken: page.nextToken } } : {}) } };
+  return {
+    body: {
+      groups: page.groups.map(({ configuration: _configuration, ...group }) => group),
+      ...(page.nextToken ? { pagination: { lastEvaluatedToken: page.nextToken } } : {}),
+    },
+  };
 });

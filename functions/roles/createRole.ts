@@ -3,4 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { createRole } from '../../shared/services/roleService.ts';
 import { defaultTable } from '../../shared/store/client.ts';
 
-export const handler = httpRoute(routes.createRole, async ({ body, caller, requestId }) => ({ body: await createRole(defaultTable(), { caller: caller!, requestId }, body) }));
+export const handler = httpRoute(routes.createRole, async ({ body, caller, requestId }) => ({
+  body: await createRole(defaultTable(), { caller: caller!, requestId }, body),
+}));

@@ -3,4 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { getRole } from '../../shared/services/roleService.ts';
 import { defaultTable } from '../../shared/store/client.ts';
 
-export const handler = httpRoute(routes.getRole, async ({ params, caller }) => ({ body: await getRole(defaultTable(), caller!.groupContextId, params.name) }));
+export const handler = httpRoute(routes.getRole, async ({ params, caller }) => ({
+  body: await getRole(defaultTable(), caller!.groupContextId, params.name),
+}));

@@ -3,4 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { listRoles } from '../../shared/services/roleService.ts';
 import { defaultTable } from '../../shared/store/client.ts';
 
-export const handler = httpRoute(routes.listRoles, async ({ caller }) => ({ body: { roles: await listRoles(defaultTable(), caller!.groupContextId) } }));
+export const handler = httpRoute(routes.listRoles, async ({ caller }) => ({
+  body: { roles: await listRoles(defaultTable(), caller!.groupContextId) },
+}));

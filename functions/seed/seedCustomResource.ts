@@ -18,7 +18,8 @@ export interface SeedResponse {
 export async function handler(event: CloudFormationCustomResourceEvent): Promise<SeedResponse> {
   if (event.RequestType !== 'Create') return { PhysicalResourceId: event.PhysicalResourceId };
   const adminEmail: unknown = event.ResourceProperties.AdminEmail;
-  if (typeof adminEmail !== 'string' || adminEmail.trim() === '') throw new Error('The seed resource needs an AdminEmail property');
+  if (typeof adminEmail !== 'string' || adminEmail.trim() === '')
+    throw new Error('The seed resource needs an AdminEmail property');
   const identity = new CognitoIdentity(identitySettingsFromEnvironment());
   const { created } = await seedRootAndAdmin(defaultTable(), identity, { adminEmail, requestId: event.RequestId });
   console.log(JSON.stringify({ message: 'seed finished', created }));

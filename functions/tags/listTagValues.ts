@@ -5,5 +5,10 @@ import { listTagValues } from '../../shared/services/tagService.ts';
 
 export const handler = httpRoute(routes.listTagValues, async ({ params, query, caller }) => {
   const page = await listTagValues(defaultTable(), caller!.groupContextId, { key: params.key, ...query });
-  return { body: { values: page.values, ...(page.lastValue !== undefined ? { pagination: { lastEvaluatedValue: page.lastValue } } : {}) } };
+  return {
+    body: {
+      values: page.values,
+      ...(page.lastValue !== undefined ? { pagination: { lastEvaluatedValue: page.lastValue } } : {}),
+    },
+  };
 });

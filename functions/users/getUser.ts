@@ -3,4 +3,6 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
 import { getUserView } from '../../shared/services/userService.ts';
 
-export const handler = httpRoute(routes.getUser, async ({ params, caller }) => ({ body: await getUserView(userDependencies(), caller!, params.email) }));
+export const handler = httpRoute(routes.getUser, async ({ params, caller }) => ({
+  body: await getUserView(userDependencies(), caller!, params.email),
+}));

@@ -61,7 +61,9 @@ export class IamApi extends Construct {
         tracingEnabled: settings.tracing,
         ...(settings.accessLogs
           ? {
-              accessLogDestination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })),
+              accessLogDestination: new LogGroupLogDestination(
+                new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
+              ),
               accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
             }
           : {}),
@@ -91,17 +93,20 @@ export class IamApi extends Construct {
     if (tableAccess === 'read') this.props.table.grantReadData(fn);
     if (tableAccess === 'readWrite') this.props.table.grantReadWriteData(fn);
     const cognitoActions = route.permissions?.cognito ?? [];
-    if (cognitoActions.length > 0) fn.addToRolePolicy(new PolicyStatement({ actions: cognitoActions, resources: [this.props.userPoolArn] }));
+    if (cognitoActions.length > 0)
+      fn.addToRolePolicy(new PolicyStatement({ actions: cognitoActions, resources: [this.props.userPoolArn] }));
     this.routeFunctions.set(route.operationId, fn);
 
     const integration = new LambdaIntegration(fn, { allowTestInvoke: false });
-    this.restApi.root.resourceForPath(route.path).addMethod(
-      route.method,
-      integration,
-      route.access.kind === 'public'
-        ? { operationName: route.operationId, authorizationType: AuthorizationType.NONE }
-        : { operationName: route.operationId, authorizer: this.requestAuthorizer() },
-    );
+    this.restApi.root
+      .resourceForPath(route.path)
+      .addMethod(
+        route.method,
+        integration,
+        route.access.kind === 'public'
+          ? { operationName: route.operationId, authorizationType: AuthorizationType.NONE }
+          : { operationName: route.operationId, authorizer: this.requestAuthorizer() },
+      );
   }
 
   /**

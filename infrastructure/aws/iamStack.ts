@@ -36,8 +36,16 @@ export class IamStack extends Stack {
 
     this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
     // From the RestApi id, not restApi.url: the URL names the stage, which depends on every method, every function and so on this client.
-    logins.addCallbackUrl(callbackUrl(`https://${this.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`));
-    this.seed = new Seed(this, 'Seed', { adminEmail: settings.adminEmail, table, userPool: logins.userPool, environment, tracing: settings.tracing });
+    logins.addCallbackUrl(
+      callbackUrl(`https://${this.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`),
+    );
+    this.seed = new Seed(this, 'Seed', {
+      adminEmail: settings.adminEmail,
+      table,
+      userPool: logins.userPool,
+      environment,
+      tracing: settings.tracing,
+    });
     new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
     if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
 

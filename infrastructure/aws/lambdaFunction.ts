@@ -64,6 +64,9 @@ export function copyIntoBundle(files: Readonly<Record<string, string>>): IComman
     beforeBundling: () => [],
     beforeInstall: () => [],
     afterBundling: (inputDir: string, outputDir: string) =>
-      Object.entries(files).map(([target, source]) => `mkdir -p "${join(outputDir, dirname(target))}" && cp "${join(inputDir, source)}" "${join(outputDir, target)}"`),
+      Object.entries(files).map(
+        ([target, source]) =>
+          `mkdir -p "${join(outputDir, dirname(target))}" && cp "${join(inputDir, source)}" "${join(outputDir, target)}"`,
+      ),
   };
 }

@@ -38,7 +38,8 @@ export function readSettings(node: Node): IamSettings {
     throw new Error('Context value adminEmail is required: cdk synth -c adminEmail=admin@your-bank.example');
   }
   const authorizerCacheSeconds = integer(node, 'authorizerCacheSeconds', 30);
-  if (authorizerCacheSeconds < 0 || authorizerCacheSeconds > 3600) throw new Error('authorizerCacheSeconds must be between 0 and 3600');
+  if (authorizerCacheSeconds < 0 || authorizerCacheSeconds > 3600)
+    throw new Error('authorizerCacheSeconds must be between 0 and 3600');
   const authRateLimit = integer(node, 'authRateLimit', 100);
   if (authRateLimit < 10 || authRateLimit > 2_000_000_000) throw new Error('authRateLimit must be between 10 and 2000000000');
   return {

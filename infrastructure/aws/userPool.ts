@@ -98,7 +98,12 @@ export class IamUserPool extends Construct {
  * The default appends the last group of the stack's id (a UUID; hex never spells a reserved word).
  */
 function defaultDomainPrefix(stackName: string): string {
-  const base = stackName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'iam';
+  const base =
+    stackName
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'iam';
   const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
   return `${base}-${Fn.select(4, Fn.split('-', stackUuid))}`;
 }

@@ -36,7 +36,11 @@ export async function startCognitoLocal(options: {
         ...(options.triggers
           ? {
               TriggerFunctions: options.triggers.functions,
-              LambdaClient: { endpoint: options.triggers.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+              LambdaClient: {
+                endpoint: options.triggers.endpoint,
+                region: 'local',
+                credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+              },
             }
           : {}),
       },

@@ -11,7 +11,10 @@ const outbox = process.env.IAM_EMULATOR_OUTBOX;
 if (outbox) {
   const sendToConsole = ConsoleMessageSender.prototype.sendToConsole;
   ConsoleMessageSender.prototype.sendToConsole = function relay(ctx, user, destination, message) {
-    appendFileSync(outbox, `${JSON.stringify({ to: String(destination).toLowerCase(), code: message.__code, at: new Date().toISOString() })}\n`);
+    appendFileSync(
+      outbox,
+      `${JSON.stringify({ to: String(destination).toLowerCase(), code: message.__code, at: new Date().toISOString() })}\n`,
+    );
     return sendToConsole.call(this, ctx, user, destination, message);
   };
 }

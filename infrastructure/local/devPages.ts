@@ -28,5 +28,11 @@ function emulatorCodes(to: string | undefined): OutboxMessage[] {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { to: string; code: string; at: string })
     .filter((delivery) => !to || delivery.to === to)
-    .map((delivery) => ({ to: delivery.to, kind: 'code', subject: 'Your verification code', body: `Your verification code is ${delivery.code}`, at: delivery.at }));
+    .map((delivery) => ({
+      to: delivery.to,
+      kind: 'code',
+      subject: 'Your verification code',
+      body: `Your verification code is ${delivery.code}`,
+      at: delivery.at,
+    }));
 }

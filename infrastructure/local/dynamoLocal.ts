@@ -21,7 +21,12 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
   const child = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' } as never);
   const output = captureOutput(child);
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   try {
     await waitUntil('DynamoDB Local', async () => {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited:\n${output()}`);

@@ -48,7 +48,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let authorizerCalls = 0;
   const baseUrl = `http://127.0.0.1:${options.port}`;
 
-  async function authorize(request: IncomingRequest, route: RouteDefinition, pathParameters: Record<string, string>): Promise<CachedDecision | LocalResponse> {
+  async function authorize(
+    request: IncomingRequest,
+    route: RouteDefinition,
+    pathParameters: Record<string, string>,
+  ): Promise<CachedDecision | LocalResponse> {
     const identity = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
     // A missing identity source is refused by API Gateway itself; the authorizer never runs.
     if (!identity) return gatewayError(401, 'Unauthorized');
@@ -59,12 +63,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return decision.allowed ? decision : gatewayError(403, 'User is not authorized to access this resource');
   }
 
-  async function invokeAuthorizer(request: IncomingRequest, route: RouteDefinition, pathParameters: Record<string, string>): Promise<CachedDecision | LocalResponse> {
+  async function invokeAuthorizer(
+    request: IncomingRequest,
+    route: RouteDefinition,
+    pathParameters: Record<string, string>,
+  ): Promise<CachedDecision | LocalResponse> {
     authorizerCalls++;
     const event = authorizerEvent(request, route.path, pathParameters);
     try {
       const result = await authorizer(event);
-      return { principalId: result.principalId, context: { ...(result.context ?? {}), principalId: result.principalId }, allowed: policyAllows(result, event.methodArn) };
+      return {
+        principalId: result.principalId,
+        context: { ...(result.context ?? {}), principalId: result.principalId },
+        allowed: policyAllows(result, event.methodArn),
+      };
     } catch (error) {
       if ((error as Error).message === 'Unauthorized') return gatewayError(401, 'Unauthorized');
       console.error('authorizer failed', error);
@@ -91,7 +103,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if ('statusCode' in decision) return decision;
       authorizerContext = decision.context;
     }
-    const result = await handlers.get(route.operationId)!(proxyEvent(request, route.path, pathParameters, authorizerContext), lambdaContext(route.operationId, request.requestId));
+    const result = await handlers.get(route.operationId)!(
+      proxyEvent(request, route.path, pathParameters, authorizerContext),
+      lambdaContext(route.operationId, request.requestId),
+    );
     return { statusCode: result.statusCode, headers: stringHeaders(result.headers), body: result.body ?? '' };
   }
 
@@ -134,13 +149,19 @@ async function loadHandlers(routes: readonly RouteDefinition[]): Promise<Map<str
 
 /** API Gateway's own error responses, shaped like the service's errors (CDK sets the same gateway responses). */
 export function gatewayError(statusCode: number, message: string): LocalResponse {
-  return { statusCode, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(errorBody(statusCode, message)) };
+  return {
+    statusCode,
+    headers: { ...CORS_HEADERS, 'Content-Type': 'application/json' },
+    body: JSON.stringify(errorBody(statusCode, message)),
+  };
 }
 
 function policyAllows(result: APIGatewayAuthorizerResult, arn: string): boolean {
   const statements = result.policyDocument.Statement as { Effect: string; Resource?: string | string[] }[];
   const matches = (statement: { Resource?: string | string[] }) =>
-    [statement.Resource ?? []].flat().some((resource) => new RegExp(`^${resource.split('*').map(escapeRegExp).join('.*')}$`).test(arn));
+    [statement.Resource ?? []]
+      .flat()
+      .some((resource) => new RegExp(`^${resource.split('*').map(escapeRegExp).join('.*')}$`).test(arn));
   return !statements.some((s) => s.Effect === 'Deny' && matches(s)) && statements.some((s) => s.Effect === 'Allow' && matches(s));
 }
 

@@ -55,7 +55,11 @@ export function methodArn(request: IncomingRequest): string {
   return `${LOCAL_API_ARN}/${LOCAL_STAGE}/${request.method}${request.path}`;
 }
 
-export function authorizerEvent(request: IncomingRequest, resource: string, pathParameters: Record<string, string>): APIGatewayRequestAuthorizerEvent {
+export function authorizerEvent(
+  request: IncomingRequest,
+  resource: string,
+  pathParameters: Record<string, string>,
+): APIGatewayRequestAuthorizerEvent {
   return {
     type: 'REQUEST',
     methodArn: methodArn(request),
@@ -112,7 +116,11 @@ export function lambdaContext(functionName: string, requestId: string): Context 
   };
 }
 
-function requestContext(request: IncomingRequest, resource: string, authorizer: Record<string, unknown> | null): APIGatewayProxyEvent['requestContext'] {
+function requestContext(
+  request: IncomingRequest,
+  resource: string,
+  authorizer: Record<string, unknown> | null,
+): APIGatewayProxyEvent['requestContext'] {
   const userAgent = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? null;
   return {
     accountId: '000000000000',

@@ -31,7 +31,9 @@ export async function lambdaInvocations(request: IncomingRequest): Promise<Local
       body: JSON.stringify({ Type: 'User', message: `Function not found: ${name}` }),
     };
   }
-  const { handler } = (await import(/* @vite-ignore */ new URL(`../../functions/${module}.ts`, import.meta.url).href)) as { handler: TriggerHandler };
+  const { handler } = (await import(/* @vite-ignore */ new URL(`../../functions/${module}.ts`, import.meta.url).href)) as {
+    handler: TriggerHandler;
+  };
   try {
     const result = await handler(request.body ? JSON.parse(request.body) : {}, lambdaContext(name, request.requestId));
     return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(result ?? null) };
@@ -40,7 +42,10 @@ export async function lambdaInvocations(request: IncomingRequest): Promise<Local
     return {
       statusCode: 200,
       headers: { 'Content-Type': 'application/json', 'X-Amz-Function-Error': 'Unhandled' },
-      body: JSON.stringify({ errorMessage: (error as Error).message ?? String(error), errorType: (error as Error).name ?? 'Error' }),
+      body: JSON.stringify({
+        errorMessage: (error as Error).message ?? String(error),
+        errorType: (error as Error).name ?? 'Error',
+      }),
     };
   }
 }

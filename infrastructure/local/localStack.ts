@@ -46,7 +46,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const [port, dynamoPort, cognitoPort] = await Promise.all([options.port, options.dynamoPort, options.cognitoPort].map((p) => (p === 0 ? freePort() : p)));
+  const [port, dynamoPort, cognitoPort] = await Promise.all(
+    [options.port, options.dynamoPort, options.cognitoPort].map((p) => (p === 0 ? freePort() : p)),
+  );
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
@@ -86,7 +88,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       COGNITO_HOSTED_DOMAIN: cognito.endpoint,
     });
 
-    const admin = { email: options.adminEmail.toLowerCase(), password: options.adminPassword ?? rememberedAdminPassword(dataDir) };
+    const admin = {
+      email: options.adminEmail.toLowerCase(),
+      password: options.adminPassword ?? rememberedAdminPassword(dataDir),
+    };
     log(`seeding / and its admin ${admin.email}`);
     await seedRootAndAdmin(
       table,
@@ -94,9 +99,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
-    const gateway = await startGateway({ port: port!, authorizerCacheSeconds: options.authorizerCacheSeconds, extraPages: async (request) => (await lambdaInvocations(request)) ?? devPages(request) });
+    const gateway = await startGateway({
+      port: port!,
+      authorizerCacheSeconds: options.authorizerCacheSeconds,
+      extraPages: async (request) => (await lambdaInvocations(request)) ?? devPages(request),
+    });
     stops.push(gateway.stop);
-    return { apiUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, userPool, admin, gateway, stop };
+    return {
+      apiUrl: gateway.url,
+      cognitoEndpoint: cognito.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      userPool,
+      admin,
+      gateway,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

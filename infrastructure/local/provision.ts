@@ -25,7 +25,11 @@ export const API_CLIENT_NAME = 'api';
 export const HOSTED_CLIENT_NAME = 'hosted';
 
 export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;
@@ -34,9 +38,17 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
   } finally {
     client.destroy();
   }
-  const create = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const create = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const { partitionKey, sortKey, globalSecondaryIndexes, ttlAttribute } = TABLE_DEFINITION;
-  const keyNames = new Set<string>([partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const keyNames = new Set<string>([
+    partitionKey,
+    sortKey,
+    ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
   await create.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -56,7 +68,12 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
       })),
     }),
   );
-  await create.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true } }));
+  await create.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+    }),
+  );
   create.destroy();
 }
 
@@ -100,8 +117,14 @@ export async function ensureUserPool(endpoint: string, hostedCallbackUrls: strin
     } as const;
     const clientId = async (name: string, extra: Record<string, unknown>) =>
       clients.UserPoolClients?.find((c) => c.ClientName === name)?.ClientId ??
-      (await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: name, ...tokenValidity, ...extra }))).UserPoolClient!.ClientId!;
-    const apiClientId = await clientId(API_CLIENT_NAME, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+      (
+        await cognito.send(
+          new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: name, ...tokenValidity, ...extra }),
+        )
+      ).UserPoolClient!.ClientId!;
+    const apiClientId = await clientId(API_CLIENT_NAME, {
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
     const hostedSettings: HostedClientSettings = {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
@@ -111,7 +134,11 @@ export async function ensureUserPool(endpoint: string, hostedCallbackUrls: strin
       SupportedIdentityProviders: ['COGNITO'],
     };
     const hostedClientId = await clientId(HOSTED_CLIENT_NAME, hostedSettings);
-    await ensureCallbackUrls(cognito, userPoolId, hostedClientId, { ClientName: HOSTED_CLIENT_NAME, ...tokenValidity, ...hostedSettings });
+    await ensureCallbackUrls(cognito, userPoolId, hostedClientId, {
+      ClientName: HOSTED_CLIENT_NAME,
+      ...tokenValidity,
+      ...hostedSettings,
+    });
     return { userPoolId, apiClientId, hostedClientId };
   } finally {
     cognito.destroy();
@@ -127,7 +154,9 @@ async function ensureCallbackUrls(
   clientId: string,
   settings: HostedClientSettings & Pick<UpdateUserPoolClientCommandInput, 'ClientName'>,
 ): Promise<void> {
-  const { UserPoolClient: current } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }));
+  const { UserPoolClient: current } = await cognito.send(
+    new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
+  );
   const registered = [...(current?.CallbackURLs ?? [])].sort();
   const wanted = [...(settings.CallbackURLs ?? [])].sort();
   if (registered.join('\n') === wanted.join('\n')) return;

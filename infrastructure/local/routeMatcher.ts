@@ -1,9 +1,7 @@
 import type { RouteDefinition } from '../../shared/api/routeDefinition.ts';
 
 export type MatchResult<T> =
-  | { kind: 'match'; route: T; pathParameters: Record<string, string> }
-  | { kind: 'wrongMethod' }
-  | { kind: 'noRoute' };
+  { kind: 'match'; route: T; pathParameters: Record<string, string> } | { kind: 'wrongMethod' } | { kind: 'noRoute' };
 
 /**
  * Matches a raw (still encoded) path against API Gateway path templates; `%2F` stays inside its

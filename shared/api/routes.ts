@@ -14,6 +14,15 @@ import { tenantsRoutes } from './routes/tenantsRoutes.ts';
 import { signupRoutes } from './routes/signupRoutes.ts';
 import { usersRoutes } from './routes/usersRoutes.ts';
 
-export const routes = { ...authRoutes, ...groupsRoutes, ...usersRoutes, ...authorizationsRoutes, ...rolesRoutes, ...tenantsRoutes, ...signupRoutes, ...docsRoutes };
+export const routes = {
+  ...authRoutes,
+  ...groupsRoutes,
+  ...usersRoutes,
+  ...authorizationsRoutes,
+  ...rolesRoutes,
+  ...tenantsRoutes,
+  ...signupRoutes,
+  ...docsRoutes,
+};
 
 export const ROUTES: readonly RouteDefinition[] = Object.values(routes);

@@ -5,7 +5,8 @@
  */
 export type Configuration = Record<string, unknown>;
 
-const isPlainObject = (value: unknown): value is Configuration => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Configuration =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function deepMerge(base: Configuration, patch: Configuration): Configuration {
   const merged: Configuration = { ...base };

@@ -18,7 +18,10 @@ const READ_PATTERNS = ['*:read', '*:list'];
 /** The actions of each built-in role, as patterns (for listing), and the rule that decides. */
 export const BUILT_IN_ROLE_ACTIONS: Record<BuiltInRole, { patterns: string[]; allows: (action: string) => boolean }> = {
   reader: { patterns: READ_PATTERNS, allows: (action) => isRead(action) },
-  contributor: { patterns: [...READ_PATTERNS, '* (except iam:*)'], allows: (action) => isRead(action) || !action.startsWith('iam:') },
+  contributor: {
+    patterns: [...READ_PATTERNS, '* (except iam:*)'],
+    allows: (action) => isRead(action) || !action.startsWith('iam:'),
+  },
   admin: { patterns: ['*'], allows: () => true },
 };
 

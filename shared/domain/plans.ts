@@ -21,5 +21,7 @@ export function tenantOf(groupId: string): string | undefined {
 
 export function describeLimit(plan: Plan): string {
   const limit = PLANS[plan].userLimit;
-  return limit === undefined ? `the ${plan} plan has no user limit` : `the ${plan} plan allows ${limit} user${limit === 1 ? '' : 's'}`;
+  return limit === undefined
+    ? `the ${plan} plan has no user limit`
+    : `the ${plan} plan allows ${limit} user${limit === 1 ? '' : 's'}`;
 }

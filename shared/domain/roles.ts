@@ -17,7 +17,6 @@ export function isRole(value: string): value is BuiltInRole {
 
 export const CUSTOM_ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
 
-
 /** groupId -> role granted directly at that group. */
 export type Memberships = Readonly<Record<string, Role>>;
 

@@ -9,17 +9,23 @@ import { decide, type CustomRoleLookup } from '../domain/permissions.ts';
 import type { Caller } from './caller.ts';
 import { forbidden, notFound } from './errors.ts';
 
-export function enforceAccess(access: Access, input: { caller: Caller | undefined; params: unknown }, customRoles?: CustomRoleLookup): void {
+export function enforceAccess(
+  access: Access,
+  input: { caller: Caller | undefined; params: unknown },
+  customRoles?: CustomRoleLookup,
+): void {
   if (access.kind !== 'action') return;
   const caller = input.caller!;
   if (access.at === 'context') {
     const decision = decide(caller.memberships, caller.groupContextId, access.action, customRoles);
-    if (!decision.allowed) throw forbidden(`Not allowed to ${access.action} in group ${caller.groupContextId}: ${decision.reason}`);
+    if (!decision.allowed)
+      throw forbidden(`Not allowed to ${access.action} in group ${caller.groupContextId}: ${decision.reason}`);
     return;
   }
   if ('group' in access.at) {
     const decision = decide(caller.memberships, access.at.group, access.action, customRoles);
-    if (!decision.allowed) throw forbidden(`Not allowed to ${access.action}: it needs a role at ${access.at.group} that allows it`);
+    if (!decision.allowed)
+      throw forbidden(`Not allowed to ${access.action}: it needs a role at ${access.at.group} that allows it`);
     return;
   }
   const groupId = String((input.params as Record<string, unknown>)[access.at.pathParam]);

@@ -6,7 +6,10 @@ import type { HeaderMap } from './headers.ts';
  * `https://{domainName}/{stage}` on the execute-api domain, `https://{domainName}/{mapping}` on a
  * custom domain, and the local gateway's own address (it sends `X-Forwarded-Proto: http`).
  */
-export function apiBaseUrl(event: Pick<APIGatewayProxyEvent, 'resource' | 'pathParameters' | 'requestContext'>, headers: HeaderMap): string {
+export function apiBaseUrl(
+  event: Pick<APIGatewayProxyEvent, 'resource' | 'pathParameters' | 'requestContext'>,
+  headers: HeaderMap,
+): string {
   const { domainName, path: requestedPath, stage } = event.requestContext ?? {};
   const proto = headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'https';
   const host = domainName ?? headers.host ?? 'localhost';

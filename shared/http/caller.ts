@@ -40,7 +40,15 @@ export function callerFromAuthorizer(authorizer: Record<string, unknown> | null 
   if (typeof email !== 'string' || email === '') throw unauthorized();
   const memberships = decodeMemberships(String(authorizer?.memberships ?? ''));
   const groupContextId = resolveGroupContext(headers[GROUP_CONTEXT_HEADER], String(authorizer?.defaultGroup ?? '/'));
-  return { email, groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: Number(authorizer?.issuedAt ?? 0), mfaEnabled: authorizer?.mfa === true || authorizer?.mfa === 'true', tokenUse: authorizer?.tokenUse === 'id' ? 'id' : 'access' };
+  return {
+    email,
+    groupContextId,
+    contextRole: resolveRole(memberships, groupContextId),
+    memberships,
+    tokenIssuedAt: Number(authorizer?.issuedAt ?? 0),
+    mfaEnabled: authorizer?.mfa === true || authorizer?.mfa === 'true',
+    tokenUse: authorizer?.tokenUse === 'id' ? 'id' : 'access',
+  };
 }
 
 function resolveGroupContext(header: string | undefined, defaultGroup: string): string {

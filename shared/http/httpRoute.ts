@@ -6,7 +6,7 @@
  */
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
 import { accessGroup, enforceAccess } from './access.ts';
@@ -126,7 +126,15 @@ function errorResponses(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
         request.response = jsonResponse(error.statusCode, error.toBody(), error.headers);
         return;
       }
-      console.error(JSON.stringify({ level: 'ERROR', message: 'Unhandled error', requestId: request.context.awsRequestId, error: String(error), stack: error?.stack }));
+      console.error(
+        JSON.stringify({
+          level: 'ERROR',
+          message: 'Unhandled error',
+          requestId: request.context.awsRequestId,
+          error: String(error),
+          stack: error?.stack,
+        }),
+      );
       request.response = jsonResponse(500, errorBody(500, 'Internal server error'));
     },
   };
@@ -140,6 +148,11 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   };
 }
 
-export function rawResponse(statusCode: number, body: string, contentType: string, headers: Record<string, string> = {}): APIGatewayProxyResult {
+export function rawResponse(
+  statusCode: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
   return { statusCode, headers: { ...CORS_HEADERS, 'Content-Type': contentType, ...headers }, body };
 }

@@ -29,7 +29,9 @@ export async function enforceMfaPolicy(table: TableRef, caller: Caller, groupIds
   if (caller.mfaEnabled) return;
   for (const groupId of new Set(groupIds)) {
     if (await isMfaRequired(table, groupId)) {
-      throw forbidden(`MFA is required in group ${groupId}: enrol an authenticator with POST /auth/mfa/totp/setup and /auth/mfa/totp/verify`);
+      throw forbidden(
+        `MFA is required in group ${groupId}: enrol an authenticator with POST /auth/mfa/totp/setup and /auth/mfa/totp/verify`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { badRequest } from './errors.ts';
 
 export type RequestPart = 'path' | 'query' | 'body';
@@ -9,12 +9,15 @@ export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefine
     if (part === 'body' && value !== undefined) throw badRequest('This route takes no request body');
     return undefined;
   }
-  if (part === 'body' && value === undefined && !schema.safeParse(undefined).success) throw badRequest('Request body is required');
+  if (part === 'body' && value === undefined && !schema.safeParse(undefined).success)
+    throw badRequest('Request body is required');
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ in: part, path: issue.path.join('.'), message: issue.message }));
   const first = details[0];
   // A rule about the whole body speaks for itself; a field's rule is prefixed with where it failed.
-  const message = first?.path ? `Invalid ${part === 'path' ? 'path parameter' : part} ${first.path}: ${first.message}` : (first?.message ?? `Invalid ${part}`);
+  const message = first?.path
+    ? `Invalid ${part === 'path' ? 'path parameter' : part} ${first.path}: ${first.message}`
+    : (first?.message ?? `Invalid ${part}`);
   throw badRequest(message, details);
 }

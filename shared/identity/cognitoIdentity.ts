@@ -37,7 +37,8 @@ export interface Tokens {
 
 export type LoginChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
 
-export type AuthOutcome = { kind: 'tokens'; tokens: Tokens } | { kind: 'challenge'; challenge: LoginChallengeName; session: string };
+export type AuthOutcome =
+  { kind: 'tokens'; tokens: Tokens } | { kind: 'challenge'; challenge: LoginChallengeName; session: string };
 
 export interface IdentitySettings {
   userPoolId: string;
@@ -60,7 +61,12 @@ export function createCognitoClient(endpoint?: string): CognitoIdentityProviderC
   return new CognitoIdentityProviderClient(
     endpoint
       ? // The emulator answers unimplemented operations with HTTP 500: never retry those.
-        { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 }
+        {
+          endpoint,
+          region: process.env.AWS_REGION ?? 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          maxAttempts: 1,
+        }
       : {},
   );
 }
@@ -73,27 +79,38 @@ export class CognitoIdentity {
 
   async login(email: string, password: string): Promise<AuthOutcome> {
     // cognito-local answers a wrong password with InvalidPasswordException where Cognito says NotAuthorizedException.
-    const result = await this.call(() =>
-      this.client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: this.settings.apiClientId,
-          AuthParameters: { USERNAME: email, PASSWORD: password },
-        }),
-      ),
+    const result = await this.call(
+      () =>
+        this.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: this.settings.apiClientId,
+            AuthParameters: { USERNAME: email, PASSWORD: password },
+          }),
+        ),
       { InvalidPasswordException: unauthorized(INVALID_CREDENTIALS) },
     );
     return toOutcome(result.AuthenticationResult, result.ChallengeName, result.Session);
   }
 
-  async answerChallenge(email: string, challenge: LoginChallengeName, session: string, answer: { newPassword?: string; code?: string }): Promise<AuthOutcome> {
+  async answerChallenge(
+    email: string,
+    challenge: LoginChallengeName,
+    session: string,
+    answer: { newPassword?: string; code?: string },
+  ): Promise<AuthOutcome> {
     const responses: Record<string, string> =
       challenge === 'NEW_PASSWORD_REQUIRED'
         ? { USERNAME: email, NEW_PASSWORD: answer.newPassword ?? '' }
         : { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: answer.code ?? '' };
     const result = await this.call(() =>
       this.client.send(
-        new RespondToAuthChallengeCommand({ ClientId: this.settings.apiClientId, ChallengeName: challenge, Session: session, ChallengeResponses: responses }),
+        new RespondToAuthChallengeCommand({
+          ClientId: this.settings.apiClientId,
+          ChallengeName: challenge,
+          Session: session,
+          ChallengeResponses: responses,
+        }),
       ),
     );
     return toOutcome(result.AuthenticationResult, result.ChallengeName, result.Session);
@@ -102,7 +119,11 @@ export class CognitoIdentity {
   async refresh(refreshToken: string): Promise<Tokens> {
     const result = await this.call(() =>
       this.client.send(
-        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: this.settings.apiClientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: this.settings.apiClientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
       ),
     );
     const outcome = toOutcome(result.AuthenticationResult, undefined, undefined);
@@ -188,7 +209,14 @@ export class CognitoIdentity {
 
   async confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void> {
     try {
-      await this.client.send(new ConfirmForgotPasswordCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code, Password: newPassword }));
+      await this.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: this.settings.apiClientId,
+          Username: email,
+          ConfirmationCode: code,
+          Password: newPassword,
+        }),
+      );
     } catch (error) {
       throw mapAuthError(error);
     }
@@ -201,7 +229,12 @@ export class CognitoIdentity {
   async signUp(email: string, password: string): Promise<'created' | 'exists'> {
     try {
       await this.client.send(
-        new SignUpCommand({ ClientId: this.settings.apiClientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
+        new SignUpCommand({
+          ClientId: this.settings.apiClientId,
+          Username: email,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
       );
       return 'created';
     } catch (error) {
@@ -213,7 +246,9 @@ export class CognitoIdentity {
   /** Confirms a sign-up with the emailed code. A wrong, expired or used code and an unknown email get the same 400. */
   async confirmSignUp(email: string, code: string): Promise<void> {
     try {
-      await this.client.send(new ConfirmSignUpCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code }));
+      await this.client.send(
+        new ConfirmSignUpCommand({ ClientId: this.settings.apiClientId, Username: email, ConfirmationCode: code }),
+      );
     } catch (error) {
       switch ((error as Error).name) {
         case 'CodeMismatchException':
@@ -242,10 +277,19 @@ export class CognitoIdentity {
 
   /** Checks a first code from the authenticator app, then makes TOTP the user's preferred MFA. */
   async verifyTotp(accessToken: string, code: string): Promise<void> {
-    const result = await this.call(() => this.client.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' })));
+    const result = await this.call(() =>
+      this.client.send(
+        new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }),
+      ),
+    );
     if (result.Status !== 'SUCCESS') throw unauthorized('The session or code is not valid');
     await this.call(() =>
-      this.client.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })),
+      this.client.send(
+        new SetUserMFAPreferenceCommand({
+          AccessToken: accessToken,
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        }),
+      ),
     );
   }
 
@@ -255,7 +299,14 @@ export class CognitoIdentity {
 
   private async setPassword(email: string, password: string, permanent: boolean): Promise<void> {
     try {
-      await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.settings.userPoolId, Username: email, Password: password, Permanent: permanent }));
+      await this.client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: this.settings.userPoolId,
+          Username: email,
+          Password: password,
+          Permanent: permanent,
+        }),
+      );
     } catch (error) {
       throw mapAuthError(error);
     }
@@ -293,7 +344,11 @@ export function mapAuthError(error: unknown): unknown {
   }
 }
 
-function toOutcome(result: AuthenticationResultType | undefined, challenge: ChallengeNameType | undefined, session: string | undefined): AuthOutcome {
+function toOutcome(
+  result: AuthenticationResultType | undefined,
+  challenge: ChallengeNameType | undefined,
+  session: string | undefined,
+): AuthOutcome {
   if (result?.AccessToken && result.IdToken) {
     return {
       kind: 'tokens',

@@ -37,7 +37,13 @@ export function readLoginCookie(cookieHeader: string | undefined): LoginCookieVa
 }
 
 function serialize(value: string, maxAge: number, scope: CookieScope): string {
-  const attributes = [`${LOGIN_COOKIE}=${value}`, `Max-Age=${maxAge}`, `Path=${scope.basePath}/login`, 'HttpOnly', 'SameSite=Lax'];
+  const attributes = [
+    `${LOGIN_COOKIE}=${value}`,
+    `Max-Age=${maxAge}`,
+    `Path=${scope.basePath}/login`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
   if (scope.secure) attributes.push('Secure');
   return attributes.join('; ');
 }

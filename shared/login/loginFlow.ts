@@ -34,7 +34,10 @@ export function startLogin(config: HostedLoginConfig, baseUrl: string): LoginRed
     code_challenge: s256Challenge(verifier),
     code_challenge_method: 'S256',
   });
-  return { location: `${config.domain}/oauth2/authorize?${query}`, setCookie: loginCookie({ state, verifier }, cookieScope(baseUrl)) };
+  return {
+    location: `${config.domain}/oauth2/authorize?${query}`,
+    setCookie: loginCookie({ state, verifier }, cookieScope(baseUrl)),
+  };
 }
 
 export async function finishLogin(
@@ -47,9 +50,17 @@ export async function finishLogin(
   const saved = readLoginCookie(cookieHeader);
   if (!saved) throw badRequest('No login in progress here (its cookie is missing or expired); start again at /login');
   if (!sameState(saved.state, query.state)) throw badRequest('The login state does not match; start again at /login');
-  if (query.error || !query.code) throw badRequest(`The login page did not sign you in (${query.error ?? 'no code'}); start again at /login`);
-  const accessToken = await exchangeCode(config, { code: query.code, redirectUri: callbackUrl(baseUrl), verifier: saved.verifier }, fetchFn);
-  return { location: `${baseUrl}/docs#access_token=${encodeURIComponent(accessToken)}`, setCookie: clearedLoginCookie(cookieScope(baseUrl)) };
+  if (query.error || !query.code)
+    throw badRequest(`The login page did not sign you in (${query.error ?? 'no code'}); start again at /login`);
+  const accessToken = await exchangeCode(
+    config,
+    { code: query.code, redirectUri: callbackUrl(baseUrl), verifier: saved.verifier },
+    fetchFn,
+  );
+  return {
+    location: `${baseUrl}/docs#access_token=${encodeURIComponent(accessToken)}`,
+    setCookie: clearedLoginCookie(cookieScope(baseUrl)),
+  };
 }
 
 function cookieScope(baseUrl: string): CookieScope {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the login page sends back: a code, or an OAuth error; `state` always. */
 export const loginCallbackQuery = z

@@ -11,7 +11,11 @@ export interface CodeExchange {
 const TIMEOUT_MS = 8_000;
 
 /** Returns the access token. A refused code is the client's problem (400); anything else is ours. */
-export async function exchangeCode(config: HostedLoginConfig, exchange: CodeExchange, fetchFn: typeof fetch = fetch): Promise<string> {
+export async function exchangeCode(
+  config: HostedLoginConfig,
+  exchange: CodeExchange,
+  fetchFn: typeof fetch = fetch,
+): Promise<string> {
   const response = await fetchFn(`${config.domain}/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -26,8 +30,11 @@ export async function exchangeCode(config: HostedLoginConfig, exchange: CodeExch
   });
   const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; error?: unknown };
   if (response.status >= 400 && response.status < 500) {
-    throw badRequest(`The login code was refused (${typeof body.error === 'string' ? body.error : response.status}); start again at /login`);
+    throw badRequest(
+      `The login code was refused (${typeof body.error === 'string' ? body.error : response.status}); start again at /login`,
+    );
   }
-  if (!response.ok || typeof body.access_token !== 'string') throw new Error(`Token endpoint answered ${response.status} without an access token`);
+  if (!response.ok || typeof body.access_token !== 'string')
+    throw new Error(`Token endpoint answered ${response.status} without an access token`);
   return body.access_token;
 }

@@ -9,7 +9,14 @@ import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
 import { isRevoked, revocationTime, waitBeforeIssuing } from '../domain/sessions.ts';
 import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
 import type { TableRef } from '../store/client.ts';
-import { activeLock, clearFailures, recordFailure, recordLoginAttempt, type Lock, type LoginOutcome } from '../store/loginAttemptStore.ts';
+import {
+  activeLock,
+  clearFailures,
+  recordFailure,
+  recordLoginAttempt,
+  type Lock,
+  type LoginOutcome,
+} from '../store/loginAttemptStore.ts';
 import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
 import { activateInvitedUser, endSessions } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
@@ -37,7 +44,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * password; a wrong password counts towards a lockout; every attempt on a known account is
  * kept in its login history.
  */
-export async function login(deps: AuthDependencies, email: string, password: string, requestId: string, client: LoginClient = {}): Promise<LoginResult> {
+export async function login(
+  deps: AuthDependencies,
+  email: string,
+  password: string,
+  requestId: string,
+  client: LoginClient = {},
+): Promise<LoginResult> {
   return authenticate(deps, email, requestId, client, () => deps.identity.login(email, password));
 }
 
@@ -48,10 +61,18 @@ export async function answerChallenge(
   client: LoginClient = {},
 ): Promise<LoginResult> {
   if (request.challenge === 'NEW_PASSWORD_REQUIRED') assertPasswordPolicy(request.newPassword ?? '');
-  return authenticate(deps, request.email, requestId, client, () => deps.identity.answerChallenge(request.email, request.challenge, request.session, request));
+  return authenticate(deps, request.email, requestId, client, () =>
+    deps.identity.answerChallenge(request.email, request.challenge, request.session, request),
+  );
 }
 
-async function authenticate(deps: AuthDependencies, email: string, requestId: string, client: LoginClient, attempt: () => Promise<AuthOutcome>): Promise<LoginResult> {
+async function authenticate(
+  deps: AuthDependencies,
+  email: string,
+  requestId: string,
+  client: LoginClient,
+  attempt: () => Promise<AuthOutcome>,
+): Promise<LoginResult> {
   const now = () => (deps.now?.() ?? new Date()).getTime();
   const user = await getUser(deps.table, email);
   const remember = (outcome: LoginOutcome) =>
@@ -87,7 +108,8 @@ async function authenticate(deps: AuthDependencies, email: string, requestId: st
     return { challenge: outcome.challenge, session: outcome.session };
   }
   if (user.state === 'invited') await activateInvitedUser(deps.table, email, requestId, new Date(now()));
-  if (outcome.tokens.refreshToken) await rememberRefreshToken(deps.table, outcome.tokens.refreshToken, { email, issuedAt: now() });
+  if (outcome.tokens.refreshToken)
+    await rememberRefreshToken(deps.table, outcome.tokens.refreshToken, { email, issuedAt: now() });
   await remember('success');
   return outcome.tokens;
 }
@@ -95,7 +117,12 @@ async function authenticate(deps: AuthDependencies, email: string, requestId: st
 function tooManyAttempts(lock: Lock, now: number): HttpError {
   const seconds = Math.max(1, Math.ceil((lock.lockedUntil - now) / 1000));
   const subject = lock.scope === 'account' ? 'this account' : 'this address';
-  return new HttpError(429, `Too many failed logins for ${subject}; try again in ${Math.ceil(seconds / 60)} minute(s)`, undefined, { 'Retry-After': String(seconds) });
+  return new HttpError(
+    429,
+    `Too many failed logins for ${subject}; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+    undefined,
+    { 'Retry-After': String(seconds) },
+  );
 }
 
 export async function refresh(deps: AuthDependencies, refreshToken: string): Promise<Tokens> {
@@ -111,7 +138,14 @@ export async function refresh(deps: AuthDependencies, refreshToken: string): Pro
  * Logs the caller out everywhere: their refresh token (if given) is revoked and forgotten, and
  * every token issued up to now stops working. On AWS, Cognito's GlobalSignOut runs as well.
  */
-export async function logout(deps: AuthDependencies, caller: { email: string }, accessToken: string, refreshToken: string | undefined, requestId: string, clientIds: string[]): Promise<void> {
+export async function logout(
+  deps: AuthDependencies,
+  caller: { email: string },
+  accessToken: string,
+  refreshToken: string | undefined,
+  requestId: string,
+  clientIds: string[],
+): Promise<void> {
   if (refreshToken) {
     const remembered = await findRefreshToken(deps.table, refreshToken);
     if (remembered?.email === caller.email) {
@@ -120,7 +154,14 @@ export async function logout(deps: AuthDependencies, caller: { email: string }, 
     }
   }
   const now = deps.now?.() ?? new Date();
-  await endSessions(deps.table, { email: caller.email, actor: caller.email, action: 'session.logout', requestId, validAfter: revocationTime(now), at: now.toISOString() });
+  await endSessions(deps.table, {
+    email: caller.email,
+    actor: caller.email,
+    action: 'session.logout',
+    requestId,
+    validAfter: revocationTime(now),
+    at: now.toISOString(),
+  });
   await deps.identity.signOutWithToken(accessToken);
 }
 
@@ -134,7 +175,11 @@ export async function forgotPassword(deps: AuthDependencies, email: string): Pro
 }
 
 /** Sets a new password with an emailed code; every existing session of the user ends. */
-export async function resetPassword(deps: AuthDependencies, request: { email: string; code: string; newPassword: string }, requestId: string): Promise<void> {
+export async function resetPassword(
+  deps: AuthDependencies,
+  request: { email: string; code: string; newPassword: string },
+  requestId: string,
+): Promise<void> {
   assertPasswordPolicy(request.newPassword);
   const invalid = () => badRequest('The code is not valid or has expired');
   const user = await getUser(deps.table, request.email);
@@ -146,12 +191,23 @@ export async function resetPassword(deps: AuthDependencies, request: { email: st
     throw error;
   }
   const now = deps.now?.() ?? new Date();
-  await endSessions(deps.table, { email: request.email, actor: request.email, action: 'user.password_reset', requestId, validAfter: revocationTime(now), at: now.toISOString() });
+  await endSessions(deps.table, {
+    email: request.email,
+    actor: request.email,
+    action: 'user.password_reset',
+    requestId,
+    validAfter: revocationTime(now),
+    at: now.toISOString(),
+  });
   await deps.identity.signOutEverywhere(request.email);
 }
 
 /** The service enforces the password policy itself: the emulator does not, and a clear 400 beats Cognito's message. */
 export function assertPasswordPolicy(password: string, field = 'newPassword'): void {
   const violations = passwordPolicyViolations(password);
-  if (violations.length > 0) throw badRequest(violations.join('; '), violations.map((message) => ({ in: 'body', path: field, message })));
+  if (violations.length > 0)
+    throw badRequest(
+      violations.join('; '),
+      violations.map((message) => ({ in: 'body', path: field, message })),
+    );
 }

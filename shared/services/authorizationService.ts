@@ -58,10 +58,16 @@ export async function checkAll(table: TableRef, caller: Caller, checks: Check[])
 
 async function decideFor(table: TableRef, subject: Subject, groupId: string, action: string): Promise<Decision> {
   if (subject.state === 'unknown') return { allowed: false, role: null, grantedAt: null, reason: UNKNOWN_SUBJECT };
-  const decision = decide(subject.memberships, groupId, action, await customRoleLookup(() => table, subject.memberships, [groupId]));
+  const decision = decide(
+    subject.memberships,
+    groupId,
+    action,
+    await customRoleLookup(() => table, subject.memberships, [groupId]),
+  );
   if (!decision.allowed) return decision;
   if (subject.state === 'disabled') return { ...decision, allowed: false, reason: 'The user is disabled' };
-  if (!subject.mfaEnabled && (await isMfaRequired(table, groupId))) return { ...decision, allowed: false, reason: `MFA is required in group ${groupId} and the user has not enrolled` };
+  if (!subject.mfaEnabled && (await isMfaRequired(table, groupId)))
+    return { ...decision, allowed: false, reason: `MFA is required in group ${groupId} and the user has not enrolled` };
   return decision;
 }
 

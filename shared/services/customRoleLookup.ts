@@ -9,7 +9,11 @@ import type { TableRef } from '../store/client.ts';
 import { cachedUsableRole } from '../store/roleStore.ts';
 
 /** `table` is only asked for when a custom role is involved, so built-in decisions need no database. */
-export async function customRoleLookup(table: () => TableRef, memberships: Memberships, groupIds: string[]): Promise<CustomRoleLookup> {
+export async function customRoleLookup(
+  table: () => TableRef,
+  memberships: Memberships,
+  groupIds: string[],
+): Promise<CustomRoleLookup> {
   const loaded = new Map<string, Awaited<ReturnType<typeof cachedUsableRole>>>();
   for (const groupId of new Set(groupIds)) {
     const resolved = resolveRole(memberships, groupId);

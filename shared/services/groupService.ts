@@ -62,8 +62,21 @@ export async function createGroup(
   const items = [
     adjustGroupCount(deps.table.tableName, parentId, 'childCount', 1, true),
     putNewGroup(deps.table.tableName, record),
-    auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.created', targetType: 'group', targetId: id, after: record, at, requestId }),
-    ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: [], tags: {} }, { scopes: groupScopes(id), tags: record.tags ?? {} }),
+    auditEventPut(deps.table.tableName, {
+      actor: caller.email,
+      action: 'group.created',
+      targetType: 'group',
+      targetId: id,
+      after: record,
+      at,
+      requestId,
+    }),
+    ...tagUsageUpdates(
+      deps.table.tableName,
+      'group',
+      { scopes: [], tags: {} },
+      { scopes: groupScopes(id), tags: record.tags ?? {} },
+    ),
   ];
   try {
     await writeGroupTransaction(deps.table, items);
@@ -71,7 +84,9 @@ export async function createGroup(
     if (!(error instanceof ConditionFailedError)) throw error;
     if (error.failedIndexes.includes(0)) {
       const parent = await getStoredGroup(deps.table, parentId);
-      throw parent ? conflict(`Group ${parentId} is disabled: it accepts no new sub-groups`) : notFound(`Group ${parentId} not found`);
+      throw parent
+        ? conflict(`Group ${parentId} is disabled: it accepts no new sub-groups`)
+        : notFound(`Group ${parentId} not found`);
     }
     throw conflict(`Group ${id} already exists`);
   }
@@ -93,7 +108,9 @@ export async function getGroupView(deps: GroupDependencies, id: string, showConf
   return {
     ...identity,
     configuration: effectiveConfiguration(layers),
-    ...(showConfigurationSource ? { configurationSource: Object.fromEntries(chain.flatMap((groupId, i) => (layers[i] ? [[groupId, layers[i]]] : []))) } : {}),
+    ...(showConfigurationSource
+      ? { configurationSource: Object.fromEntries(chain.flatMap((groupId, i) => (layers[i] ? [[groupId, layers[i]]] : []))) }
+      : {}),
     createdBy,
     createdAt,
     ...(updatedBy ? { updatedBy, updatedAt } : {}),
@@ -111,7 +128,9 @@ export interface ListGroupsRequest {
 /** Where the next page starts: at an ancestor (by position), or in the child query (after a key; `{}` = from its start). */
 type ListToken = { p: number } | { k: Record<string, string> };
 const isListToken = (value: unknown): value is ListToken =>
-  typeof value === 'object' && value !== null && (Number.isInteger((value as { p?: unknown }).p) || typeof (value as { k?: unknown }).k === 'object');
+  typeof value === 'object' &&
+  value !== null &&
+  (Number.isInteger((value as { p?: unknown }).p) || typeof (value as { k?: unknown }).k === 'object');
 
 /** At most this many reads fill one page when a tag filter skips items, so a page's cost stays bounded. */
 const MAX_READS_PER_PAGE = 5;
@@ -122,7 +141,11 @@ const MAX_READS_PER_PAGE = 5;
  * context itself. Each page reads what it returns plus one item to know whether more remain
  * (and what a tag filter skips), never the whole tree.
  */
-export async function listGroups(deps: GroupDependencies, contextId: string, request: ListGroupsRequest): Promise<{ groups: GroupRecord[]; nextToken?: string }> {
+export async function listGroups(
+  deps: GroupDependencies,
+  contextId: string,
+  request: ListGroupsRequest,
+): Promise<{ groups: GroupRecord[]; nextToken?: string }> {
   const token = decodePageToken<ListToken>(request.fromToken, isListToken);
   const matches = (group: GroupRecord) => request.tags.every((tag) => group.tags?.[tag.key] === tag.value);
   const groups: GroupRecord[] = [];
@@ -162,7 +185,12 @@ export interface GroupChanges {
 const UPDATE_ATTEMPTS = 3;
 
 /** Applies the changes and answers with the group as `GET` shows it (effective configuration). */
-export async function updateGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string, changes: GroupChanges): Promise<GroupView> {
+export async function updateGroup(
+  deps: GroupDependencies,
+  { caller, requestId }: Mutation,
+  id: string,
+  changes: GroupChanges,
+): Promise<GroupView> {
   if (id === ROOT_GROUP_ID && changes.state === 'disabled') throw conflict('The root group / cannot be disabled');
   await assertPlanAllows(deps, id, changes.configuration);
   for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
@@ -176,14 +204,30 @@ export async function updateGroup(deps: GroupDependencies, { caller, requestId }
       description: changes.description ?? before.description,
       state: changes.state ?? before.state,
       tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-      configuration: changes.configuration ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration)) : before.configuration,
+      configuration: changes.configuration
+        ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration))
+        : before.configuration,
       updatedBy: caller.email,
       updatedAt: at,
     });
     const items = [
       replaceGroup(deps.table.tableName, after, stored.version),
-      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.updated', targetType: 'group', targetId: id, before, after, at, requestId }),
-      ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: groupScopes(id), tags: before.tags ?? {} }, { scopes: groupScopes(id), tags: after.tags ?? {} }),
+      auditEventPut(deps.table.tableName, {
+        actor: caller.email,
+        action: 'group.updated',
+        targetType: 'group',
+        targetId: id,
+        before,
+        after,
+        at,
+        requestId,
+      }),
+      ...tagUsageUpdates(
+        deps.table.tableName,
+        'group',
+        { scopes: groupScopes(id), tags: before.tags ?? {} },
+        { scopes: groupScopes(id), tags: after.tags ?? {} },
+      ),
     ];
     try {
       await writeGroupTransaction(deps.table, items);
@@ -209,8 +253,21 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
     await writeGroupTransaction(deps.table, [
       deleteDisabledGroup(deps.table.tableName, id, stored.version),
       adjustGroupCount(deps.table.tableName, parentGroupId(id)!, 'childCount', -1, false),
-      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'group.deleted', targetType: 'group', targetId: id, before: stored.record, at, requestId }),
-      ...tagUsageUpdates(deps.table.tableName, 'group', { scopes: groupScopes(id), tags: stored.record.tags ?? {} }, { scopes: [], tags: {} }),
+      auditEventPut(deps.table.tableName, {
+        actor: caller.email,
+        action: 'group.deleted',
+        targetType: 'group',
+        targetId: id,
+        before: stored.record,
+        at,
+        requestId,
+      }),
+      ...tagUsageUpdates(
+        deps.table.tableName,
+        'group',
+        { scopes: groupScopes(id), tags: stored.record.tags ?? {} },
+        { scopes: [], tags: {} },
+      ),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) throw conflict(`Group ${id} changed while it was being deleted; try again`);
@@ -220,7 +277,8 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
 
 async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
   // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
-  if (items.length > MAX_TRANSACTION_ITEMS) throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
+  if (items.length > MAX_TRANSACTION_ITEMS)
+    throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
 }
 
@@ -229,5 +287,6 @@ async function assertPlanAllows(deps: GroupDependencies, id: string, configurati
   if ((configuration?.security as { mfaRequired?: unknown } | undefined)?.mfaRequired !== true) return;
   const tenantId = tenantOf(id);
   const plan = tenantId ? (await getStoredGroup(deps.table, tenantId))?.record.plan : undefined;
-  if (plan && !PLANS[plan].mfaEnforcement) throw conflict(`MFA enforcement needs the enterprise plan; tenant ${tenantId} is on the ${plan} plan`);
+  if (plan && !PLANS[plan].mfaEnforcement)
+    throw conflict(`MFA enforcement needs the enterprise plan; tenant ${tenantId} is on the ${plan} plan`);
 }

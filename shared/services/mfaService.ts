@@ -17,18 +17,29 @@ async function withAccessToken<T>(caller: Caller, call: () => Promise<T>): Promi
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 401) throw badRequest('Send your access token (not the ID token), and a current code');
+    if (error instanceof HttpError && error.statusCode === 401)
+      throw badRequest('Send your access token (not the ID token), and a current code');
     throw error;
   }
 }
 
-export async function setUpTotp(deps: AuthDependencies, caller: Caller, accessToken: string): Promise<{ secret: string; otpauthUri: string }> {
+export async function setUpTotp(
+  deps: AuthDependencies,
+  caller: Caller,
+  accessToken: string,
+): Promise<{ secret: string; otpauthUri: string }> {
   const secret = await withAccessToken(caller, () => deps.identity.associateTotp(accessToken));
   const label = encodeURIComponent(`${ISSUER}:${caller.email}`);
   return { secret, otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(ISSUER)}` };
 }
 
-export async function verifyTotp(deps: AuthDependencies, caller: Caller, accessToken: string, code: string, requestId: string): Promise<void> {
+export async function verifyTotp(
+  deps: AuthDependencies,
+  caller: Caller,
+  accessToken: string,
+  code: string,
+  requestId: string,
+): Promise<void> {
   await withAccessToken(caller, () => deps.identity.verifyTotp(accessToken, code));
   const at = (deps.now?.() ?? new Date()).toISOString();
   await writeTransaction(deps.table, [
@@ -42,6 +53,14 @@ export async function verifyTotp(deps: AuthDependencies, caller: Caller, accessT
         ExpressionAttributeValues: { ':yes': true, ':at': at, ':email': caller.email, ':one': 1 },
       },
     },
-    auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.mfa_enabled', targetType: 'user', targetId: caller.email, after: { mfa: 'totp' }, at, requestId }),
+    auditEventPut(deps.table.tableName, {
+      actor: caller.email,
+      action: 'user.mfa_enabled',
+      targetType: 'user',
+      targetId: caller.email,
+      after: { mfa: 'totp' },
+      at,
+      requestId,
+    }),
   ]);
 }

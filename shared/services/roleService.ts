@@ -9,7 +9,14 @@ import type { Caller } from '../http/caller.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
-import { deleteUnusedRole, findUsableRole, putNewRole, queryRolesDefinedAt, updateRole, type StoredRole } from '../store/roleStore.ts';
+import {
+  deleteUnusedRole,
+  findUsableRole,
+  putNewRole,
+  queryRolesDefinedAt,
+  updateRole,
+  type StoredRole,
+} from '../store/roleStore.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 
 interface Mutation {
@@ -26,19 +33,45 @@ export interface RoleView {
   inUse?: number;
 }
 
-const view = (role: StoredRole): RoleView => ({ name: role.name, builtIn: false, actions: role.actions, description: role.description, definedAt: role.definedAt, inUse: role.useCount });
+const view = (role: StoredRole): RoleView => ({
+  name: role.name,
+  builtIn: false,
+  actions: role.actions,
+  description: role.description,
+  definedAt: role.definedAt,
+  inUse: role.useCount,
+});
 
-export async function createRole(table: TableRef, { caller, requestId }: Mutation, request: { name: string; description?: string; actions: string[] }): Promise<RoleView> {
+export async function createRole(
+  table: TableRef,
+  { caller, requestId }: Mutation,
+  request: { name: string; description?: string; actions: string[] },
+): Promise<RoleView> {
   const groupId = caller.groupContextId;
   if (isRole(request.name)) throw conflict(`${request.name} is a built-in role`);
   const existing = await findUsableRole(table, groupId, request.name);
   if (existing) throw conflict(`Role ${request.name} is already defined at ${existing.definedAt}`);
   const at = new Date().toISOString();
-  const role = { name: request.name, description: request.description, actions: request.actions, definedAt: groupId, createdBy: caller.email, createdAt: at };
+  const role = {
+    name: request.name,
+    description: request.description,
+    actions: request.actions,
+    definedAt: groupId,
+    createdBy: caller.email,
+    createdAt: at,
+  };
   try {
     await writeTransaction(table, [
       putNewRole(table.tableName, role),
-      auditEventPut(table.tableName, { actor: caller.email, action: 'role.created', targetType: 'group', targetId: groupId, after: role, at, requestId }),
+      auditEventPut(table.tableName, {
+        actor: caller.email,
+        action: 'role.created',
+        targetType: 'group',
+        targetId: groupId,
+        after: role,
+        at,
+        requestId,
+      }),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) throw conflict(`Role ${request.name} is already defined at ${groupId}`);
@@ -49,7 +82,13 @@ export async function createRole(table: TableRef, { caller, requestId }: Mutatio
 
 /** The roles usable in the group: the built-ins, and custom roles defined in it or above it. */
 export async function listRoles(table: TableRef, groupId: string): Promise<RoleView[]> {
-  const defined = (await Promise.all(selfAndAncestors(groupId).reverse().map((id) => queryRolesDefinedAt(table, id)))).flat();
+  const defined = (
+    await Promise.all(
+      selfAndAncestors(groupId)
+        .reverse()
+        .map((id) => queryRolesDefinedAt(table, id)),
+    )
+  ).flat();
   return [...ROLES.map((name) => ({ name, builtIn: true, actions: BUILT_IN_ROLE_ACTIONS[name].patterns })), ...defined.map(view)];
 }
 
@@ -67,13 +106,27 @@ async function ownedRole(table: TableRef, groupId: string, name: string): Promis
   return role;
 }
 
-export async function changeRole(table: TableRef, { caller, requestId }: Mutation, name: string, changes: { description?: string; actions?: string[] }): Promise<RoleView> {
+export async function changeRole(
+  table: TableRef,
+  { caller, requestId }: Mutation,
+  name: string,
+  changes: { description?: string; actions?: string[] },
+): Promise<RoleView> {
   const before = await ownedRole(table, caller.groupContextId, name);
   const at = new Date().toISOString();
   const after: StoredRole = { ...before, ...changes, updatedBy: caller.email, updatedAt: at };
   await writeTransaction(table, [
     updateRole(table.tableName, after),
-    auditEventPut(table.tableName, { actor: caller.email, action: 'role.updated', targetType: 'group', targetId: before.definedAt, before, after, at, requestId }),
+    auditEventPut(table.tableName, {
+      actor: caller.email,
+      action: 'role.updated',
+      targetType: 'group',
+      targetId: before.definedAt,
+      before,
+      after,
+      at,
+      requestId,
+    }),
   ]);
   return view(after);
 }
@@ -83,10 +136,19 @@ export async function deleteRole(table: TableRef, { caller, requestId }: Mutatio
   try {
     await writeTransaction(table, [
       deleteUnusedRole(table.tableName, role.definedAt, name),
-      auditEventPut(table.tableName, { actor: caller.email, action: 'role.deleted', targetType: 'group', targetId: role.definedAt, before: role, at: new Date().toISOString(), requestId }),
+      auditEventPut(table.tableName, {
+        actor: caller.email,
+        action: 'role.deleted',
+        targetType: 'group',
+        targetId: role.definedAt,
+        before: role,
+        at: new Date().toISOString(),
+        requestId,
+      }),
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailedError) throw conflict(`Role ${name} is in use by ${role.useCount} membership(s); revoke or change them first`);
+    if (error instanceof ConditionFailedError)
+      throw conflict(`Role ${name} is in use by ${role.useCount} membership(s); revoke or change them first`);
     throw error;
   }
 }

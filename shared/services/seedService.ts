@@ -22,7 +22,11 @@ export interface SeedRequest {
   now?: Date;
 }
 
-export async function seedRootAndAdmin(table: TableRef, identity: CognitoIdentity, request: SeedRequest): Promise<{ created: boolean }> {
+export async function seedRootAndAdmin(
+  table: TableRef,
+  identity: CognitoIdentity,
+  request: SeedRequest,
+): Promise<{ created: boolean }> {
   const email = request.adminEmail.trim().toLowerCase();
   const created = await writeRootAndAdmin(table, email, request.requestId, (request.now ?? new Date()).toISOString());
   await createAdminLogin(identity, email, request.adminPassword);
@@ -30,7 +34,14 @@ export async function seedRootAndAdmin(table: TableRef, identity: CognitoIdentit
 }
 
 async function writeRootAndAdmin(table: TableRef, email: string, requestId: string, at: string): Promise<boolean> {
-  const root: GroupRecord = { id: ROOT_GROUP_ID, name: ROOT_GROUP_ID, description: 'Root of the group tree', state: 'active', createdBy: INSTALLER, createdAt: at };
+  const root: GroupRecord = {
+    id: ROOT_GROUP_ID,
+    name: ROOT_GROUP_ID,
+    description: 'Root of the group tree',
+    state: 'active',
+    createdBy: INSTALLER,
+    createdAt: at,
+  };
   const admin: UserRecord = { email, state: 'invited', defaultGroup: ROOT_GROUP_ID, createdBy: INSTALLER, createdAt: at };
   const membership: MembershipRecord = { email, groupId: ROOT_GROUP_ID, role: 'admin', createdBy: INSTALLER, createdAt: at };
   try {
@@ -40,7 +51,15 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
           putNewGroup(table.tableName, root, { memberCount: 1 }),
           putNewUser(table.tableName, admin),
           putMembership(table.tableName, membership),
-          auditEventPut(table.tableName, { actor: INSTALLER, action: 'seed.created', targetType: 'group', targetId: ROOT_GROUP_ID, after: { root, admin: email }, at, requestId }),
+          auditEventPut(table.tableName, {
+            actor: INSTALLER,
+            action: 'seed.created',
+            targetType: 'group',
+            targetId: ROOT_GROUP_ID,
+            after: { root, admin: email },
+            at,
+            requestId,
+          }),
         ],
       }),
     );
@@ -50,7 +69,6 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
     throw error;
   }
 }
-
 
 async function createAdminLogin(identity: CognitoIdentity, email: string, password: string | undefined): Promise<void> {
   try {

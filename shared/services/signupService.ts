@@ -20,13 +20,19 @@ export interface SignupDependencies {
   now?: () => Date;
 }
 
-export async function signUp(deps: SignupDependencies, request: { businessName: string; email: string; password: string }, client: { sourceIp?: string }): Promise<void> {
+export async function signUp(
+  deps: SignupDependencies,
+  request: { businessName: string; email: string; password: string },
+  client: { sourceIp?: string },
+): Promise<void> {
   assertPasswordPolicy(request.password, 'password');
   const now = deps.now?.() ?? new Date();
   if (client.sourceIp) {
     const retryAfter = await countSignup(deps.table, client.sourceIp, now);
     if (retryAfter !== undefined) {
-      throw new HttpError(429, `Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, undefined, { 'Retry-After': String(retryAfter) });
+      throw new HttpError(429, `Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, undefined, {
+        'Retry-After': String(retryAfter),
+      });
     }
   }
   const outcome = await deps.identity.signUp(request.email, request.password);
@@ -43,10 +49,19 @@ export async function confirmSignUp(deps: SignupDependencies, request: { email: 
  * membership in one transaction. Returns the tenant id, or undefined when the email already has
  * a profile here (nothing is created or changed then).
  */
-export async function completeSignup(deps: { table: TableRef; now?: () => Date }, request: { email: string; requestId: string }): Promise<string | undefined> {
+export async function completeSignup(
+  deps: { table: TableRef; now?: () => Date },
+  request: { email: string; requestId: string },
+): Promise<string | undefined> {
   const email = request.email.toLowerCase();
   if (await getUser(deps.table, email)) {
-    console.warn(JSON.stringify({ level: 'WARN', message: 'sign-up confirmed for an email that already has a profile; nothing created', requestId: request.requestId }));
+    console.warn(
+      JSON.stringify({
+        level: 'WARN',
+        message: 'sign-up confirmed for an email that already has a profile; nothing created',
+        requestId: request.requestId,
+      }),
+    );
     return undefined;
   }
   const pending = await getPendingSignup(deps.table, email, deps.now?.() ?? new Date());

@@ -20,15 +20,34 @@ interface Mutation {
 }
 
 /** Creates the tenant `/<name>` with its plan, then invites its owner as admin (a second step: a failed invitation can be repeated). */
-export async function createTenant(deps: UserDependencies, { caller, requestId }: Mutation, request: { name: string; plan: Plan; ownerEmail: string }): Promise<GroupView> {
+export async function createTenant(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  request: { name: string; plan: Plan; ownerEmail: string },
+): Promise<GroupView> {
   const id = childGroupId(ROOT_GROUP_ID, request.name);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  const record: GroupRecord = { id, name: request.name, plan: request.plan, state: 'active', createdBy: caller.email, createdAt: at };
+  const record: GroupRecord = {
+    id,
+    name: request.name,
+    plan: request.plan,
+    state: 'active',
+    createdBy: caller.email,
+    createdAt: at,
+  };
   try {
     await writeTransaction(deps.table, [
       adjustGroup(deps.table.tableName, ROOT_GROUP_ID, { childCount: 1 }, true),
       putNewGroup(deps.table.tableName, record, { userCount: 0, userLimit: PLANS[request.plan].userLimit }),
-      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'tenant.created', targetType: 'group', targetId: id, after: record, at, requestId }),
+      auditEventPut(deps.table.tableName, {
+        actor: caller.email,
+        action: 'tenant.created',
+        targetType: 'group',
+        targetId: id,
+        after: record,
+        at,
+        requestId,
+      }),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) throw conflict(`Group ${id} already exists`);
@@ -39,14 +58,28 @@ export async function createTenant(deps: UserDependencies, { caller, requestId }
 }
 
 /** Changes the plan; a plan whose limit is below the tenant's current users is refused (409). */
-export async function changePlan(deps: UserDependencies, { caller, requestId }: Mutation, id: string, plan: Plan): Promise<GroupView> {
+export async function changePlan(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  id: string,
+  plan: Plan,
+): Promise<GroupView> {
   const tenant = await getStoredGroup(deps.table, id);
   if (!tenant || !tenant.record.plan) throw notFound(`Tenant ${id} not found`);
   const at = (deps.now?.() ?? new Date()).toISOString();
   try {
     await writeTransaction(deps.table, [
       setTenantPlan(deps.table.tableName, id, plan, PLANS[plan].userLimit, caller.email, at),
-      auditEventPut(deps.table.tableName, { actor: caller.email, action: 'tenant.plan_changed', targetType: 'group', targetId: id, before: { plan: tenant.record.plan }, after: { plan }, at, requestId }),
+      auditEventPut(deps.table.tableName, {
+        actor: caller.email,
+        action: 'tenant.plan_changed',
+        targetType: 'group',
+        targetId: id,
+        before: { plan: tenant.record.plan },
+        after: { plan },
+        at,
+        requestId,
+      }),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) {
@@ -62,21 +95,51 @@ export async function changePlan(deps: UserDependencies, { caller, requestId }: 
  * Cognito, confirmed) and admin membership, in one transaction. The tenant id is the business
  * name's slug, with a number added when taken.
  */
-export async function createTenantForOwner(deps: Pick<UserDependencies, 'table' | 'now'>, request: { businessName: string; email: string; requestId: string }): Promise<string> {
-  const base = request.businessName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'business';
+export async function createTenantForOwner(
+  deps: Pick<UserDependencies, 'table' | 'now'>,
+  request: { businessName: string; email: string; requestId: string },
+): Promise<string> {
+  const base =
+    request.businessName
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'business';
   const at = (deps.now?.() ?? new Date()).toISOString();
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = attempt === 0 ? base : `${base}-${attempt + 1}`;
     const id = childGroupId(ROOT_GROUP_ID, name);
-    const tenant: GroupRecord = { id, name, description: request.businessName, plan: 'sole-trader', state: 'active', createdBy: request.email, createdAt: at };
+    const tenant: GroupRecord = {
+      id,
+      name,
+      description: request.businessName,
+      plan: 'sole-trader',
+      state: 'active',
+      createdBy: request.email,
+      createdAt: at,
+    };
     const owner: UserRecord = { email: request.email, state: 'active', defaultGroup: id, createdBy: 'signup', createdAt: at };
     try {
       await writeTransaction(deps.table, [
         putNewGroup(deps.table.tableName, tenant, { memberCount: 1, userCount: 1, userLimit: PLANS['sole-trader'].userLimit }),
         putNewUser(deps.table.tableName, owner),
-        putMembership(deps.table.tableName, { email: request.email, groupId: id, role: 'admin', createdBy: 'signup', createdAt: at }),
+        putMembership(deps.table.tableName, {
+          email: request.email,
+          groupId: id,
+          role: 'admin',
+          createdBy: 'signup',
+          createdAt: at,
+        }),
         adjustGroup(deps.table.tableName, ROOT_GROUP_ID, { childCount: 1 }, true),
-        auditEventPut(deps.table.tableName, { actor: request.email, action: 'tenant.signed_up', targetType: 'group', targetId: id, after: { tenant, owner: request.email }, at, requestId: request.requestId }),
+        auditEventPut(deps.table.tableName, {
+          actor: request.email,
+          action: 'tenant.signed_up',
+          targetType: 'group',
+          targetId: id,
+          after: { tenant, owner: request.email },
+          at,
+          requestId: request.requestId,
+        }),
       ]);
       return id;
     } catch (error) {

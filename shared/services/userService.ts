@@ -82,15 +82,27 @@ export function presentUser(loaded: UserWithMemberships, caller: Caller | 'self'
   }
   const groups = caller === 'self' ? loaded.memberships : visibleMemberships(caller.memberships, all);
   const { email, state, defaultGroup, tags, createdBy, createdAt, updatedBy, updatedAt } = loaded.user;
-  const showDefault = defaultGroup !== undefined && (caller === 'self' || Object.keys(groups).some((groupId) => isWithin(defaultGroup, groupId)));
-  return compact({ email, state, groups, defaultGroup: showDefault ? defaultGroup : undefined, tags, createdBy, createdAt, updatedBy, updatedAt });
+  const showDefault =
+    defaultGroup !== undefined && (caller === 'self' || Object.keys(groups).some((groupId) => isWithin(defaultGroup, groupId)));
+  return compact({
+    email,
+    state,
+    groups,
+    defaultGroup: showDefault ? defaultGroup : undefined,
+    tags,
+    createdBy,
+    createdAt,
+    updatedBy,
+    updatedAt,
+  });
 }
 
 /** Loads a user the caller may see in their group context; anyone else is "not found", exactly like an unknown email. */
 async function loadVisibleUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
   const loaded = await loadUserWithMemberships(deps.table, email);
   const groups = loaded ? [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)] : [];
-  if (!loaded || (email !== caller.email && !isVisibleInContext(caller.groupContextId, groups))) throw notFound(`User ${email} not found`);
+  if (!loaded || (email !== caller.email && !isVisibleInContext(caller.groupContextId, groups)))
+    throw notFound(`User ${email} not found`);
   return loaded;
 }
 
@@ -126,7 +138,8 @@ export interface ListUsersRequest {
 
 /** Which query the next page continues (by position in the list of prefixes) and after which key. */
 type UserListToken = { p: number; k?: Record<string, string> };
-const isUserListToken = (value: unknown): value is UserListToken => typeof value === 'object' && value !== null && Number.isInteger((value as { p?: unknown }).p);
+const isUserListToken = (value: unknown): value is UserListToken =>
+  typeof value === 'object' && value !== null && Number.isInteger((value as { p?: unknown }).p);
 
 const MAX_READS_PER_PAGE = 5;
 
@@ -137,11 +150,19 @@ const MAX_READS_PER_PAGE = 5;
  * covers, so no user repeats across pages and no state needs carrying between them. Each page
  * reads its memberships (one more, to know whether more remain) and one Query per listed user.
  */
-export async function listUsers(deps: UserDependencies, caller: Caller, request: ListUsersRequest): Promise<{ users: UserView[]; nextToken?: string }> {
+export async function listUsers(
+  deps: UserDependencies,
+  caller: Caller,
+  request: ListUsersRequest,
+): Promise<{ users: UserView[]; nextToken?: string }> {
   const contextId = caller.groupContextId;
   const ancestors = request.includeParentGroups ? selfAndAncestors(contextId).slice(1).reverse() : [];
-  const prefixes = [...ancestors.map(groupMembershipPrefix), request.includeChildGroups ? subtreeMembershipPrefix(contextId) : groupMembershipPrefix(contextId)];
-  const covers = (groupId: string) => ancestors.includes(groupId) || (request.includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
+  const prefixes = [
+    ...ancestors.map(groupMembershipPrefix),
+    request.includeChildGroups ? subtreeMembershipPrefix(contextId) : groupMembershipPrefix(contextId),
+  ];
+  const covers = (groupId: string) =>
+    ancestors.includes(groupId) || (request.includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
   const token = decodePageToken<UserListToken>(request.fromToken, isUserListToken) ?? { p: 0 };
   if (token.p >= prefixes.length) throw badRequest('fromToken is not a token this service issued');
 
@@ -207,7 +228,9 @@ export async function inviteUser(deps: UserDependencies, mutation: Mutation, req
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const existing = await loadUserWithMemberships(deps.table, request.email);
     try {
-      return existing ? await grantExisting(deps, mutation, request, existing, roleSource) : await createInvitedUser(deps, mutation, request, roleSource);
+      return existing
+        ? await grantExisting(deps, mutation, request, existing, roleSource)
+        : await createInvitedUser(deps, mutation, request, roleSource);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
       const refusal = await grantRefusal(deps, contextId);
@@ -218,18 +241,45 @@ export async function inviteUser(deps: UserDependencies, mutation: Mutation, req
   throw conflict(`User ${request.email} is being changed by another request; try again`);
 }
 
-async function createInvitedUser(deps: UserDependencies, { caller, requestId }: Mutation, request: InviteRequest, roleSource: string | undefined): Promise<UserView> {
+async function createInvitedUser(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  request: InviteRequest,
+  roleSource: string | undefined,
+): Promise<UserView> {
   const contextId = caller.groupContextId;
   const defaultGroup = request.defaultGroup ?? contextId;
   await assertDefaultGroup(deps, defaultGroup, [contextId]);
   const at = timestamp(deps);
-  const user: UserRecord = compact({ email: request.email, state: 'invited', defaultGroup, tags: nonEmpty(request.tags), createdBy: caller.email, createdAt: at });
+  const user: UserRecord = compact({
+    email: request.email,
+    state: 'invited',
+    defaultGroup,
+    tags: nonEmpty(request.tags),
+    createdBy: caller.email,
+    createdAt: at,
+  });
   await write(deps.table, [
     ...membershipCountUpdates(deps.table.tableName, { before: [], after: [contextId], activeGroup: contextId }),
     putNewUser(deps.table.tableName, user),
-    putMembership(deps.table.tableName, { email: request.email, groupId: contextId, role: request.role, ...(roleSource ? { roleDefinedAt: roleSource } : {}), createdBy: caller.email, createdAt: at }),
+    putMembership(deps.table.tableName, {
+      email: request.email,
+      groupId: contextId,
+      role: request.role,
+      ...(roleSource ? { roleDefinedAt: roleSource } : {}),
+      createdBy: caller.email,
+      createdAt: at,
+    }),
     ...roleUseUpdates(deps.table.tableName, [], [{ role: request.role, source: roleSource }]),
-    auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.invited', targetType: 'user', targetId: request.email, after: { ...user, groups: { [contextId]: request.role } }, at, requestId }),
+    auditEventPut(deps.table.tableName, {
+      actor: caller.email,
+      action: 'user.invited',
+      targetType: 'user',
+      targetId: request.email,
+      after: { ...user, groups: { [contextId]: request.role } },
+      at,
+      requestId,
+    }),
     ...tagUsageUpdates(deps.table.tableName, 'user', NOWHERE, { scopes: userScopes([contextId]), tags: user.tags ?? {} }),
   ]);
   await sendInvitation(deps, request.email, request.password ?? generatePassword());
@@ -267,12 +317,17 @@ async function grantExisting(
   const memberships = administers ? { ...existing.memberships, [contextId]: request.role } : existing.memberships;
   const pending = administers ? withoutKey(existing.pending, contextId) : { ...existing.pending, [contextId]: request.role };
   const defaultGroup = administers && request.defaultGroup !== undefined ? request.defaultGroup : existing.user.defaultGroup;
-  if (administers && request.defaultGroup !== undefined) await assertDefaultGroup(deps, request.defaultGroup, Object.keys(memberships));
+  if (administers && request.defaultGroup !== undefined)
+    await assertDefaultGroup(deps, request.defaultGroup, Object.keys(memberships));
   const user: UserRecord = compact({ ...existing.user, defaultGroup, updatedBy: caller.email, updatedAt: at });
 
   const groupsBefore = [...Object.keys(existing.memberships), ...Object.keys(existing.pending)];
   const items: TransactItem[] = [
-    ...membershipCountUpdates(deps.table.tableName, { before: groupsBefore, after: [...new Set([...groupsBefore, contextId])], activeGroup: contextId }),
+    ...membershipCountUpdates(deps.table.tableName, {
+      before: groupsBefore,
+      after: [...new Set([...groupsBefore, contextId])],
+      activeGroup: contextId,
+    }),
     replaceUser(deps.table.tableName, user, existing.version),
     putMembership(deps.table.tableName, {
       email: request.email,
@@ -285,7 +340,9 @@ async function grantExisting(
     }),
     ...roleUseUpdates(
       deps.table.tableName,
-      existing.memberships[contextId] ?? existing.pending[contextId] ? [{ role: (existing.memberships[contextId] ?? existing.pending[contextId])!, source: existing.roleSources[contextId] }] : [],
+      (existing.memberships[contextId] ?? existing.pending[contextId])
+        ? [{ role: (existing.memberships[contextId] ?? existing.pending[contextId])!, source: existing.roleSources[contextId] }]
+        : [],
       [{ role: request.role, source: roleSource }],
     ),
     auditEventPut(deps.table.tableName, {
@@ -298,17 +355,27 @@ async function grantExisting(
       at,
       requestId,
     }),
-    ...tagUsageUpdates(deps.table.tableName, 'user', placement(existing), { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} }),
+    ...tagUsageUpdates(deps.table.tableName, 'user', placement(existing), {
+      scopes: userScopes(Object.keys(memberships)),
+      tags: user.tags ?? {},
+    }),
   ];
   if (contextId === ROOT_GROUP_ID && previousRole === 'admin' && request.role !== 'admin') {
     items.push(await keepAnotherRootAdmin(deps, request.email));
   }
   await write(deps.table, items);
-  return presentUser({ user, version: existing.version + 1, memberships, pending, roleSources: { ...existing.roleSources } }, caller);
+  return presentUser(
+    { user, version: existing.version + 1, memberships, pending, roleSources: { ...existing.roleSources } },
+    caller,
+  );
 }
 
 /** The user accepts an invitation waiting at `groupId`: it becomes a membership. */
-export async function acceptInvitation(deps: UserDependencies, { caller, requestId }: Mutation, groupId: string): Promise<MeView> {
+export async function acceptInvitation(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  groupId: string,
+): Promise<MeView> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const loaded = await loadUserWithMemberships(deps.table, caller.email);
     const role = loaded?.pending[groupId];
@@ -327,8 +394,19 @@ export async function acceptInvitation(deps: UserDependencies, { caller, request
           createdBy: caller.email,
           createdAt: at,
         }),
-        auditEventPut(deps.table.tableName, { actor: caller.email, action: 'membership.accepted', targetType: 'user', targetId: caller.email, after: { groups: { [groupId]: role } }, at, requestId }),
-        ...tagUsageUpdates(deps.table.tableName, 'user', placement(loaded), { scopes: userScopes(Object.keys(memberships)), tags: loaded.user.tags ?? {} }),
+        auditEventPut(deps.table.tableName, {
+          actor: caller.email,
+          action: 'membership.accepted',
+          targetType: 'user',
+          targetId: caller.email,
+          after: { groups: { [groupId]: role } },
+          at,
+          requestId,
+        }),
+        ...tagUsageUpdates(deps.table.tableName, 'user', placement(loaded), {
+          scopes: userScopes(Object.keys(memberships)),
+          tags: loaded.user.tags ?? {},
+        }),
       ]);
       return await getMe(deps, caller);
     } catch (error) {
@@ -350,7 +428,12 @@ export interface UserChanges {
   tags?: Record<string, string | null>;
 }
 
-export async function updateUser(deps: UserDependencies, { caller, requestId }: Mutation, email: string, changes: UserChanges): Promise<void> {
+export async function updateUser(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  email: string,
+  changes: UserChanges,
+): Promise<void> {
   const self = email === caller.email;
   if (changes.password !== undefined && !self) throw forbidden('Users may only change their own password');
   if (changes.state !== undefined && self) throw forbidden("User's may only update the state of other user.");
@@ -360,7 +443,8 @@ export async function updateUser(deps: UserDependencies, { caller, requestId }: 
     const loaded = await loadVisibleUser(deps, caller, email);
     const groups = Object.keys(loaded.memberships);
     const needsAdmin = changes.state !== undefined || changes.tags !== undefined || (changes.defaultGroup !== undefined && !self);
-    if (needsAdmin && !isAdminOfAll(caller.memberships, groups)) throw forbidden('Only an admin of every group the user belongs to may change their state, tags or default group');
+    if (needsAdmin && !isAdminOfAll(caller.memberships, groups))
+      throw forbidden('Only an admin of every group the user belongs to may change their state, tags or default group');
     if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 400);
 
     const now = deps.now?.() ?? new Date();
@@ -368,12 +452,21 @@ export async function updateUser(deps: UserDependencies, { caller, requestId }: 
     const before = loaded.user;
     const after: UserRecord = compact({
       ...before,
-      state: changes.state === undefined ? before.state : changes.state === 'active' && before.state === 'invited' ? 'invited' : changes.state,
+      state:
+        changes.state === undefined
+          ? before.state
+          : changes.state === 'active' && before.state === 'invited'
+            ? 'invited'
+            : changes.state,
       defaultGroup: changes.defaultGroup ?? before.defaultGroup,
       tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
       // Disabling ends every session; a new password ends every session but the caller's current one.
       sessionsValidAfter:
-        changes.state === 'disabled' ? revocationTime(now) : changes.password !== undefined ? caller.tokenIssuedAt * 1000 : before.sessionsValidAfter,
+        changes.state === 'disabled'
+          ? revocationTime(now)
+          : changes.password !== undefined
+            ? caller.tokenIssuedAt * 1000
+            : before.sessionsValidAfter,
       updatedBy: caller.email,
       updatedAt: at,
     });
@@ -381,7 +474,12 @@ export async function updateUser(deps: UserDependencies, { caller, requestId }: 
       replaceUser(deps.table.tableName, after, loaded.version),
       auditEventPut(deps.table.tableName, {
         actor: caller.email,
-        action: changes.password !== undefined ? 'user.password_changed' : changes.state === 'disabled' ? 'user.disabled' : 'user.updated',
+        action:
+          changes.password !== undefined
+            ? 'user.password_changed'
+            : changes.state === 'disabled'
+              ? 'user.disabled'
+              : 'user.updated',
         targetType: 'user',
         targetId: email,
         before,
@@ -427,7 +525,14 @@ async function loadManagedUser(deps: UserDependencies, caller: Caller, email: st
 export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
   await loadManagedUser(deps, caller, email);
   const now = deps.now?.() ?? new Date();
-  await endSessions(deps.table, { email, actor: caller.email, action: 'session.ended', requestId, validAfter: revocationTime(now), at: now.toISOString() });
+  await endSessions(deps.table, {
+    email,
+    actor: caller.email,
+    action: 'session.ended',
+    requestId,
+    validAfter: revocationTime(now),
+    at: now.toISOString(),
+  });
   await deps.identity.signOutEverywhere(email);
 }
 
@@ -462,7 +567,10 @@ export async function revokeUser(deps: UserDependencies, { caller, requestId }: 
     if (revoking.length === 0) throw conflict(`User ${email} has no membership in ${contextId} or beneath it`);
     if (email === caller.email && revoking.includes(ROOT_GROUP_ID)) throw conflict('You cannot revoke your own membership of /');
     const keepsSome = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)].some((groupId) => !inScope(groupId));
-    const guard = loaded.memberships[ROOT_GROUP_ID] === 'admin' && inScope(ROOT_GROUP_ID) ? await keepAnotherRootAdmin(deps, email) : undefined;
+    const guard =
+      loaded.memberships[ROOT_GROUP_ID] === 'admin' && inScope(ROOT_GROUP_ID)
+        ? await keepAnotherRootAdmin(deps, email)
+        : undefined;
     try {
       const revoked = await revokeInChunks(deps, { caller, requestId }, loaded, revoking, guard);
       if (!keepsSome) {
@@ -489,7 +597,7 @@ async function revokeInChunks(
 ): Promise<UserWithMemberships> {
   let current = loaded;
   let size = CHUNK;
-  for (let start = 0; start < revoking.length; ) {
+  for (let start = 0; start < revoking.length;) {
     const chunk = revoking.slice(start, start + size);
     const memberships = withoutKeys(current.memberships, chunk);
     const pending = withoutKeys(current.pending, chunk);
@@ -500,7 +608,10 @@ async function revokeInChunks(
       ...chunk.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
       ...roleUseUpdates(
         deps.table.tableName,
-        chunk.map((groupId) => ({ role: (current.memberships[groupId] ?? current.pending[groupId])!, source: current.roleSources[groupId] })),
+        chunk.map((groupId) => ({
+          role: (current.memberships[groupId] ?? current.pending[groupId])!,
+          source: current.roleSources[groupId],
+        })),
         [],
       ),
       ...membershipCountUpdates(deps.table.tableName, {
@@ -512,11 +623,16 @@ async function revokeInChunks(
         action: 'membership.revoked',
         targetType: 'user',
         targetId: current.user.email,
-        before: { groups: Object.fromEntries(chunk.map((groupId) => [groupId, current.memberships[groupId] ?? current.pending[groupId]])) },
+        before: {
+          groups: Object.fromEntries(chunk.map((groupId) => [groupId, current.memberships[groupId] ?? current.pending[groupId]])),
+        },
         at,
         requestId,
       }),
-      ...tagUsageUpdates(deps.table.tableName, 'user', placement(current), { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} }),
+      ...tagUsageUpdates(deps.table.tableName, 'user', placement(current), {
+        scopes: userScopes(Object.keys(memberships)),
+        tags: user.tags ?? {},
+      }),
       ...(guard && start === 0 ? [guard] : []),
     ];
     // Many tag values make a chunk's counter updates outgrow one transaction: take fewer memberships.
@@ -531,10 +647,22 @@ async function revokeInChunks(
   return current;
 }
 
-async function deleteUserEntirely(deps: UserDependencies, { caller, requestId }: Mutation, loaded: UserWithMemberships): Promise<void> {
+async function deleteUserEntirely(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  loaded: UserWithMemberships,
+): Promise<void> {
   await write(deps.table, [
     deleteUserProfile(deps.table.tableName, loaded.user.email, loaded.version),
-    auditEventPut(deps.table.tableName, { actor: caller.email, action: 'user.deleted', targetType: 'user', targetId: loaded.user.email, before: loaded.user, at: timestamp(deps), requestId }),
+    auditEventPut(deps.table.tableName, {
+      actor: caller.email,
+      action: 'user.deleted',
+      targetType: 'user',
+      targetId: loaded.user.email,
+      before: loaded.user,
+      at: timestamp(deps),
+      requestId,
+    }),
   ]);
 }
 
@@ -544,7 +672,9 @@ async function deleteUserEntirely(deps: UserDependencies, { caller, requestId }:
  */
 async function keepAnotherRootAdmin(deps: UserDependencies, leaving: string): Promise<TransactItem> {
   const version = await readRootAdminGuard(deps.table);
-  const admins = (await queryGroupMemberEmails(deps.table, ROOT_GROUP_ID)).filter((member) => member.role === 'admin' && !member.status && member.email !== leaving);
+  const admins = (await queryGroupMemberEmails(deps.table, ROOT_GROUP_ID)).filter(
+    (member) => member.role === 'admin' && !member.status && member.email !== leaving,
+  );
   const states = await Promise.all(admins.map((admin) => getUser(deps.table, admin.email)));
   if (!states.some((user) => user && user.state !== 'disabled')) throw conflict('This would leave / without an active admin');
   return bumpRootAdminGuard(deps.table.tableName, version);
@@ -555,15 +685,24 @@ async function keepAnotherRootAdmin(deps: UserDependencies, leaving: string): Pr
 
 const NOWHERE: TagPlacement = { scopes: [], tags: {} };
 
-const placement = (loaded: UserWithMemberships): TagPlacement => ({ scopes: userScopes(Object.keys(loaded.memberships)), tags: loaded.user.tags ?? {} });
+const placement = (loaded: UserWithMemberships): TagPlacement => ({
+  scopes: userScopes(Object.keys(loaded.memberships)),
+  tags: loaded.user.tags ?? {},
+});
 
 async function write(table: TableRef, items: TransactItem[]): Promise<void> {
-  if (items.length > MAX_TRANSACTION_ITEMS) throw badRequest('Too many tag values for this user’s memberships: use fewer tags or flatter tag values');
+  if (items.length > MAX_TRANSACTION_ITEMS)
+    throw badRequest('Too many tag values for this user’s memberships: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
 }
 
 /** The default group must exist and lie within one of the user's groups. */
-async function assertDefaultGroup(deps: UserDependencies, defaultGroup: string, userGroups: string[], outsideStatus: 400 | 404 = 404): Promise<void> {
+async function assertDefaultGroup(
+  deps: UserDependencies,
+  defaultGroup: string,
+  userGroups: string[],
+  outsideStatus: 400 | 404 = 404,
+): Promise<void> {
   if (!userGroups.some((groupId) => isWithin(defaultGroup, groupId))) {
     const message = `Default group ${defaultGroup} is not one of the user's groups or beneath one`;
     throw outsideStatus === 400 ? badRequest(message) : notFound(message);
@@ -598,17 +737,24 @@ async function usableRoleSource(deps: UserDependencies, groupId: string, role: s
 }
 
 /** Use counts of custom roles: -1 for each role a membership stops using, +1 for each it starts using, one item per role. */
-function roleUseUpdates(tableName: string, stopping: { role: string; source?: string }[], starting: { role: string; source?: string }[]): TransactItem[] {
+function roleUseUpdates(
+  tableName: string,
+  stopping: { role: string; source?: string }[],
+  starting: { role: string; source?: string }[],
+): TransactItem[] {
   const deltas = new Map<string, number>();
   const count = (uses: { role: string; source?: string }[], delta: number) => {
-    for (const use of uses) if (use.source) deltas.set(`${use.source}|${use.role}`, (deltas.get(`${use.source}|${use.role}`) ?? 0) + delta);
+    for (const use of uses)
+      if (use.source) deltas.set(`${use.source}|${use.role}`, (deltas.get(`${use.source}|${use.role}`) ?? 0) + delta);
   };
   count(stopping, -1);
   count(starting, 1);
-  return [...deltas].filter(([, delta]) => delta !== 0).map(([key, delta]) => {
-    const [source, role] = key.split('|') as [string, string];
-    return countRoleUse(tableName, source, role, delta);
-  });
+  return [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .map(([key, delta]) => {
+      const [source, role] = key.split('|') as [string, string];
+      return countRoleUse(tableName, source, role, delta);
+    });
 }
 
 /** The tenants a user belongs to through any of these groups (memberships and invitations). */
@@ -619,7 +765,10 @@ const tenantsOf = (groupIds: string[]) => new Set(groupIds.flatMap((groupId) => 
  * an item once): member counts of the groups gaining or losing a membership, and user counts of
  * the tenants the user joins (checked against the plan's limit) or leaves.
  */
-function membershipCountUpdates(tableName: string, change: { before: string[]; after: string[]; activeGroup?: string }): TransactItem[] {
+function membershipCountUpdates(
+  tableName: string,
+  change: { before: string[]; after: string[]; activeGroup?: string },
+): TransactItem[] {
   const deltas = new Map<string, { memberCount?: number; userCount?: number }>();
   const add = (groupId: string, counter: 'memberCount' | 'userCount', delta: number) => {
     const entry = deltas.get(groupId) ?? {};

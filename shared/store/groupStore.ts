@@ -21,11 +21,25 @@ export interface StoredGroup {
 }
 
 /** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
-const GROUP_FIELDS: (keyof GroupRecord)[] = ['id', 'name', 'plan', 'description', 'state', 'tags', 'configuration', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+const GROUP_FIELDS: (keyof GroupRecord)[] = [
+  'id',
+  'name',
+  'plan',
+  'description',
+  'state',
+  'tags',
+  'configuration',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+];
 
 function toStored(item: Record<string, unknown>): StoredGroup {
   const stored = stripInternal<Record<string, unknown>>(item);
-  const record = Object.fromEntries(GROUP_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]));
+  const record = Object.fromEntries(
+    GROUP_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
+  );
   return {
     record: record as unknown as GroupRecord,
     version: Number(item.version ?? 0),
@@ -50,7 +64,9 @@ export async function getGroupsByIds(table: TableRef, ids: string[]): Promise<Ma
   const found = new Map<string, GroupRecord>();
   let keys: Record<string, unknown>[] = [...new Set(ids)].map(groupKey);
   while (keys.length > 0) {
-    const result = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }));
+    const result = await table.doc.send(
+      new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }),
+    );
     for (const item of result.Responses?.[table.tableName] ?? []) {
       const { record } = toStored(item);
       found.set(record.id, record);
@@ -84,7 +100,14 @@ export function queryDescendants(table: TableRef, ancestorId: string, query: Gro
   const prefix = ancestorId === '/' ? '/' : `${ancestorId}/`;
   // `/` itself is not its own descendant: for the root, start strictly after it.
   const condition = ancestorId === '/' ? '#pk = :pk AND #sk > :prefix' : '#pk = :pk AND begins_with(#sk, :prefix)';
-  return queryGroups(table, index, condition, { '#pk': index.pk, '#sk': index.sk }, { ':pk': GROUP_TREE_PARTITION, ':prefix': prefix }, query);
+  return queryGroups(
+    table,
+    index,
+    condition,
+    { '#pk': index.pk, '#sk': index.sk },
+    { ':pk': GROUP_TREE_PARTITION, ':prefix': prefix },
+    query,
+  );
 }
 
 async function queryGroups(
@@ -123,7 +146,11 @@ async function queryGroups(
   };
 }
 
-export function putNewGroup(tableName: string, record: GroupRecord, counts: { memberCount?: number; userCount?: number; userLimit?: number } = {}): TransactItem {
+export function putNewGroup(
+  tableName: string,
+  record: GroupRecord,
+  counts: { memberCount?: number; userCount?: number; userLimit?: number } = {},
+): TransactItem {
   return {
     Put: {
       TableName: tableName,
@@ -159,34 +186,62 @@ export function adjustGroup(
   const counters = Object.entries(deltas).filter(([, delta]) => delta !== undefined) as [string, number][];
   const conditions = ['attribute_exists(pk)'];
   if (requireActive) conditions.push('#state = :active');
-  if ((deltas.userCount ?? 0) > 0) conditions.push('(attribute_not_exists(userLimit) OR attribute_not_exists(userCount) OR userCount < userLimit)');
+  if ((deltas.userCount ?? 0) > 0)
+    conditions.push('(attribute_not_exists(userLimit) OR attribute_not_exists(userCount) OR userCount < userLimit)');
   return {
     Update: {
       TableName: tableName,
       Key: groupKey(id),
       UpdateExpression: `ADD ${counters.map(([name]) => `#${name} :${name}`).join(', ')}`,
       ConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: { ...Object.fromEntries(counters.map(([name]) => [`#${name}`, name])), ...(requireActive ? { '#state': 'state' } : {}) },
-      ExpressionAttributeValues: { ...Object.fromEntries(counters.map(([name, delta]) => [`:${name}`, delta])), ...(requireActive ? { ':active': 'active' } : {}) },
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(counters.map(([name]) => [`#${name}`, name])),
+        ...(requireActive ? { '#state': 'state' } : {}),
+      },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(counters.map(([name, delta]) => [`:${name}`, delta])),
+        ...(requireActive ? { ':active': 'active' } : {}),
+      },
     },
   };
 }
 
-export function adjustGroupCount(tableName: string, id: string, counter: 'childCount' | 'memberCount', delta: number, requireActive: boolean): TransactItem {
+export function adjustGroupCount(
+  tableName: string,
+  id: string,
+  counter: 'childCount' | 'memberCount',
+  delta: number,
+  requireActive: boolean,
+): TransactItem {
   return adjustGroup(tableName, id, { [counter]: delta }, requireActive);
 }
 
 /** Changes a tenant's plan; a limit below its current users is refused by the condition. */
-export function setTenantPlan(tableName: string, id: string, plan: string, userLimit: number | undefined, actor: string, at: string): TransactItem {
+export function setTenantPlan(
+  tableName: string,
+  id: string,
+  plan: string,
+  userLimit: number | undefined,
+  actor: string,
+  at: string,
+): TransactItem {
   const limited = userLimit !== undefined;
   return {
     Update: {
       TableName: tableName,
       Key: groupKey(id),
       UpdateExpression: `SET #plan = :plan, updatedBy = :actor, updatedAt = :at${limited ? ', userLimit = :limit' : ' REMOVE userLimit'} ADD #version :one`,
-      ConditionExpression: limited ? 'attribute_exists(pk) AND (attribute_not_exists(userCount) OR userCount <= :limit)' : 'attribute_exists(pk)',
+      ConditionExpression: limited
+        ? 'attribute_exists(pk) AND (attribute_not_exists(userCount) OR userCount <= :limit)'
+        : 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#plan': 'plan', '#version': 'version' },
-      ExpressionAttributeValues: { ':plan': plan, ':actor': actor, ':at': at, ':one': 1, ...(limited ? { ':limit': userLimit } : {}) },
+      ExpressionAttributeValues: {
+        ':plan': plan,
+        ':actor': actor,
+        ':at': at,
+        ':one': 1,
+        ...(limited ? { ':limit': userLimit } : {}),
+      },
     },
   };
 }
@@ -196,7 +251,11 @@ export function replaceGroup(tableName: string, record: GroupRecord, version: nu
   const present = GROUP_FIELDS.filter((field) => field !== 'id' && record[field] !== undefined);
   const absent = GROUP_FIELDS.filter((field) => field !== 'id' && record[field] === undefined);
   const names = Object.fromEntries([...present, ...absent, 'version'].map((field) => [`#${field}`, field]));
-  const values = { ...Object.fromEntries(present.map((field) => [`:${field}`, record[field]])), ':version': version, ':next': version + 1 };
+  const values = {
+    ...Object.fromEntries(present.map((field) => [`:${field}`, record[field]])),
+    ':version': version,
+    ':next': version + 1,
+  };
   return {
     Update: {
       TableName: tableName,
@@ -217,7 +276,12 @@ export function deleteDisabledGroup(tableName: string, id: string, version: numb
       Key: groupKey(id),
       ConditionExpression:
         '#state = :disabled AND #version = :version AND (attribute_not_exists(#children) OR #children = :zero) AND (attribute_not_exists(#members) OR #members = :zero)',
-      ExpressionAttributeNames: { '#state': 'state', '#version': 'version', '#children': 'childCount', '#members': 'memberCount' },
+      ExpressionAttributeNames: {
+        '#state': 'state',
+        '#version': 'version',
+        '#children': 'childCount',
+        '#members': 'memberCount',
+      },
       ExpressionAttributeValues: { ':disabled': 'disabled', ':version': version, ':zero': 0 },
     },
   };

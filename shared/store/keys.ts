@@ -76,7 +76,10 @@ export const lockoutKey = (scope: 'account' | 'ip', subject: string) => ({ pk: `
 
 /** Login history: every attempt on a known account, newest last in key order. */
 export const loginHistoryPartition = (email: string) => `LOGINS#${email}`;
-export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({ pk: loginHistoryPartition(email), sk: `${at}#${attemptId}` });
+export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({
+  pk: loginHistoryPartition(email),
+  sk: `${at}#${attemptId}`,
+});
 
 /** A business sign-up awaiting its email confirmation (its business name), and sign-ups counted per source IP per hour. */
 export const pendingSignupKey = (email: string) => ({ pk: `SIGNUP#${email}`, sk: 'SIGNUP' });
@@ -94,7 +97,8 @@ export const auditEventKey = (targetType: string, targetId: string, at: string, 
 });
 
 export const TAG_SEPARATOR = '\u001f';
-export const tagUsagePartition = (resourceType: string, groupId: string, key: string) => `TAGUSE#${resourceType}#${groupId}#${key}`;
+export const tagUsagePartition = (resourceType: string, groupId: string, key: string) =>
+  `TAGUSE#${resourceType}#${groupId}#${key}`;
 export const tagUsageKey = (resourceType: string, groupId: string, key: string, parent: string, value: string) => ({
   pk: tagUsagePartition(resourceType, groupId, key),
   sk: `${parent}${TAG_SEPARATOR}${value}`,

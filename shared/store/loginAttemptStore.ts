@@ -23,10 +23,15 @@ export interface Lock {
 /** The active lock on this account or this IP, whichever ends last. */
 export async function activeLock(table: TableRef, email: string, ip: string | undefined, now: number): Promise<Lock | undefined> {
   const keys = [lockoutKey('account', email), ...(ip ? [lockoutKey('ip', ip)] : [])];
-  const { Responses } = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }));
+  const { Responses } = await table.doc.send(
+    new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }),
+  );
   const locks = (Responses?.[table.tableName] ?? [])
     .filter((item) => Number(item.lockedUntil ?? 0) > now)
-    .map((item) => ({ scope: String(item.pk).startsWith('LOCKOUT#ip#') ? 'ip' : 'account', lockedUntil: Number(item.lockedUntil) }) as Lock);
+    .map(
+      (item) =>
+        ({ scope: String(item.pk).startsWith('LOCKOUT#ip#') ? 'ip' : 'account', lockedUntil: Number(item.lockedUntil) }) as Lock,
+    );
   return locks.sort((a, b) => b.lockedUntil - a.lockedUntil)[0];
 }
 
@@ -34,13 +39,26 @@ export async function activeLock(table: TableRef, email: string, ip: string | un
  * Counts a failed login against the account and the IP; at the threshold, locks for the lock
  * time doubled for every earlier lockout still remembered. Returns the lock it set, if any.
  */
-export async function recordFailure(table: TableRef, email: string, ip: string | undefined, now: number, requestId: string): Promise<Lock | undefined> {
+export async function recordFailure(
+  table: TableRef,
+  email: string,
+  ip: string | undefined,
+  now: number,
+  requestId: string,
+): Promise<Lock | undefined> {
   const account = await countFailure(table, 'account', email, LOCKOUT_POLICY.accountFailures, now, requestId);
   const byIp = ip ? await countFailure(table, 'ip', ip, LOCKOUT_POLICY.ipFailures, now, requestId) : undefined;
   return account ?? byIp;
 }
 
-async function countFailure(table: TableRef, scope: LockScope, subject: string, threshold: number, now: number, requestId: string): Promise<Lock | undefined> {
+async function countFailure(
+  table: TableRef,
+  scope: LockScope,
+  subject: string,
+  threshold: number,
+  now: number,
+  requestId: string,
+): Promise<Lock | undefined> {
   const expiresAt = Math.floor(now / 1000) + LOCKOUT_POLICY.memoryHours * 3600;
   const { Attributes } = await table.doc.send(
     new UpdateCommand({
@@ -67,7 +85,13 @@ async function countFailure(table: TableRef, scope: LockScope, subject: string, 
           UpdateExpression: 'SET failures = :zero, lockedUntil = :until, #ttl = :ttl ADD lockouts :one',
           ConditionExpression: 'failures >= :threshold',
           ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':zero': 0, ':until': lockedUntil, ':one': 1, ':threshold': threshold, ':ttl': Math.max(expiresAt, Math.ceil(lockedUntil / 1000)) },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':until': lockedUntil,
+            ':one': 1,
+            ':threshold': threshold,
+            ':ttl': Math.max(expiresAt, Math.ceil(lockedUntil / 1000)),
+          },
         },
       },
       auditEventPut(table.tableName, {
@@ -89,17 +113,19 @@ async function countFailure(table: TableRef, scope: LockScope, subject: string, 
 
 /** A successful login ends the run of failures on the account (earlier lockouts still double the next one). */
 export async function clearFailures(table: TableRef, email: string): Promise<void> {
-  await table.doc.send(
-    new UpdateCommand({
-      TableName: table.tableName,
-      Key: lockoutKey('account', email),
-      UpdateExpression: 'SET failures = :zero',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':zero': 0 },
-    }),
-  ).catch((error: Error) => {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-  });
+  await table.doc
+    .send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: lockoutKey('account', email),
+        UpdateExpression: 'SET failures = :zero',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':zero': 0 },
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
 }
 
 export type LoginOutcome = 'success' | 'failure' | 'locked' | 'challenge' | 'mfa_challenge' | 'refused';
@@ -131,7 +157,12 @@ export async function recordLoginAttempt(table: TableRef, email: string, attempt
 }
 
 /** Newest first, a page at a time. */
-export async function queryLoginHistory(table: TableRef, email: string, count: number, fromToken?: string): Promise<{ attempts: LoginAttempt[]; nextToken?: string }> {
+export async function queryLoginHistory(
+  table: TableRef,
+  email: string,
+  count: number,
+  fromToken?: string,
+): Promise<{ attempts: LoginAttempt[]; nextToken?: string }> {
   const { Items, LastEvaluatedKey } = await sendQuery(
     table,
     new QueryCommand({
@@ -144,7 +175,12 @@ export async function queryLoginHistory(table: TableRef, email: string, count: n
     }),
   );
   return {
-    attempts: (Items ?? []).map((item) => ({ at: item.at, outcome: item.outcome, sourceIp: item.sourceIp ?? undefined, userAgent: item.userAgent ?? undefined })),
+    attempts: (Items ?? []).map((item) => ({
+      at: item.at,
+      outcome: item.outcome,
+      sourceIp: item.sourceIp ?? undefined,
+      userAgent: item.userAgent ?? undefined,
+    })),
     nextToken: encodePageToken(LastEvaluatedKey),
   };
 }

@@ -23,7 +23,13 @@ export async function recordOutboxMessage(table: TableRef, message: Omit<OutboxM
   await table.doc.send(
     new PutCommand({
       TableName: table.tableName,
-      Item: { ...outboxKey(at, randomUUID()), type: 'outbox', ...message, at, [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEEP_SECONDS },
+      Item: {
+        ...outboxKey(at, randomUUID()),
+        type: 'outbox',
+        ...message,
+        at,
+        [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEEP_SECONDS,
+      },
     }),
   );
 }
@@ -51,5 +57,7 @@ export async function readOutbox(table: TableRef, limit = 50, to?: string): Prom
     items.push(...(Items ?? []));
     startKey = to ? LastEvaluatedKey : undefined;
   } while (startKey && items.length < limit);
-  return items.slice(0, limit).map((item) => ({ to: item.to, kind: item.kind, subject: item.subject, body: item.body, at: item.at }) as OutboxMessage);
+  return items
+    .slice(0, limit)
+    .map((item) => ({ to: item.to, kind: item.kind, subject: item.subject, body: item.body, at: item.at }) as OutboxMessage);
 }

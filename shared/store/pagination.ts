@@ -21,7 +21,10 @@ export function encodePageToken(value: unknown): string | undefined {
   return value === undefined ? undefined : Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function decodePageToken<T = PageKey>(token: string | undefined, isValid: (value: unknown) => value is T = isPageKey as never): T | undefined {
+export function decodePageToken<T = PageKey>(
+  token: string | undefined,
+  isValid: (value: unknown) => value is T = isPageKey as never,
+): T | undefined {
   if (token === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -33,7 +36,12 @@ export function decodePageToken<T = PageKey>(token: string | undefined, isValid:
 }
 
 function isPageKey(value: unknown): value is PageKey {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 /** Sends a paged Query; a start key from another query (a token replayed elsewhere) is the client's mistake, not ours. */

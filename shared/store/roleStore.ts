@@ -34,7 +34,9 @@ const toRole = (item: Record<string, unknown>): StoredRole => ({
 export async function findUsableRole(table: TableRef, groupId: string, name: string): Promise<StoredRole | undefined> {
   const chain = selfAndAncestors(groupId);
   const { Responses } = await table.doc.send(
-    new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: chain.map((id) => roleKey(id, name)), ConsistentRead: true } } }),
+    new BatchGetCommand({
+      RequestItems: { [table.tableName]: { Keys: chain.map((id) => roleKey(id, name)), ConsistentRead: true } },
+    }),
   );
   const found = new Map((Responses?.[table.tableName] ?? []).map((item) => [String(item.definedAt), toRole(item)]));
   for (const id of chain) if (found.has(id)) return found.get(id);
@@ -44,14 +46,25 @@ export async function findUsableRole(table: TableRef, groupId: string, name: str
 /** Roles defined at exactly this group. */
 export async function queryRolesDefinedAt(table: TableRef, groupId: string): Promise<StoredRole[]> {
   const { Items } = await table.doc.send(
-    new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': rolePartition(groupId) }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': rolePartition(groupId) },
+      ConsistentRead: true,
+    }),
   );
   return (Items ?? []).map(toRole);
 }
 
 export function putNewRole(tableName: string, role: Omit<StoredRole, 'useCount'>): TransactItem {
   const { name, ...rest } = role;
-  return { Put: { TableName: tableName, Item: { ...roleKey(role.definedAt, name), type: 'role', ...rest, useCount: 0 }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...roleKey(role.definedAt, name), type: 'role', ...rest, useCount: 0 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 export function updateRole(tableName: string, role: StoredRole): TransactItem {
@@ -61,7 +74,12 @@ export function updateRole(tableName: string, role: StoredRole): TransactItem {
       Key: roleKey(role.definedAt, role.name),
       UpdateExpression: 'SET actions = :actions, description = :description, updatedBy = :by, updatedAt = :at',
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':actions': role.actions, ':description': role.description ?? null, ':by': role.updatedBy, ':at': role.updatedAt },
+      ExpressionAttributeValues: {
+        ':actions': role.actions,
+        ':description': role.description ?? null,
+        ':by': role.updatedBy,
+        ':at': role.updatedAt,
+      },
     },
   };
 }
@@ -94,7 +112,12 @@ export function countRoleUse(tableName: string, definedAt: string, name: string,
 const CACHE_MS = 30_000;
 const cache = new Map<string, { role: StoredRole | undefined; until: number }>();
 
-export async function cachedUsableRole(table: TableRef, groupId: string, name: string, now = Date.now()): Promise<StoredRole | undefined> {
+export async function cachedUsableRole(
+  table: TableRef,
+  groupId: string,
+  name: string,
+  now = Date.now(),
+): Promise<StoredRole | undefined> {
   const key = `${groupId}|${name}`;
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.role;

@@ -28,7 +28,9 @@ export async function rememberRefreshToken(table: TableRef, refreshToken: string
 }
 
 export async function findRefreshToken(table: TableRef, refreshToken: string): Promise<RefreshTokenRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: refreshTokenKey(hashToken(refreshToken)) }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: refreshTokenKey(hashToken(refreshToken)) }),
+  );
   if (!Item || (typeof Item[TTL_ATTRIBUTE] === 'number' && Item[TTL_ATTRIBUTE] * 1000 < Date.now())) return undefined;
   return { email: String(Item.email), issuedAt: Number(Item.issuedAt) };
 }

@@ -25,7 +25,9 @@ export async function putPendingSignup(table: TableRef, email: string, businessN
 
 /** The business name of a pending sign-up, unless it has expired (TTL deletion is lazy, so the time is checked too). */
 export async function getPendingSignup(table: TableRef, email: string, now: Date): Promise<{ businessName: string } | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: pendingSignupKey(email), ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: pendingSignupKey(email), ConsistentRead: true }),
+  );
   if (!Item || Number(Item[TTL_ATTRIBUTE] ?? 0) * 1000 <= now.getTime()) return undefined;
   return { businessName: String(Item.businessName) };
 }
@@ -50,7 +52,12 @@ export async function countSignup(table: TableRef, ip: string, now: Date): Promi
         UpdateExpression: 'ADD signups :one SET #type = :type, #ttl = :ttl',
         ConditionExpression: 'attribute_not_exists(signups) OR signups < :limit',
         ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ':one': 1, ':type': 'signupCounter', ':ttl': Math.ceil(windowEnd / 1000) + 3600, ':limit': SIGNUP_POLICY.perIpPerHour },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': 'signupCounter',
+          ':ttl': Math.ceil(windowEnd / 1000) + 3600,
+          ':limit': SIGNUP_POLICY.perIpPerHour,
+        },
       }),
     );
     return undefined;

@@ -22,19 +22,33 @@ export interface TagPlacement {
 export const groupScopes = (groupId: string) => selfAndAncestors(groupId);
 
 /** The groups counting a user's tags: every group on the path to each of their (active) memberships, once. */
-export const userScopes = (membershipGroups: string[]) => [...new Set(membershipGroups.flatMap((groupId) => selfAndAncestors(groupId)))];
+export const userScopes = (membershipGroups: string[]) => [
+  ...new Set(membershipGroups.flatMap((groupId) => selfAndAncestors(groupId))),
+];
 
 /**
  * Counter updates for a resource moving from one placement to another (its tags changed, it
  * gained or lost memberships, it was created or deleted): +1 or -1 for each (scope, tag value
  * level) that starts or stops counting it.
  */
-export function tagUsageUpdates(tableName: string, resourceType: TaggedResourceType, before: TagPlacement, after: TagPlacement): TransactItem[] {
+export function tagUsageUpdates(
+  tableName: string,
+  resourceType: TaggedResourceType,
+  before: TagPlacement,
+  after: TagPlacement,
+): TransactItem[] {
   const counted = (placement: TagPlacement) =>
-    new Set(placement.scopes.flatMap((scope) => tagLevels(placement.tags).map((level) => `${scope}\u0000${level.key}\u0000${level.parent}\u0000${level.value}`)));
+    new Set(
+      placement.scopes.flatMap((scope) =>
+        tagLevels(placement.tags).map((level) => `${scope}\u0000${level.key}\u0000${level.parent}\u0000${level.value}`),
+      ),
+    );
   const was = counted(before);
   const is = counted(after);
-  const deltas = [...[...is].filter((id) => !was.has(id)).map((id) => [id, 1] as const), ...[...was].filter((id) => !is.has(id)).map((id) => [id, -1] as const)];
+  const deltas = [
+    ...[...is].filter((id) => !was.has(id)).map((id) => [id, 1] as const),
+    ...[...was].filter((id) => !is.has(id)).map((id) => [id, -1] as const),
+  ];
   return deltas.map(([id, delta]) => {
     const [scope, key, parent, value] = id.split('\u0000') as [string, string, string, string];
     return {
@@ -57,7 +71,14 @@ export interface TagValuePage {
 /** Tag values in use within `groupId`'s subtree, one hierarchy level at a time, in value order. */
 export async function queryTagValues(
   table: TableRef,
-  request: { resourceType: TaggedResourceType; groupId: string; key: string; parentValue: string; limit: number; fromValue?: string },
+  request: {
+    resourceType: TaggedResourceType;
+    groupId: string;
+    key: string;
+    parentValue: string;
+    limit: number;
+    fromValue?: string;
+  },
 ): Promise<TagValuePage> {
   const prefix = `${request.parentValue}${TAG_SEPARATOR}`;
   const result = await sendQuery(
@@ -68,10 +89,22 @@ export async function queryTagValues(
       // Counters that fell to zero stay behind (a transaction cannot delete on a computed value); skip them.
       FilterExpression: '#count > :zero',
       ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':pk': tagUsagePartition(request.resourceType, request.groupId, request.key), ':prefix': prefix, ':zero': 0 },
+      ExpressionAttributeValues: {
+        ':pk': tagUsagePartition(request.resourceType, request.groupId, request.key),
+        ':prefix': prefix,
+        ':zero': 0,
+      },
       Limit: request.limit,
       ...(request.fromValue !== undefined
-        ? { ExclusiveStartKey: tagUsageKey(request.resourceType, request.groupId, request.key, request.parentValue, request.fromValue) }
+        ? {
+            ExclusiveStartKey: tagUsageKey(
+              request.resourceType,
+              request.groupId,
+              request.key,
+              request.parentValue,
+              request.fromValue,
+            ),
+          }
         : {}),
     }),
   );

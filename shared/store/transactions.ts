@@ -20,7 +20,8 @@ export class ConditionFailedError extends Error {
 const MAX_ATTEMPTS = 6;
 
 export async function writeTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
-  if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`A transaction takes at most ${MAX_TRANSACTION_ITEMS} items, got ${items.length}`);
+  if (items.length > MAX_TRANSACTION_ITEMS)
+    throw new Error(`A transaction takes at most ${MAX_TRANSACTION_ITEMS} items, got ${items.length}`);
   for (let attempt = 1; ; attempt++) {
     try {
       await table.doc.send(new TransactWriteCommand({ TransactItems: items }));

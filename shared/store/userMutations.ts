@@ -44,7 +44,14 @@ export async function activateInvitedUser(table: TableRef, email: string, reques
  */
 export async function endSessions(
   table: TableRef,
-  change: { email: string; actor: string; action: 'session.logout' | 'session.ended' | 'user.password_reset'; requestId: string; validAfter: number; at: string },
+  change: {
+    email: string;
+    actor: string;
+    action: 'session.logout' | 'session.ended' | 'user.password_reset';
+    requestId: string;
+    validAfter: number;
+    at: string;
+  },
 ): Promise<void> {
   await table.doc.send(
     new TransactWriteCommand({

@@ -32,11 +32,24 @@ export interface UserWithMemberships {
   roleSources: Record<string, string>;
 }
 
-const USER_FIELDS: (keyof UserRecord)[] = ['email', 'state', 'defaultGroup', 'tags', 'sessionsValidAfter', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+const USER_FIELDS: (keyof UserRecord)[] = [
+  'email',
+  'state',
+  'defaultGroup',
+  'tags',
+  'sessionsValidAfter',
+  'mfaEnabled',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+];
 
 function toUserRecord(item: Record<string, unknown>): UserRecord {
   const stored = stripInternal<Record<string, unknown>>(item);
-  return Object.fromEntries(USER_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]])) as unknown as UserRecord;
+  return Object.fromEntries(
+    USER_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
+  ) as unknown as UserRecord;
 }
 
 /**
@@ -74,7 +87,9 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
 }
 
 export async function getUser(table: TableRef, email: string): Promise<UserRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: userKey(email), ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: userKey(email), ConsistentRead: true }),
+  );
   return Item ? toUserRecord(Item) : undefined;
 }
 
@@ -115,7 +130,13 @@ export async function queryMemberships(
 }
 
 export function putNewUser(tableName: string, record: UserRecord): TransactItem {
-  return { Put: { TableName: tableName, Item: { ...userKey(record.email), type: 'user', version: 1, ...record }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...userKey(record.email), type: 'user', version: 1, ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 /** Replaces the profile, provided nobody changed it since `version` was read. */
@@ -157,7 +178,17 @@ export function deleteUserProfile(tableName: string, email: string, version: num
 }
 
 export function putMembership(tableName: string, membership: MembershipRecord): TransactItem {
-  return { Put: { TableName: tableName, Item: { ...membershipKey(membership.email, membership.groupId), ...membershipIndexKeys(membership.email, membership.groupId), type: 'membership', ...membership } } };
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...membershipKey(membership.email, membership.groupId),
+        ...membershipIndexKeys(membership.email, membership.groupId),
+        type: 'membership',
+        ...membership,
+      },
+    },
+  };
 }
 
 export function deleteMembership(tableName: string, email: string, groupId: string): TransactItem {
@@ -170,7 +201,9 @@ export function deleteMembership(tableName: string, email: string, groupId: stri
  * the "another active admin remains" check.
  */
 export async function readRootAdminGuard(table: TableRef): Promise<number> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: rootAdminGuardKey(), ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: rootAdminGuardKey(), ConsistentRead: true }),
+  );
   return Number(Item?.version ?? 0);
 }
 
@@ -187,7 +220,10 @@ export function bumpRootAdminGuard(tableName: string, version: number): Transact
 }
 
 /** The emails holding a membership at exactly this group (its own members), via the group's members index. */
-export async function queryGroupMemberEmails(table: TableRef, groupId: string): Promise<{ email: string; role: Role; status?: string }[]> {
+export async function queryGroupMemberEmails(
+  table: TableRef,
+  groupId: string,
+): Promise<{ email: string; role: Role; status?: string }[]> {
   const index = TABLE_INDEXES.byParent;
   const members: { email: string; role: Role; status?: string }[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -202,7 +238,8 @@ export async function queryGroupMemberEmails(table: TableRef, groupId: string): 
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) members.push({ email: String(item.email), role: item.role as Role, status: item.status as string | undefined });
+    for (const item of page.Items ?? [])
+      members.push({ email: String(item.email), role: item.role as Role, status: item.status as string | undefined });
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return members;

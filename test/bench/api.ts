@@ -19,7 +19,11 @@ export async function apiCall(apiUrl: string, method: string, path: string, opti
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.groupContext) headers['x-groupcontextid'] = encodeURIComponent(options.groupContext);
   const started = performance.now();
-  const response = await fetch(`${apiUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   return { status: response.status, body: text ? JSON.parse(text) : undefined, ms };

@@ -19,7 +19,12 @@ export interface AuthorizerResult {
   responseBytes: number;
 }
 
-export async function measureAuthorizer(counter: DynamoCounter, caller: string, memberships: number, accessToken: string): Promise<AuthorizerResult> {
+export async function measureAuthorizer(
+  counter: DynamoCounter,
+  caller: string,
+  memberships: number,
+  accessToken: string,
+): Promise<AuthorizerResult> {
   // Imported only now: the module reads the stack's environment when it loads.
   const { handler } = await import('../../functions/authorizer.ts');
   const event = {

@@ -63,7 +63,12 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
       const times: number[] = [];
       for (let run = 0; run < IMPORT_RUNS; run++) times.push(await timeImport(file));
       const inputs = metafile.outputs[relative(REPO_ROOT, file)]?.inputs ?? {};
-      results.push({ name: entry.name, sizeKb: statSync(file).size / 1024, largestInput: largestPackage(inputs), importMs: median(times) });
+      results.push({
+        name: entry.name,
+        sizeKb: statSync(file).size / 1024,
+        largestInput: largestPackage(inputs),
+        importMs: median(times),
+      });
       log(`  ${entry.name}: ${(statSync(file).size / 1024).toFixed(1)} KB, import ${median(times).toFixed(1)} ms`);
     }
     return results;

@@ -7,8 +7,19 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Operations that accept ReturnConsumedCapacity. */
 const CAPACITY_OPERATIONS = new Set([
-  'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem',
-  'TransactGetItems', 'TransactWriteItems', 'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactGetItems',
+  'TransactWriteItems',
+  'ExecuteStatement',
+  'BatchExecuteStatement',
+  'ExecuteTransaction',
 ]);
 
 interface Capacity {
@@ -47,7 +58,10 @@ export function countDynamoRequests(doc: DynamoDBDocumentClient): DynamoCounter 
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      const counted: CountedRequest = { operation: input.IndexName ? `${operation} ${String(input.IndexName)}` : operation, ms: 0 };
+      const counted: CountedRequest = {
+        operation: input.IndexName ? `${operation} ${String(input.IndexName)}` : operation,
+        ms: 0,
+      };
       requests.push(counted);
       if (CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity = 'TOTAL';
       const started = performance.now();

@@ -22,7 +22,15 @@ export interface RouteCost {
 }
 
 /** Runs `call` alone and counts the DynamoDB requests made while it runs. */
-async function costOf(stack: LocalStack, counter: DynamoCounter, label: string, method: string, path: string, expected: number, options: CallOptions): Promise<RouteCost> {
+async function costOf(
+  stack: LocalStack,
+  counter: DynamoCounter,
+  label: string,
+  method: string,
+  path: string,
+  expected: number,
+  options: CallOptions,
+): Promise<RouteCost> {
   counter.reset();
   const decisionsBefore = stack.gateway.authorizerInvocations();
   const call = expectStatus(await apiCall(stack.apiUrl, method, path, options), expected, label);
@@ -43,12 +51,21 @@ export async function measureRouteCosts(stack: LocalStack, counter: DynamoCounte
   const cost = (label: string, method: string, url: string, expected: number, options: CallOptions = {}) =>
     costOf(stack, counter, label, method, url, expected, { token, ...options });
   // Set-up, not measured: the parent of the group the measured calls work on.
-  expectStatus(await apiCall(stack.apiUrl, 'POST', '/groups', { token, body: { name: 'bench', tags: { region: 'emea' } } }), 201, 'create /bench');
+  expectStatus(
+    await apiCall(stack.apiUrl, 'POST', '/groups', { token, body: { name: 'bench', tags: { region: 'emea' } } }),
+    201,
+    'create /bench',
+  );
 
   const costs = [
     await cost('POST /groups (depth 2, 2 tags, configuration)', 'POST', '/groups', 201, {
       groupContext: '/bench',
-      body: { name: 'Finance', description: 'Finance', tags: { region: 'emea/uk', costCentre: 'cc-1' }, configuration: { payments: { approvals: 2 } } },
+      body: {
+        name: 'Finance',
+        description: 'Finance',
+        tags: { region: 'emea/uk', costCentre: 'cc-1' },
+        configuration: { payments: { approvals: 2 } },
+      },
     }),
     await cost('GET /groups/{id} (depth 2)', 'GET', path, 200),
     await cost('GET /groups (children)', 'GET', '/groups', 200, { groupContext: '/bench' }),
@@ -90,7 +107,8 @@ export async function measureDeepPages(
   pages: number[],
   repeats: number,
 ): Promise<PageTiming[]> {
-  const pathOf = (fromToken: string | undefined) => (fromToken ? `${LIST_PATH}&fromToken=${encodeURIComponent(fromToken)}` : LIST_PATH);
+  const pathOf = (fromToken: string | undefined) =>
+    fromToken ? `${LIST_PATH}&fromToken=${encodeURIComponent(fromToken)}` : LIST_PATH;
   const tokens = new Map<number, string | undefined>([[1, undefined]]);
   const lastIdBefore = new Map<number, string>([[1, '/']]);
   for (let page = 1; page < Math.max(...pages); page++) {
@@ -114,7 +132,17 @@ export async function measureDeepPages(
 
   // Pages are timed in turns (1, 50, 1, 50, ...) after a few warm-up rounds, so drift on a busy
   // two-core machine (JIT, garbage collection in DynamoDB Local) lands on every page alike.
-  const samples = pages.map((page) => ({ page, path: pathOf(tokens.get(page)), groups: 0, httpMs: [] as number[], queryMs: [] as number[], attempts: 0, operations: [] as string[], queryCapacity: undefined as number | undefined, keyConditionMs: [] as number[] }));
+  const samples = pages.map((page) => ({
+    page,
+    path: pathOf(tokens.get(page)),
+    groups: 0,
+    httpMs: [] as number[],
+    queryMs: [] as number[],
+    attempts: 0,
+    operations: [] as string[],
+    queryCapacity: undefined as number | undefined,
+    keyConditionMs: [] as number[],
+  }));
   for (let round = -WARM_UP_ROUNDS; round < repeats; round++) {
     for (const sample of samples) {
       counter.reset();

@@ -24,7 +24,9 @@ const NOT_REPORTED = 'not reported by DynamoDB Local';
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const capacity = (units: number | undefined) => (units === undefined ? NOT_REPORTED : fixed(units, 1));
 const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
+    '\n',
+  );
 
 export function machine(): string {
   const cores = cpus();
@@ -80,7 +82,15 @@ counted by a middleware on the process's document client, which also asks for \`
 Context = the \`context\` map handed to handlers, as JSON; response = the whole authorizer result, as JSON.
 
 ${table(
-  ['Caller', 'Memberships', 'DynamoDB requests per decision', 'Operations', 'Consumed capacity per decision', 'Context (bytes)', 'Whole response (bytes)'],
+  [
+    'Caller',
+    'Memberships',
+    'DynamoDB requests per decision',
+    'Operations',
+    'Consumed capacity per decision',
+    'Context (bytes)',
+    'Whole response (bytes)',
+  ],
   results.authorizer.map((result) => [
     result.caller,
     result.memberships,
@@ -110,7 +120,9 @@ ${table(
     cost.attempts,
     cost.authorizerDecisions * perDecision,
     `**${cost.attempts - cost.authorizerDecisions * perDecision}**`,
-    cost.requests.map((request) => `${request.operation}${request.capacityUnits === undefined ? '' : ` (${request.capacityUnits})`}`).join(' → '),
+    cost.requests
+      .map((request) => `${request.operation}${request.capacityUnits === undefined ? '' : ` (${request.capacityUnits})`}`)
+      .join(' → '),
     capacity(cost.capacityUnits),
   ]),
 )}
@@ -126,27 +138,57 @@ authorizer decision; list Query = the handler's one index Query, as the SDK saw 
 condition instead (\`gsi2sk > <last id of the previous page>\`, no \`ExclusiveStartKey\`), interleaved with the calls.
 
 ${table(
-  ['Page', 'Groups returned', 'HTTP, median (ms)', 'vs page 1', 'List Query, median (ms)', 'vs page 1', 'List Query capacity', 'DynamoDB requests per call', 'Operations', 'Same page by key condition, median (ms)', 'vs page 1'],
+  [
+    'Page',
+    'Groups returned',
+    'HTTP, median (ms)',
+    'vs page 1',
+    'List Query, median (ms)',
+    'vs page 1',
+    'List Query capacity',
+    'DynamoDB requests per call',
+    'Operations',
+    'Same page by key condition, median (ms)',
+    'vs page 1',
+  ],
   results.pages.map((page) => [
     page.page,
     page.groups,
     fixed(page.httpMs),
-    `${fixed(ratio(page, (p) => p.httpMs), 2)}×`,
+    `${fixed(
+      ratio(page, (p) => p.httpMs),
+      2,
+    )}×`,
     fixed(page.queryMs),
-    `${fixed(ratio(page, (p) => p.queryMs), 2)}×`,
+    `${fixed(
+      ratio(page, (p) => p.queryMs),
+      2,
+    )}×`,
     capacity(page.queryCapacity),
     fixed(page.requestsPerCall, 2),
     page.operations.join(' → '),
     fixed(page.keyConditionMs),
-    `${fixed(ratio(page, (p) => p.keyConditionMs), 2)}×`,
+    `${fixed(
+      ratio(page, (p) => p.keyConditionMs),
+      2,
+    )}×`,
   ]),
 )}
 
 The issue expects the first and the fiftieth page within 20 % of each other: page 50 / page 1 is
-**${fixed(ratio(fiftieth, (p) => p.httpMs), 2)}×** over HTTP (${Math.abs(ratio(fiftieth, (p) => p.httpMs) - 1) <= 0.2 ? 'met' : 'NOT met'}) and ${fixed(ratio(fiftieth, (p) => p.queryMs), 2)}× for the list Query alone
+**${fixed(
+    ratio(fiftieth, (p) => p.httpMs),
+    2,
+  )}×** over HTTP (${Math.abs(ratio(fiftieth, (p) => p.httpMs) - 1) <= 0.2 ? 'met' : 'NOT met'}) and ${fixed(
+    ratio(fiftieth, (p) => p.queryMs),
+    2,
+  )}× for the list Query alone
 (${Math.abs(ratio(fiftieth, (p) => p.queryMs) - 1) <= 0.2 ? 'met' : 'NOT met'}). Every page sends the same requests (one authorizer Query, one list Query with \`Limit\` 101 resuming
 after the token's key) and DynamoDB Local reports the same capacity for each, so any difference between pages is time
-spent inside DynamoDB Local answering them. The same page read by key condition takes ${fixed(ratio(fiftieth, (p) => p.keyConditionMs), 2)}× the first page's time
+spent inside DynamoDB Local answering them. The same page read by key condition takes ${fixed(
+    ratio(fiftieth, (p) => p.keyConditionMs),
+    2,
+  )}× the first page's time
 at page 50.
 
 ## 4. Check evaluation vs casbin (issue 6)

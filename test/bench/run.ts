@@ -84,7 +84,12 @@ async function main(): Promise<void> {
     log(`authorizer: a reader in ${MANY_MEMBERSHIPS} groups`);
     const teams = ids.filter((id) => id.split('/').length === 4);
     const spread = teams.filter((_, i) => i % Math.floor(teams.length / MANY_MEMBERSHIPS) === 0).slice(0, MANY_MEMBERSHIPS);
-    const member = await createUserWithMemberships(bulk, { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId }, 'bench-many@example.com', spread);
+    const member = await createUserWithMemberships(
+      bulk,
+      { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId },
+      'bench-many@example.com',
+      spread,
+    );
     const memberToken = await login(stack.apiUrl, member.email, member.password);
     authorizer.push(await measureAuthorizer(counter, `reader in ${spread.length} groups`, spread.length, memberToken));
 

@@ -85,7 +85,9 @@ export async function createUserWithMemberships(
         UserAttributes: [{ Name: 'email', Value: email }],
       }),
     );
-    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: cognito.userPoolId, Username: email, Password: password, Permanent: true }));
+    await client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: cognito.userPoolId, Username: email, Password: password, Permanent: true }),
+    );
   } finally {
     client.destroy();
   }

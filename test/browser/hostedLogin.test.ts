@@ -9,7 +9,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describe('hosted login in a browser', () => {
   const { apiUrl, admin } = inject('stack');
@@ -17,7 +25,9 @@ describe('hosted login in a browser', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (bash .ci/run does this)`);
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (bash .ci/run does this)`,
+      );
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   });
@@ -54,7 +64,9 @@ describe('hosted login in a browser', () => {
     expect(response.status()).toBe(200);
     expect(await response.request().headerValue('authorization')).toMatch(/^Bearer ey/);
     expect(await response.request().headerValue('accept-version')).toBe('1.0.0');
-    await expect.poll(() => operation.locator('.live-responses-table tr.response .response-col_status').textContent()).toContain('200');
+    await expect
+      .poll(() => operation.locator('.live-responses-table tr.response .response-col_status').textContent())
+      .toContain('200');
   });
 });
 

@@ -30,7 +30,10 @@ describe('docs and login on AWS', () => {
 
     beforeAll(() => {
       // Bundling skipped: these tests read the template and the construct calls.
-      const app = new App({ context: { adminEmail: 'admin@example.com', 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+      const app = new App({
+        context: { adminEmail: 'admin@example.com', 'aws:cdk:bundling-stacks': [] },
+        builtinCloudFormationValidation: false,
+      });
       const settings = readSettings(app.node);
       template = Template.fromStack(new IamStack(app, settings.stackName, { settings }));
       resources = template.toJSON().Resources as Record<string, Resource>;
@@ -38,10 +41,23 @@ describe('docs and login on AWS', () => {
 
     it('registers /login/callback on the hosted client, built from the RestApi id, the region and the stage', () => {
       const [restApiId] = Object.keys(template.findResources('AWS::ApiGateway::RestApi'));
-      const [, hosted] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).find(([, client]) => client.Properties.ClientName === 'hosted')!;
+      const [, hosted] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).find(
+        ([, client]) => client.Properties.ClientName === 'hosted',
+      )!;
 
       expect(hosted.Properties.CallbackURLs).toContainEqual({
-        'Fn::Join': ['', ['https://', { Ref: restApiId }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, `/${STAGE_NAME}/login/callback`]],
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: restApiId },
+            '.execute-api.',
+            { Ref: 'AWS::Region' },
+            '.',
+            { Ref: 'AWS::URLSuffix' },
+            `/${STAGE_NAME}/login/callback`,
+          ],
+        ],
       });
     });
 
@@ -50,9 +66,13 @@ describe('docs and login on AWS', () => {
     });
 
     it('tells every route function the hosted client and the Cognito domain base URL', () => {
-      const [hostedId] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).find(([, client]) => client.Properties.ClientName === 'hosted')!;
+      const [hostedId] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).find(
+        ([, client]) => client.Properties.ClientName === 'hosted',
+      )!;
       const [domainId] = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'));
-      const finishLogin = Object.values(resources).find((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Description === 'GET /login/callback')!;
+      const finishLogin = Object.values(resources).find(
+        (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Description === 'GET /login/callback',
+      )!;
       const variables = (finishLogin.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
       expect(variables.COGNITO_HOSTED_CLIENT_ID).toEqual({ Ref: hostedId });
@@ -76,7 +96,12 @@ describe('docs and login on AWS', () => {
       // Prepare + Act: bundle that one function for real, with esbuild and the copy hook.
       const app = new App();
       const stack = new Stack(app, 'DocsBundle');
-      iamFunction(stack, 'DocsFile', { handler: routes.docsFile.handler, environment: {}, tracing: false, bundleFiles: routes.docsFile.bundleFiles });
+      iamFunction(stack, 'DocsFile', {
+        handler: routes.docsFile.handler,
+        environment: {},
+        tracing: false,
+        bundleFiles: routes.docsFile.bundleFiles,
+      });
       const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0] as Resource;
       const s3Key = (fn.Properties.Code as { S3Key: string }).S3Key;
       assetDir = join(app.outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
@@ -86,7 +111,12 @@ describe('docs and login on AWS', () => {
       expect(readdirSync(assetDir)).toEqual(expect.arrayContaining(['index.mjs', SWAGGER_UI_BUNDLE_DIR]));
       expect(readdirSync(join(assetDir, SWAGGER_UI_BUNDLE_DIR)).sort()).toEqual(Object.keys(SWAGGER_UI_FILES).sort());
       for (const file of Object.keys(SWAGGER_UI_FILES)) {
-        expect(readFileSync(join(assetDir, SWAGGER_UI_BUNDLE_DIR, file)).equals(readFileSync(join(REPO_ROOT, 'node_modules/swagger-ui-dist', file))), file).toBe(true);
+        expect(
+          readFileSync(join(assetDir, SWAGGER_UI_BUNDLE_DIR, file)).equals(
+            readFileSync(join(REPO_ROOT, 'node_modules/swagger-ui-dist', file)),
+          ),
+          file,
+        ).toBe(true);
       }
     });
   });

@@ -196,18 +196,26 @@ describe('IamStack with default settings', () => {
     expect(policies.map(([, policy]) => policy.Properties.PolicyDocument)).toEqual([
       {
         Version: '2012-10-17',
-        Statement: [{ Action: 'dynamodb:Query', Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'Arn'] } }],
+        Statement: [
+          { Action: 'dynamodb:Query', Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'Arn'] } },
+        ],
       },
     ]);
   });
 
   it('grants each route function only the table access its route needs', () => {
     const actionsOf = (description: string) => {
-      const [, fn] = resourcesOfType(template, 'AWS::Lambda::Function').find(([, candidate]) => candidate.Properties.Description === description)!;
+      const [, fn] = resourcesOfType(template, 'AWS::Lambda::Function').find(
+        ([, candidate]) => candidate.Properties.Description === description,
+      )!;
       const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
       return resourcesOfType(template, 'AWS::IAM::Policy')
         .filter(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
-        .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) => [st.Action].flat()));
+        .flatMap(([, policy]) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) =>
+            [st.Action].flat(),
+          ),
+        );
     };
 
     const health = actionsOf('GET /health');
@@ -242,7 +250,10 @@ describe('IamStack with default settings', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: 'cognito-idp:AdminCreateUser', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'Arn'] } }),
+          Match.objectLike({
+            Action: 'cognito-idp:AdminCreateUser',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'Arn'] },
+          }),
         ]),
       },
     });
@@ -294,7 +305,9 @@ describe('IamStack with settings from context', () => {
 
   it('throttles, traces and access-logs the stage as configured', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 })],
+      MethodSettings: [
+        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }),
+      ],
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
     });
@@ -309,7 +322,13 @@ describe('IamStack with settings from context', () => {
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'OPTIONS',
       Integration: Match.objectLike({
-        IntegrationResponses: [Match.objectLike({ ResponseParameters: Match.objectLike({ 'method.response.header.Access-Control-Allow-Origin': "'https://bank.example'" }) })],
+        IntegrationResponses: [
+          Match.objectLike({
+            ResponseParameters: Match.objectLike({
+              'method.response.header.Access-Control-Allow-Origin': "'https://bank.example'",
+            }),
+          }),
+        ],
       }),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -324,7 +343,11 @@ describe('the CDK app', () => {
     const env = { ...process.env, CDK_CONTEXT_JSON: '{}', CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'iam-synth-')) };
 
     // Act
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'infrastructure/aws/app.ts'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'infrastructure/aws/app.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      encoding: 'utf8',
+    });
 
     // Assess
     expect(run.status).not.toBe(0);

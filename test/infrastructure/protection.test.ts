@@ -25,7 +25,10 @@ const ADMIN_EMAIL = 'admin@example.com';
 
 /** Builds the stack the way app.ts does, without bundling: these tests only read the WAF resources. */
 function buildTemplate(context: Record<string, unknown>): Template {
-  const app = new App({ context: { adminEmail: ADMIN_EMAIL, 'aws:cdk:bundling-stacks': [], ...context }, builtinCloudFormationValidation: false });
+  const app = new App({
+    context: { adminEmail: ADMIN_EMAIL, 'aws:cdk:bundling-stacks': [], ...context },
+    builtinCloudFormationValidation: false,
+  });
   const settings = readSettings(app.node);
   return Template.fromStack(new IamStack(app, settings.stackName, { settings }));
 }
@@ -46,7 +49,9 @@ const rateRule = (template: Template) => rules(template).find((rule) => rule.Nam
  */
 function pathMatches(statement: Record<string, unknown>, path: string): boolean {
   if ('OrStatement' in statement) {
-    return (statement.OrStatement as { Statements: Record<string, unknown>[] }).Statements.some((inner) => pathMatches(inner, path));
+    return (statement.OrStatement as { Statements: Record<string, unknown>[] }).Statements.some((inner) =>
+      pathMatches(inner, path),
+    );
   }
   if ('ByteMatchStatement' in statement) {
     const match = statement.ByteMatchStatement as {
@@ -105,7 +110,8 @@ describe('API protection with default settings', () => {
   });
 
   it('counts only requests whose path is under /auth/, with or without the stage prefix', () => {
-    const scopeDown = (rateRule(template).Statement.RateBasedStatement as { ScopeDownStatement: Record<string, unknown> }).ScopeDownStatement;
+    const scopeDown = (rateRule(template).Statement.RateBasedStatement as { ScopeDownStatement: Record<string, unknown> })
+      .ScopeDownStatement;
     const counted = (path: string) => pathMatches(scopeDown, path);
 
     // The default endpoint: WAF sees the stage in the path.
@@ -159,7 +165,19 @@ describe('API protection with default settings', () => {
     expect(association.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
     // arn:aws:apigateway:<region>::/restapis/<api id>/stages/<stage name>
     expect(association.Properties.ResourceArn).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, '::/restapis/', { Ref: apiId }, '/stages/', { Ref: stageId }]],
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':apigateway:',
+          { Ref: 'AWS::Region' },
+          '::/restapis/',
+          { Ref: apiId },
+          '/stages/',
+          { Ref: stageId },
+        ],
+      ],
     });
     expect(association.DependsOn).toContain(stageId);
   });
@@ -192,7 +210,9 @@ describe('API protection with settings from context', () => {
 
   it('uses the per-IP limit from authRateLimit', () => {
     configured.hasResourceProperties('AWS::WAFv2::WebACL', {
-      Rules: Match.arrayWith([Match.objectLike({ Name: AUTH_RATE_RULE_NAME, Statement: { RateBasedStatement: Match.objectLike({ Limit: 500 }) } })]),
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: AUTH_RATE_RULE_NAME, Statement: { RateBasedStatement: Match.objectLike({ Limit: 500 }) } }),
+      ]),
     });
   });
 
@@ -203,7 +223,9 @@ describe('API protection with settings from context', () => {
   it('allows the configured CORS origin on the 429', () => {
     const response = (rateRule(configured).Action as { Block: { CustomResponse: Record<string, unknown> } }).Block.CustomResponse;
 
-    expect(response.ResponseHeaders).toEqual(expect.arrayContaining([{ Name: 'Access-Control-Allow-Origin', Value: 'https://bank.example' }]));
+    expect(response.ResponseHeaders).toEqual(
+      expect.arrayContaining([{ Name: 'Access-Control-Allow-Origin', Value: 'https://bank.example' }]),
+    );
   });
 
   it('refuses an authRateLimit below the WAF minimum of 10', () => {

@@ -38,7 +38,11 @@ describe('business sign-up on AWS', () => {
     const roleId = (trigger[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const actions = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
       .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
-      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) => [st.Action].flat()));
+      .flatMap((policy) =>
+        (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) =>
+          [st.Action].flat(),
+        ),
+      );
 
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
     expect(actions.filter((action) => !action.startsWith('dynamodb:'))).toEqual([]);

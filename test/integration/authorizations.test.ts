@@ -8,12 +8,14 @@ let tenant: string;
 
 beforeAll(async () => {
   rootToken = (await login(adminCredentials().email, adminCredentials().password)).accessToken;
-  tenant = (await api('POST', '/groups', { token: rootToken, groupContext: '/', body: { name: uniqueGroupName('bank') } })).body.id;
+  tenant = (await api('POST', '/groups', { token: rootToken, groupContext: '/', body: { name: uniqueGroupName('bank') } })).body
+    .id;
   for (const name of ['finance', 'hr']) await api('POST', '/groups', { token: rootToken, groupContext: tenant, body: { name } });
   await api('POST', '/groups', { token: rootToken, groupContext: `${tenant}/finance`, body: { name: 'ap' } });
 });
 
-const check = (token: string, body: Record<string, unknown>, groupContext?: string) => api('POST', '/authorizations/check', { token, body, groupContext });
+const check = (token: string, body: Record<string, unknown>, groupContext?: string) =>
+  api('POST', '/authorizations/check', { token, body, groupContext });
 
 describe('POST /authorizations/check', () => {
   it('allows a contributor a business action in their group and beneath it, and names the membership that decided', async () => {
@@ -24,7 +26,12 @@ describe('POST /authorizations/check', () => {
     const above = await check(accessToken, { action: 'payments:approve', groupId: tenant });
     const iam = await check(accessToken, { action: 'iam:users:invite', groupId: `${tenant}/finance` });
 
-    expect(here.body).toEqual({ allowed: true, role: 'contributor', grantedAt: `${tenant}/finance`, reason: expect.stringContaining('allows') });
+    expect(here.body).toEqual({
+      allowed: true,
+      role: 'contributor',
+      grantedAt: `${tenant}/finance`,
+      reason: expect.stringContaining('allows'),
+    });
     expect(above.body).toMatchObject({ allowed: false, role: null, grantedAt: null });
     expect(iam.body).toMatchObject({ allowed: false, role: 'contributor' });
   });
@@ -42,12 +49,18 @@ describe('POST /authorizations/check', () => {
 
   it('checks someone else visible in the context, and answers someone invisible like someone unknown', async () => {
     const ann = await createTestUser({ memberships: { [`${tenant}/finance`]: 'contributor' } });
-    const other = (await api('POST', '/groups', { token: rootToken, groupContext: '/', body: { name: uniqueGroupName('other') } })).body.id;
+    const other = (
+      await api('POST', '/groups', { token: rootToken, groupContext: '/', body: { name: uniqueGroupName('other') } })
+    ).body.id;
     const stranger = await createTestUser({ memberships: { [other]: 'admin' } });
     const reader = await createTestUser({ memberships: { [tenant]: 'reader' } });
     const { accessToken } = await login(reader.email, reader.password);
 
-    const visible = await check(accessToken, { action: 'payments:approve', groupId: `${tenant}/finance`, email: ann.email }, tenant);
+    const visible = await check(
+      accessToken,
+      { action: 'payments:approve', groupId: `${tenant}/finance`, email: ann.email },
+      tenant,
+    );
     const invisible = await check(accessToken, { action: 'payments:approve', email: stranger.email }, tenant);
     const unknown = await check(accessToken, { action: 'payments:approve', email: uniqueEmail('nobody') }, tenant);
 
@@ -69,7 +82,11 @@ describe('POST /authorizations/check', () => {
     const ann = await createTestUser({ memberships: { [`${tenant}/finance`]: 'contributor' } });
     await updateUserRecord(ann.email, { state: 'disabled' });
 
-    const response = await check(rootToken, { action: 'payments:approve', groupId: `${tenant}/finance`, email: ann.email }, tenant);
+    const response = await check(
+      rootToken,
+      { action: 'payments:approve', groupId: `${tenant}/finance`, email: ann.email },
+      tenant,
+    );
 
     expect(response.body).toMatchObject({ allowed: false, reason: 'The user is disabled' });
   });
@@ -88,8 +105,16 @@ describe('POST /authorizations/check-batch', () => {
       email: ann.email,
     }));
 
-    const response = await api('POST', '/authorizations/check-batch', { token: rootToken, groupContext: tenant, body: { checks } });
-    const tooMany = await api('POST', '/authorizations/check-batch', { token: rootToken, groupContext: tenant, body: { checks: [...checks, checks[0]] } });
+    const response = await api('POST', '/authorizations/check-batch', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { checks },
+    });
+    const tooMany = await api('POST', '/authorizations/check-batch', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { checks: [...checks, checks[0]] },
+    });
 
     expect(response.status).toBe(200);
     expect(response.body.results).toHaveLength(100);
@@ -105,8 +130,18 @@ describe('GET /users/{email}/permissions', () => {
     const ann = await createTestUser({ memberships: { [`${tenant}/finance`]: 'reader' } });
     const { accessToken } = await login(ann.email, ann.password);
 
-    const response = await api('GET', `/users/${encodeURIComponent(ann.email)}/permissions?groupId=${encodeURIComponent(`${tenant}/finance/ap`)}`, { token: accessToken });
+    const response = await api(
+      'GET',
+      `/users/${encodeURIComponent(ann.email)}/permissions?groupId=${encodeURIComponent(`${tenant}/finance/ap`)}`,
+      { token: accessToken },
+    );
 
-    expect(response.body).toEqual({ email: ann.email, groupId: `${tenant}/finance/ap`, role: 'reader', grantedAt: `${tenant}/finance`, actions: ['*:read', '*:list'] });
+    expect(response.body).toEqual({
+      email: ann.email,
+      groupId: `${tenant}/finance/ap`,
+      role: 'reader',
+      grantedAt: `${tenant}/finance`,
+      actions: ['*:read', '*:list'],
+    });
   });
 });

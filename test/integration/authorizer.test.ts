@@ -26,7 +26,13 @@ describe('authorizer', () => {
     const response = await api('GET', groupPath('/'), { token: adminTokens.accessToken });
 
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: '/', name: expect.any(String), state: 'active', createdBy: expect.any(String), createdAt: expect.any(String) });
+    expect(response.body).toMatchObject({
+      id: '/',
+      name: expect.any(String),
+      state: 'active',
+      createdBy: expect.any(String),
+      createdAt: expect.any(String),
+    });
   });
 
   it('accepts an ID token as well as an access token', async () => {
@@ -53,31 +59,52 @@ describe('authorizer', () => {
 
   it('refuses an expired token', async () => {
     const past = Math.floor(Date.now() / 1000) - 7200;
-    const expired = signToken(accessClaims({ issuer: issuer(), clientId: stack().apiClientId, username: adminCredentials().email, issuedAt: past, expiresAt: past + 3600 }));
+    const expired = signToken(
+      accessClaims({
+        issuer: issuer(),
+        clientId: stack().apiClientId,
+        username: adminCredentials().email,
+        issuedAt: past,
+        expiresAt: past + 3600,
+      }),
+    );
 
     expectJsonError(await api('GET', groupPath('/'), { token: expired }), 401);
   });
 
   it('refuses a token signed by another key', async () => {
-    const foreign = signToken(accessClaims({ issuer: issuer(), clientId: stack().apiClientId, username: adminCredentials().email }), { key: foreignKey() });
+    const foreign = signToken(
+      accessClaims({ issuer: issuer(), clientId: stack().apiClientId, username: adminCredentials().email }),
+      { key: foreignKey() },
+    );
 
     expectJsonError(await api('GET', groupPath('/'), { token: foreign }), 401);
   });
 
   it('refuses a token from another issuer', async () => {
-    const otherIssuer = signToken(accessClaims({ issuer: `${stack().cognitoEndpoint}/local_other`, clientId: stack().apiClientId, username: adminCredentials().email }));
+    const otherIssuer = signToken(
+      accessClaims({
+        issuer: `${stack().cognitoEndpoint}/local_other`,
+        clientId: stack().apiClientId,
+        username: adminCredentials().email,
+      }),
+    );
 
     expectJsonError(await api('GET', groupPath('/'), { token: otherIssuer }), 401);
   });
 
   it('refuses a token issued to another client', async () => {
-    const otherClient = signToken(accessClaims({ issuer: issuer(), clientId: 'some-other-client', username: adminCredentials().email }));
+    const otherClient = signToken(
+      accessClaims({ issuer: issuer(), clientId: 'some-other-client', username: adminCredentials().email }),
+    );
 
     expectJsonError(await api('GET', groupPath('/'), { token: otherClient }), 401);
   });
 
   it('refuses an unsigned alg:none token', async () => {
-    const none = unsignedToken(accessClaims({ issuer: issuer(), clientId: stack().apiClientId, username: adminCredentials().email }));
+    const none = unsignedToken(
+      accessClaims({ issuer: issuer(), clientId: stack().apiClientId, username: adminCredentials().email }),
+    );
 
     expectJsonError(await api('GET', groupPath('/'), { token: none }), 401);
   });

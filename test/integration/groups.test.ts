@@ -15,7 +15,11 @@ beforeAll(async () => {
 
 /** A fresh top-level group (a tenant) created through the API by the root admin. */
 async function createTenant(body: Record<string, unknown> = {}): Promise<string> {
-  const response = await api('POST', '/groups', { token: adminToken, groupContext: '/', body: { name: uniqueGroupName('tenant'), ...body } });
+  const response = await api('POST', '/groups', {
+    token: adminToken,
+    groupContext: '/',
+    body: { name: uniqueGroupName('tenant'), ...body },
+  });
   expect(response.status).toBe(201);
   return response.body.id;
 }
@@ -29,12 +33,21 @@ async function tokenFor(memberships: Record<string, 'reader' | 'contributor' | '
   return (await login(user.email, user.password)).accessToken;
 }
 
-async function collectPages(token: string, contextId: string, query: string, count: number): Promise<{ ids: string[]; pageSizes: number[] }> {
+async function collectPages(
+  token: string,
+  contextId: string,
+  query: string,
+  count: number,
+): Promise<{ ids: string[]; pageSizes: number[] }> {
   const ids: string[] = [];
   const pageSizes: number[] = [];
   let fromToken: string | undefined;
   do {
-    const response = await api('GET', `/groups?${query}&count=${count}${fromToken ? `&fromToken=${encodeURIComponent(fromToken)}` : ''}`, { token, groupContext: contextId });
+    const response = await api(
+      'GET',
+      `/groups?${query}&count=${count}${fromToken ? `&fromToken=${encodeURIComponent(fromToken)}` : ''}`,
+      { token, groupContext: contextId },
+    );
     expect(response.status).toBe(200);
     ids.push(...response.body.groups.map((group: { id: string }) => group.id));
     pageSizes.push(response.body.groups.length);
@@ -134,11 +147,21 @@ describe('POST /groups', () => {
     const tenant = await createTenant({ description: 'audited' });
 
     const { Items } = await testTable().doc.send(
-      new QueryCommand({ TableName: testTable().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#group#${tenant}` } }),
+      new QueryCommand({
+        TableName: testTable().tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#group#${tenant}` },
+      }),
     );
 
     expect(Items).toHaveLength(1);
-    expect(Items![0]).toMatchObject({ actor: adminCredentials().email, action: 'group.created', targetId: tenant, after: { id: tenant, description: 'audited' }, requestId: expect.any(String) });
+    expect(Items![0]).toMatchObject({
+      actor: adminCredentials().email,
+      action: 'group.created',
+      targetId: tenant,
+      after: { id: tenant, description: 'audited' },
+      requestId: expect.any(String),
+    });
   });
 });
 
@@ -206,10 +229,19 @@ describe('GET /groups', () => {
     await createChild(adminToken, `${tenant}/a/b`, 'c');
 
     const descendants = await api('GET', '/groups?includeChildGroups=true', { token: adminToken, groupContext: `${tenant}/a` });
-    const both = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', { token: adminToken, groupContext: `${tenant}/a` });
+    const both = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', {
+      token: adminToken,
+      groupContext: `${tenant}/a`,
+    });
 
     expect(descendants.body.groups.map((group: { id: string }) => group.id)).toEqual([`${tenant}/a/b`, `${tenant}/a/b/c`]);
-    expect(both.body.groups.map((group: { id: string }) => group.id)).toEqual(['/', tenant, `${tenant}/a`, `${tenant}/a/b`, `${tenant}/a/b/c`]);
+    expect(both.body.groups.map((group: { id: string }) => group.id)).toEqual([
+      '/',
+      tenant,
+      `${tenant}/a`,
+      `${tenant}/a/b`,
+      `${tenant}/a/b/c`,
+    ]);
   });
 
   it('filters by every tags=key:value given', async () => {
@@ -218,7 +250,10 @@ describe('GET /groups', () => {
     await createChild(adminToken, tenant, 'de', { tags: { region: 'emea/de', tier: 'gold' } });
     await createChild(adminToken, tenant, 'uk2', { tags: { region: 'emea/uk', tier: 'silver' } });
 
-    const response = await api('GET', '/groups?includeChildGroups=true&tags=region:emea/uk&tags=tier:gold', { token: adminToken, groupContext: tenant });
+    const response = await api('GET', '/groups?includeChildGroups=true&tags=region:emea/uk&tags=tier:gold', {
+      token: adminToken,
+      groupContext: tenant,
+    });
 
     expect(response.body.groups.map((group: { id: string }) => group.id)).toEqual([`${tenant}/uk`]);
   });
@@ -293,7 +328,10 @@ describe('PATCH /groups/{groupId}', () => {
   it('removes a tag given a null or empty value and deep-merges configuration, null removing a key', async () => {
     const tenant = await createTenant({ tags: { a: '1', b: '2', c: '3' }, configuration: { x: { y: 1, z: 2 }, keep: true } });
 
-    const response = await api('PATCH', groupPath(tenant), { token: adminToken, body: { tags: { a: null, b: '', d: '4' }, configuration: { x: { z: null, w: 3 } } } });
+    const response = await api('PATCH', groupPath(tenant), {
+      token: adminToken,
+      body: { tags: { a: null, b: '', d: '4' }, configuration: { x: { z: null, w: 3 } } },
+    });
 
     expect(response.body.tags).toEqual({ c: '3', d: '4' });
     expect(response.body.configuration).toEqual({ x: { y: 1, w: 3 }, keep: true });
@@ -330,7 +368,11 @@ describe('PATCH /groups/{groupId}', () => {
   it('keeps every one of ten concurrent tag changes (no lost update)', async () => {
     const tenant = await createTenant();
 
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => api('PATCH', groupPath(tenant), { token: adminToken, body: { tags: { [`k${i}`]: 'v' } } })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api('PATCH', groupPath(tenant), { token: adminToken, body: { tags: { [`k${i}`]: 'v' } } }),
+      ),
+    );
     const read = await api('GET', groupPath(tenant), { token: adminToken });
 
     // Each change either landed or was refused with 409 after retries; none is silently lost.
@@ -404,7 +446,10 @@ describe('GET /tags/{key}', () => {
     await createChild(adminToken, tenant, 'de', { tags: { region: 'emea/de' } });
 
     const top = await api('GET', '/tags/region?resourceType=group', { token: adminToken, groupContext: tenant });
-    const emea = await api('GET', `/tags/region?resourceType=group&parentValue=${encodeURIComponent('emea')}`, { token: adminToken, groupContext: tenant });
+    const emea = await api('GET', `/tags/region?resourceType=group&parentValue=${encodeURIComponent('emea')}`, {
+      token: adminToken,
+      groupContext: tenant,
+    });
 
     expect(top.body.values).toEqual({ emea: 'emea' });
     expect(emea.body.values).toEqual({ 'emea/de': 'de', 'emea/uk': 'uk' });

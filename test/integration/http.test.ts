@@ -63,7 +63,10 @@ describe('HTTP conventions', () => {
 
   it('serves Swagger UI and the OpenAPI document generated from the manifest', async () => {
     const page = await fetch(`${inject('stack').apiUrl}/docs`);
-    const document = (await (await fetch(`${inject('stack').apiUrl}/swagger.json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>>; servers: { url: string }[] };
+    const document = (await (await fetch(`${inject('stack').apiUrl}/swagger.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+      servers: { url: string }[];
+    };
 
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger-ui');

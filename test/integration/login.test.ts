@@ -8,11 +8,19 @@ describe('POST /auth/login', () => {
     const response = await api('POST', '/auth/login', { body: adminCredentials() });
 
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ accessToken: expect.any(String), idToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 3600, tokenType: 'Bearer' });
+    expect(response.body).toMatchObject({
+      accessToken: expect.any(String),
+      idToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 3600,
+      tokenType: 'Bearer',
+    });
   });
 
   it('accepts the email in any case', async () => {
-    const response = await api('POST', '/auth/login', { body: { ...adminCredentials(), email: adminCredentials().email.toUpperCase() } });
+    const response = await api('POST', '/auth/login', {
+      body: { ...adminCredentials(), email: adminCredentials().email.toUpperCase() },
+    });
 
     expect(response.status).toBe(200);
   });
@@ -53,7 +61,12 @@ describe('POST /auth/challenge', () => {
 
     // Act
     const answered = await api('POST', '/auth/challenge', {
-      body: { email: user.email, challenge: 'NEW_PASSWORD_REQUIRED', session: first.body.session, newPassword: 'A-brand-new-Passw0rd!' },
+      body: {
+        email: user.email,
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        session: first.body.session,
+        newPassword: 'A-brand-new-Passw0rd!',
+      },
     });
 
     // Assess
@@ -68,7 +81,12 @@ describe('POST /auth/challenge', () => {
     const first = await api('POST', '/auth/login', { body: user });
 
     const response = await api('POST', '/auth/challenge', {
-      body: { email: user.email, challenge: 'NEW_PASSWORD_REQUIRED', session: first.body.session, newPassword: 'alllowercaseletters' },
+      body: {
+        email: user.email,
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        session: first.body.session,
+        newPassword: 'alllowercaseletters',
+      },
     });
 
     expect(response.status).toBe(400);
@@ -76,7 +94,9 @@ describe('POST /auth/challenge', () => {
   });
 
   it('refuses a challenge answer without the new password', async () => {
-    const response = await api('POST', '/auth/challenge', { body: { email: 'a@example.com', challenge: 'NEW_PASSWORD_REQUIRED', session: 'x' } });
+    const response = await api('POST', '/auth/challenge', {
+      body: { email: 'a@example.com', challenge: 'NEW_PASSWORD_REQUIRED', session: 'x' },
+    });
 
     expect(response.status).toBe(400);
   });

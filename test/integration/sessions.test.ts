@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 
 async function createTenant(body: Record<string, unknown> = {}): Promise<string> {
-  const response = await api('POST', '/groups', { token: rootToken, groupContext: '/', body: { name: uniqueGroupName('s'), ...body } });
+  const response = await api('POST', '/groups', {
+    token: rootToken,
+    groupContext: '/',
+    body: { name: uniqueGroupName('s'), ...body },
+  });
   expect(response.status).toBe(201);
   return response.body.id;
 }
@@ -32,7 +36,10 @@ describe('POST /auth/logout', () => {
     const tokens = await login(user.email, user.password);
 
     // Act
-    const response = await api('POST', '/auth/logout', { token: tokens.accessToken, body: { refreshToken: tokens.refreshToken } });
+    const response = await api('POST', '/auth/logout', {
+      token: tokens.accessToken,
+      body: { refreshToken: tokens.refreshToken },
+    });
 
     // Assess
     expect(response.status).toBe(204);
@@ -62,7 +69,9 @@ describe('DELETE /users/{email}/sessions', () => {
     const colleague = await createTestUser({ memberships: { [tenant]: 'contributor' } });
     const { accessToken } = await login(colleague.email, colleague.password);
 
-    expect((await api('DELETE', `${userPath(target.email)}/sessions`, { token: accessToken, groupContext: tenant })).status).toBe(403);
+    expect((await api('DELETE', `${userPath(target.email)}/sessions`, { token: accessToken, groupContext: tenant })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -86,9 +95,13 @@ describe('forgot and reset password', () => {
     const code = await waitForCode(user.email);
 
     // Act
-    const wrongCode = await api('POST', '/auth/password/reset', { body: { email: user.email, code: '000000x', newPassword: 'Reset-Passw0rd-ok' } });
+    const wrongCode = await api('POST', '/auth/password/reset', {
+      body: { email: user.email, code: '000000x', newPassword: 'Reset-Passw0rd-ok' },
+    });
     const weak = await api('POST', '/auth/password/reset', { body: { email: user.email, code, newPassword: 'weakpassword' } });
-    const reset = await api('POST', '/auth/password/reset', { body: { email: user.email, code, newPassword: 'Reset-Passw0rd-ok' } });
+    const reset = await api('POST', '/auth/password/reset', {
+      body: { email: user.email, code, newPassword: 'Reset-Passw0rd-ok' },
+    });
 
     // Assess
     expect(wrongCode.status).toBe(400);
@@ -100,9 +113,13 @@ describe('forgot and reset password', () => {
   });
 
   it('answers an unknown email at reset exactly like a wrong code', async () => {
-    const unknown = await api('POST', '/auth/password/reset', { body: { email: uniqueEmail('nobody'), code: '123456', newPassword: 'Reset-Passw0rd-ok' } });
+    const unknown = await api('POST', '/auth/password/reset', {
+      body: { email: uniqueEmail('nobody'), code: '123456', newPassword: 'Reset-Passw0rd-ok' },
+    });
     const user = await createTestUser({ memberships: { '/': 'reader' } });
-    const wrong = await api('POST', '/auth/password/reset', { body: { email: user.email, code: '999999x', newPassword: 'Reset-Passw0rd-ok' } });
+    const wrong = await api('POST', '/auth/password/reset', {
+      body: { email: user.email, code: '999999x', newPassword: 'Reset-Passw0rd-ok' },
+    });
 
     expect(unknown.status).toBe(400);
     expect(unknown.body).toEqual(wrong.body);
@@ -120,16 +137,26 @@ describe('TOTP MFA', () => {
     const setup = await api('POST', '/auth/mfa/totp/setup', { token: accessToken });
     expect(setup.status).toBe(200);
     expect(setup.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
-    const verified = await api('POST', '/auth/mfa/totp/verify', { token: accessToken, body: { code: totpCode(setup.body.secret) } });
+    const verified = await api('POST', '/auth/mfa/totp/verify', {
+      token: accessToken,
+      body: { code: totpCode(setup.body.secret) },
+    });
     expect(verified.status).toBe(204);
 
     // Act: log in again
     const first = await api('POST', '/auth/login', { body: user });
     expect(first.body).toMatchObject({ challenge: 'SOFTWARE_TOKEN_MFA', session: expect.any(String) });
-    const wrong = await api('POST', '/auth/challenge', { body: { email: user.email, challenge: 'SOFTWARE_TOKEN_MFA', session: first.body.session, code: '000000' } });
+    const wrong = await api('POST', '/auth/challenge', {
+      body: { email: user.email, challenge: 'SOFTWARE_TOKEN_MFA', session: first.body.session, code: '000000' },
+    });
     const second = await api('POST', '/auth/login', { body: user });
     const answered = await api('POST', '/auth/challenge', {
-      body: { email: user.email, challenge: 'SOFTWARE_TOKEN_MFA', session: second.body.session, code: totpCode(setup.body.secret, 1) },
+      body: {
+        email: user.email,
+        challenge: 'SOFTWARE_TOKEN_MFA',
+        session: second.body.session,
+        code: totpCode(setup.body.secret, 1),
+      },
     });
 
     // Assess
@@ -149,7 +176,10 @@ describe('TOTP MFA', () => {
     // Prepare
     const tenant = await createTenant();
     const finance = (await api('POST', '/groups', { token: rootToken, groupContext: tenant, body: { name: 'finance' } })).body.id;
-    expect((await api('PATCH', groupPath(tenant), { token: rootToken, body: { configuration: { security: { mfaRequired: true } } } })).status).toBe(200);
+    expect(
+      (await api('PATCH', groupPath(tenant), { token: rootToken, body: { configuration: { security: { mfaRequired: true } } } }))
+        .status,
+    ).toBe(200);
     const user = await createTestUser({ memberships: { [tenant]: 'reader' } });
     const { accessToken } = await login(user.email, user.password);
 
@@ -169,7 +199,11 @@ describe('brute-force lockout and login history', () => {
   it('locks an account after 5 failures: 429 with Retry-After even with the right password, audited', async () => {
     // Prepare: failures from several addresses, so only the account's own count can lock it.
     const user = await createTestUser({ memberships: { '/': 'reader' } });
-    const wrong = () => api('POST', '/auth/login', { body: { email: user.email, password: 'Wrong-password-1' }, sourceAddress: randomLoopbackAddress() });
+    const wrong = () =>
+      api('POST', '/auth/login', {
+        body: { email: user.email, password: 'Wrong-password-1' },
+        sourceAddress: randomLoopbackAddress(),
+      });
     for (let i = 0; i < 4; i++) expect((await wrong()).status).toBe(401);
 
     // Act
@@ -181,7 +215,11 @@ describe('brute-force lockout and login history', () => {
     expect(rightPassword.status).toBe(429);
     expect(Number(rightPassword.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     const { Items } = await testTable().doc.send(
-      new QueryCommand({ TableName: testTable().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#session#account:${user.email}` } }),
+      new QueryCommand({
+        TableName: testTable().tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#session#account:${user.email}` },
+      }),
     );
     expect(Items?.map((item) => item.action)).toEqual(['login.locked']);
   });
@@ -190,7 +228,10 @@ describe('brute-force lockout and login history', () => {
     const email = uniqueEmail('ghost');
     const from = randomLoopbackAddress();
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api('POST', '/auth/login', { body: { email, password: 'Wrong-password-1' }, sourceAddress: from })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await api('POST', '/auth/login', { body: { email, password: 'Wrong-password-1' }, sourceAddress: from })).status,
+      );
 
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
   });
@@ -198,10 +239,14 @@ describe('brute-force lockout and login history', () => {
   it('resets the count after a successful login', async () => {
     const user = await createTestUser({ memberships: { '/': 'reader' } });
     const from = randomLoopbackAddress();
-    for (let i = 0; i < 4; i++) await api('POST', '/auth/login', { body: { email: user.email, password: 'Wrong-password-1' }, sourceAddress: from });
+    for (let i = 0; i < 4; i++)
+      await api('POST', '/auth/login', { body: { email: user.email, password: 'Wrong-password-1' }, sourceAddress: from });
     await login(user.email, user.password, { sourceAddress: from });
 
-    const afterReset = await api('POST', '/auth/login', { body: { email: user.email, password: 'Wrong-password-1' }, sourceAddress: from });
+    const afterReset = await api('POST', '/auth/login', {
+      body: { email: user.email, password: 'Wrong-password-1' },
+      sourceAddress: from,
+    });
 
     expect(afterReset.status).toBe(401);
   });
@@ -209,7 +254,11 @@ describe('brute-force lockout and login history', () => {
   it('locks a source address after 20 failures across accounts, and only that address', async () => {
     // Prepare: 20 wrong passwords for 20 different emails, all from one address.
     const attacker = randomLoopbackAddress();
-    for (let i = 0; i < 20; i++) await api('POST', '/auth/login', { body: { email: uniqueEmail('spray'), password: 'Wrong-password-1' }, sourceAddress: attacker });
+    for (let i = 0; i < 20; i++)
+      await api('POST', '/auth/login', {
+        body: { email: uniqueEmail('spray'), password: 'Wrong-password-1' },
+        sourceAddress: attacker,
+      });
     const user = await createTestUser({ memberships: { '/': 'reader' } });
 
     // Act
@@ -226,19 +275,29 @@ describe('brute-force lockout and login history', () => {
     // Prepare
     const tenant = await createTenant();
     const user = await createTestUser({ memberships: { [tenant]: 'reader' } });
-    await api('POST', '/auth/login', { body: { email: user.email, password: 'Wrong-password-1' }, headers: { 'User-Agent': 'history-test' } });
+    await api('POST', '/auth/login', {
+      body: { email: user.email, password: 'Wrong-password-1' },
+      headers: { 'User-Agent': 'history-test' },
+    });
     const { accessToken } = await login(user.email, user.password);
 
     // Act
     const own = await api('GET', `${userPath(user.email)}/logins`, { token: accessToken, groupContext: tenant });
     const byAdmin = await api('GET', `${userPath(user.email)}/logins?count=1`, { token: rootToken, groupContext: tenant });
     const other = await createTestUser({ memberships: { [tenant]: 'reader' } });
-    const byColleague = await api('GET', `${userPath(user.email)}/logins`, { token: (await login(other.email, other.password)).accessToken, groupContext: tenant });
+    const byColleague = await api('GET', `${userPath(user.email)}/logins`, {
+      token: (await login(other.email, other.password)).accessToken,
+      groupContext: tenant,
+    });
 
     // Assess
     expect(own.status).toBe(200);
     expect(own.body.logins.map((attempt: { outcome: string }) => attempt.outcome)).toEqual(['success', 'failure']);
-    expect(own.body.logins[1]).toMatchObject({ sourceIp: expect.stringMatching(/^127\./), userAgent: 'history-test', at: expect.any(String) });
+    expect(own.body.logins[1]).toMatchObject({
+      sourceIp: expect.stringMatching(/^127\./),
+      userAgent: 'history-test',
+      at: expect.any(String),
+    });
     expect(byAdmin.body.logins).toHaveLength(1);
     expect(byAdmin.body.pagination?.lastEvaluatedToken).toEqual(expect.any(String));
     expect(byColleague.status).toBe(403);

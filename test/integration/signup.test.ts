@@ -43,7 +43,11 @@ describe('business sign-up', () => {
     expect(tenant.status).toBe(200);
     expect(tenant.body.plan).toBe('sole-trader');
     expect((await api('GET', groupPath('/'), { token: accessToken })).status).toBe(404);
-    const second = await api('POST', '/users', { token: accessToken, groupContext: business.slug, body: { email: uniqueEmail('second'), role: 'reader' } });
+    const second = await api('POST', '/users', {
+      token: accessToken,
+      groupContext: business.slug,
+      body: { email: uniqueEmail('second'), role: 'reader' },
+    });
     expect(second.status).toBe(409);
     expect(second.body.message).toContain('sole-trader plan allows 1 user');
   });
@@ -57,7 +61,9 @@ describe('business sign-up', () => {
     expect((await api('POST', '/signup/confirm', { body: { email, code: await codeFor(email) } })).status).toBe(204);
 
     // Act
-    const again = await api('POST', '/signup', { body: { businessName: uniqueBusiness().name, email, password: 'Another-Passw0rd-9!' } });
+    const again = await api('POST', '/signup', {
+      body: { businessName: uniqueBusiness().name, email, password: 'Another-Passw0rd-9!' },
+    });
 
     // Assess
     expect(again.status).toBe(firstSignup.status);
@@ -67,8 +73,12 @@ describe('business sign-up', () => {
   });
 
   it('answers a sign-up of an email that already has an account (an invited user) exactly like a new one', async () => {
-    const fresh = await api('POST', '/signup', { body: { businessName: uniqueBusiness().name, email: uniqueEmail('new'), password: PASSWORD } });
-    const existing = await api('POST', '/signup', { body: { businessName: uniqueBusiness().name, email: inject('stack').admin.email, password: PASSWORD } });
+    const fresh = await api('POST', '/signup', {
+      body: { businessName: uniqueBusiness().name, email: uniqueEmail('new'), password: PASSWORD },
+    });
+    const existing = await api('POST', '/signup', {
+      body: { businessName: uniqueBusiness().name, email: inject('stack').admin.email, password: PASSWORD },
+    });
 
     expect(existing.status).toBe(202);
     expect(existing.body).toEqual(fresh.body);
@@ -77,7 +87,9 @@ describe('business sign-up', () => {
 
   it('refuses a wrong code with 400 and creates nothing; an unknown email gets the same 400', async () => {
     const email = uniqueEmail('badcode');
-    expect((await api('POST', '/signup', { body: { businessName: uniqueBusiness().name, email, password: PASSWORD } })).status).toBe(202);
+    expect(
+      (await api('POST', '/signup', { body: { businessName: uniqueBusiness().name, email, password: PASSWORD } })).status,
+    ).toBe(202);
     const code = await codeFor(email);
     const wrong = code === '000000' ? '111111' : '000000';
 
@@ -107,12 +119,21 @@ describe('business sign-up', () => {
   it(`limits one source address to ${SIGNUP_POLICY.perIpPerHour} sign-ups an hour, then answers 429 with Retry-After`, async () => {
     const sourceAddress = randomLoopbackAddress();
     for (let i = 0; i < SIGNUP_POLICY.perIpPerHour; i++) {
-      const ok = await api('POST', '/signup', { sourceAddress, body: { businessName: uniqueBusiness().name, email: uniqueEmail('burst'), password: PASSWORD } });
+      const ok = await api('POST', '/signup', {
+        sourceAddress,
+        body: { businessName: uniqueBusiness().name, email: uniqueEmail('burst'), password: PASSWORD },
+      });
       expect(ok.status).toBe(202);
     }
 
-    const limited = await api('POST', '/signup', { sourceAddress, body: { businessName: uniqueBusiness().name, email: uniqueEmail('burst'), password: PASSWORD } });
-    const elsewhere = await api('POST', '/signup', { sourceAddress: randomLoopbackAddress(), body: { businessName: uniqueBusiness().name, email: uniqueEmail('other'), password: PASSWORD } });
+    const limited = await api('POST', '/signup', {
+      sourceAddress,
+      body: { businessName: uniqueBusiness().name, email: uniqueEmail('burst'), password: PASSWORD },
+    });
+    const elsewhere = await api('POST', '/signup', {
+      sourceAddress: randomLoopbackAddress(),
+      body: { businessName: uniqueBusiness().name, email: uniqueEmail('other'), password: PASSWORD },
+    });
 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -11,12 +11,16 @@ beforeAll(async () => {
 
 async function onboard(plan: string): Promise<{ id: string; owner: string }> {
   const owner = uniqueEmail('owner');
-  const response = await api('POST', '/tenants', { token: rootToken, body: { name: uniqueGroupName('biz'), plan, ownerEmail: owner } });
+  const response = await api('POST', '/tenants', {
+    token: rootToken,
+    body: { name: uniqueGroupName('biz'), plan, ownerEmail: owner },
+  });
   expect(response.status).toBe(201);
   return { id: response.body.id, owner };
 }
 
-const invite = (tenant: string, role = 'reader', email = uniqueEmail()) => api('POST', '/users', { token: rootToken, groupContext: tenant, body: { email, role } });
+const invite = (tenant: string, role = 'reader', email = uniqueEmail()) =>
+  api('POST', '/users', { token: rootToken, groupContext: tenant, body: { email, role } });
 
 describe('POST /tenants', () => {
   it('creates the tenant with its plan and invites the owner as its admin', async () => {
@@ -34,7 +38,11 @@ describe('POST /tenants', () => {
     const tenantAdmin = await createTestUser({ memberships: { [id]: 'admin' } });
     const { accessToken } = await login(tenantAdmin.email, tenantAdmin.password);
 
-    const response = await api('POST', '/tenants', { token: accessToken, groupContext: id, body: { name: uniqueGroupName('x'), plan: 'team', ownerEmail: uniqueEmail() } });
+    const response = await api('POST', '/tenants', {
+      token: accessToken,
+      groupContext: id,
+      body: { name: uniqueGroupName('x'), plan: 'team', ownerEmail: uniqueEmail() },
+    });
 
     expect(response.status).toBe(403);
   });
@@ -87,7 +95,10 @@ describe('plan limits', () => {
     const { id } = await onboard('team');
     await invite(id);
 
-    const downgrade = await api('PATCH', `/tenants/${encodeURIComponent(id)}`, { token: rootToken, body: { plan: 'sole-trader' } });
+    const downgrade = await api('PATCH', `/tenants/${encodeURIComponent(id)}`, {
+      token: rootToken,
+      body: { plan: 'sole-trader' },
+    });
     const upgrade = await api('PATCH', `/tenants/${encodeURIComponent(id)}`, { token: rootToken, body: { plan: 'enterprise' } });
 
     expect(downgrade.status).toBe(409);

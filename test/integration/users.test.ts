@@ -44,7 +44,8 @@ async function userWith(memberships: Record<string, Role>): Promise<{ email: str
   return { ...user, token: (await login(user.email, user.password)).accessToken };
 }
 
-const invite = (token: string, contextId: string, body: Record<string, unknown>) => api('POST', '/users', { token, groupContext: contextId, body });
+const invite = (token: string, contextId: string, body: Record<string, unknown>) =>
+  api('POST', '/users', { token, groupContext: contextId, body });
 const userPath = (email: string) => `/users/${encodeURIComponent(email)}`;
 
 async function outboxFor(email: string): Promise<{ kind: string; body: string }[]> {
@@ -56,7 +57,9 @@ async function outboxFor(email: string): Promise<{ kind: string; body: string }[
 async function firstLogin(email: string, temporaryPassword: string, newPassword = 'Brand-new-Passw0rd!'): Promise<string> {
   const first = await api('POST', '/auth/login', { body: { email, password: temporaryPassword } });
   expect(first.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
-  const answered = await api('POST', '/auth/challenge', { body: { email, challenge: 'NEW_PASSWORD_REQUIRED', session: first.body.session, newPassword } });
+  const answered = await api('POST', '/auth/challenge', {
+    body: { email, challenge: 'NEW_PASSWORD_REQUIRED', session: first.body.session, newPassword },
+  });
   expect(answered.status).toBe(200);
   return answered.body.accessToken;
 }
@@ -72,12 +75,22 @@ describe('POST /users', () => {
 
     // Assess
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ email, state: 'invited', groups: { [tenant]: 'contributor' }, defaultGroup: tenant, createdBy: adminCredentials().email });
+    expect(response.body).toMatchObject({
+      email,
+      state: 'invited',
+      groups: { [tenant]: 'contributor' },
+      defaultGroup: tenant,
+      createdBy: adminCredentials().email,
+    });
     const [message] = await outboxFor(email);
     expect(message?.kind).toBe('invitation');
     const temporaryPassword = /temporary password (\S+);/.exec(message!.body)![1]!;
     const token = await firstLogin(email, temporaryPassword);
-    expect((await api('GET', '/users/me', { token })).body).toMatchObject({ email, state: 'active', role: { role: 'contributor', grantedAt: tenant } });
+    expect((await api('GET', '/users/me', { token })).body).toMatchObject({
+      email,
+      state: 'active',
+      role: { role: 'contributor', grantedAt: tenant },
+    });
   });
 
   it('uses the given password as the temporary one, checked against the policy', async () => {
@@ -105,7 +118,9 @@ describe('POST /users', () => {
     const other = await createTenant();
 
     expect((await invite(rootToken, `${tenant}/missing`, { email: uniqueEmail(), role: 'reader' })).status).toBe(404);
-    expect((await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', defaultGroup: `${tenant}/missing` })).status).toBe(404);
+    expect(
+      (await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', defaultGroup: `${tenant}/missing` })).status,
+    ).toBe(404);
     expect((await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', defaultGroup: other })).status).toBe(404);
   });
 
@@ -166,7 +181,11 @@ describe('POST /users', () => {
     await invite(rootToken, tenant, { email, role: 'reader' });
 
     const { Items } = await testTable().doc.send(
-      new QueryCommand({ TableName: testTable().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#user#${email}` } }),
+      new QueryCommand({
+        TableName: testTable().tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#user#${email}` },
+      }),
     );
 
     expect(Items?.map((item) => item.action)).toEqual(['user.invited']);
@@ -224,7 +243,11 @@ describe('GET /users/{email} and GET /users/me', () => {
 
     const response = await api('GET', '/users/me', { token: user.token, groupContext: `${finance}` });
 
-    expect(response.body).toMatchObject({ email: user.email, groups: { [tenant]: 'admin', [finance]: 'reader' }, role: { role: 'reader', grantedAt: finance } });
+    expect(response.body).toMatchObject({
+      email: user.email,
+      groups: { [tenant]: 'admin', [finance]: 'reader' },
+      role: { role: 'reader', grantedAt: finance },
+    });
   });
 });
 
@@ -276,7 +299,10 @@ describe('GET /users', () => {
     const member = await createTestUser({ memberships: { [finance]: 'reader' } });
 
     const own = await api('GET', '/users', { token: rootToken, groupContext: finance });
-    const withParents = await api('GET', '/users?includeParentGroups=true&count=100', { token: rootToken, groupContext: finance });
+    const withParents = await api('GET', '/users?includeParentGroups=true&count=100', {
+      token: rootToken,
+      groupContext: finance,
+    });
 
     expect(own.body.users.map((user: { email: string }) => user.email)).toEqual([member.email]);
     const listed = withParents.body.users.map((user: { email: string }) => user.email);
@@ -303,7 +329,9 @@ describe('PATCH /users/{email}', () => {
     const response = await api('PATCH', userPath(user.email), { token: user.token, body: {} });
 
     expect(response.status).toBe(400);
-    expect(response.body.message).toBe('Request body should contains one or more of these parameters: password, defaultGroup, state, tags');
+    expect(response.body.message).toBe(
+      'Request body should contains one or more of these parameters: password, defaultGroup, state, tags',
+    );
   });
 
   it('lets a user change their own password, checked against the policy, and ends their other sessions', async () => {
@@ -313,7 +341,15 @@ describe('PATCH /users/{email}', () => {
     const stack = inject('stack');
     // Two distinct tokens of the same older session (the authorizer caches per token string).
     const olderSession = (jti: string) =>
-      signToken({ ...accessClaims({ issuer: `${stack.cognitoEndpoint}/${stack.userPoolId}`, clientId: stack.apiClientId, username: user.email, issuedAt: Math.floor(Date.now() / 1000) - 60 }), jti });
+      signToken({
+        ...accessClaims({
+          issuer: `${stack.cognitoEndpoint}/${stack.userPoolId}`,
+          clientId: stack.apiClientId,
+          username: user.email,
+          issuedAt: Math.floor(Date.now() / 1000) - 60,
+        }),
+        jti,
+      });
     expect((await api('GET', '/users/me', { token: olderSession('before') })).status).toBe(200);
 
     // Act
@@ -333,7 +369,15 @@ describe('PATCH /users/{email}', () => {
     const tenant = await createTenant();
     const other = await createTestUser({ memberships: { [tenant]: 'reader' } });
 
-    expect((await api('PATCH', userPath(other.email), { token: rootToken, groupContext: tenant, body: { password: 'Another-Passw0rd!' } })).status).toBe(403);
+    expect(
+      (
+        await api('PATCH', userPath(other.email), {
+          token: rootToken,
+          groupContext: tenant,
+          body: { password: 'Another-Passw0rd!' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses to change your own state with SIF’s message', async () => {
@@ -351,7 +395,11 @@ describe('PATCH /users/{email}', () => {
     const shared = await createTestUser({ memberships: { [tenantA]: 'reader', [tenantB]: 'reader' } });
     const adminOfA = await userWith({ [tenantA]: 'admin' });
 
-    const response = await api('PATCH', userPath(shared.email), { token: adminOfA.token, groupContext: tenantA, body: { state: 'disabled' } });
+    const response = await api('PATCH', userPath(shared.email), {
+      token: adminOfA.token,
+      groupContext: tenantA,
+      body: { state: 'disabled' },
+    });
 
     expect(response.status).toBe(403);
   });
@@ -363,7 +411,11 @@ describe('PATCH /users/{email}', () => {
     const tokens = await login(user.email, user.password);
 
     // Act
-    const disabled = await api('PATCH', userPath(user.email), { token: rootToken, groupContext: tenant, body: { state: 'disabled' } });
+    const disabled = await api('PATCH', userPath(user.email), {
+      token: rootToken,
+      groupContext: tenant,
+      body: { state: 'disabled' },
+    });
 
     // Assess
     expect(disabled.status).toBe(204);
@@ -372,7 +424,9 @@ describe('PATCH /users/{email}', () => {
     expect((await api('POST', '/auth/refresh', { body: { refreshToken: tokens.refreshToken } })).status).toBe(401);
     expect((await api('GET', userPath(user.email), { token: rootToken, groupContext: tenant })).body.state).toBe('disabled');
 
-    expect((await api('PATCH', userPath(user.email), { token: rootToken, groupContext: tenant, body: { state: 'active' } })).status).toBe(204);
+    expect(
+      (await api('PATCH', userPath(user.email), { token: rootToken, groupContext: tenant, body: { state: 'active' } })).status,
+    ).toBe(204);
     const again = await login(user.email, user.password);
     expect((await api('GET', '/users/me', { token: again.accessToken })).status).toBe(200);
   });
@@ -390,9 +444,15 @@ describe('PATCH /users/{email}', () => {
 
   it('changes tags (null removes one), and tag values are listed for users in the subtree', async () => {
     const tenant = await createTenant();
-    const email = (await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'abc', team: 'red' } })).body.email;
+    const email = (
+      await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'abc', team: 'red' } })
+    ).body.email;
 
-    const response = await api('PATCH', userPath(email), { token: rootToken, groupContext: tenant, body: { tags: { company: 'xyz', team: null } } });
+    const response = await api('PATCH', userPath(email), {
+      token: rootToken,
+      groupContext: tenant,
+      body: { tags: { company: 'xyz', team: null } },
+    });
     const values = await api('GET', '/tags/company?resourceType=user', { token: rootToken, groupContext: tenant });
 
     expect(response.status).toBe(204);
@@ -409,7 +469,9 @@ describe('DELETE /users/{email}', () => {
     const response = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenantA });
 
     expect(response.status).toBe(204);
-    expect((await api('GET', userPath(user.email), { token: rootToken, groupContext: tenantB })).body.groups).toEqual({ [tenantB]: 'reader' });
+    expect((await api('GET', userPath(user.email), { token: rootToken, groupContext: tenantB })).body.groups).toEqual({
+      [tenantB]: 'reader',
+    });
   });
 
   it('answers 409 when the user has no membership in the context or beneath it', async () => {
@@ -480,7 +542,13 @@ describe('the last active admin of /', () => {
     y = await userWith({ '/': 'admin' });
     const index = TABLE_INDEXES.byParent;
     const { Items } = await testTable().doc.send(
-      new QueryCommand({ TableName: testTable().tableName, IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.pk }, ExpressionAttributeValues: { ':pk': 'MEMBERS#/' } }),
+      new QueryCommand({
+        TableName: testTable().tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': 'MEMBERS#/' },
+      }),
     );
     for (const item of Items ?? []) {
       const email = String(item.email);

@@ -8,7 +8,15 @@ import { HttpError } from '../../shared/http/errors.ts';
 import { thrownBy } from './helpers.ts';
 
 function callerIn(groupContextId: string, memberships: Memberships): Caller {
-  return { email: 'ann@acme.com', groupContextId, contextRole: resolveRole(memberships, groupContextId), memberships, tokenIssuedAt: 0, mfaEnabled: false, tokenUse: 'access' };
+  return {
+    email: 'ann@acme.com',
+    groupContextId,
+    contextRole: resolveRole(memberships, groupContextId),
+    memberships,
+    tokenIssuedAt: 0,
+    mfaEnabled: false,
+    tokenUse: 'access',
+  };
 }
 
 const adminInContext: Access = { kind: 'action', action: 'iam:groups:create', at: 'context' };
@@ -24,7 +32,9 @@ describe('enforceAccess', () => {
   });
 
   it('lets a caller with the required role in the group context through', () => {
-    expect(() => enforceAccess(adminInContext, { caller: callerIn('/acme/finance', { '/acme': 'admin' }), params: undefined })).not.toThrow();
+    expect(() =>
+      enforceAccess(adminInContext, { caller: callerIn('/acme/finance', { '/acme': 'admin' }), params: undefined }),
+    ).not.toThrow();
   });
 
   it('refuses with 403 a caller whose role in the group context is insufficient', () => {
@@ -40,7 +50,10 @@ describe('enforceAccess', () => {
   });
 
   it('refuses with 403 a caller with no role at all in the group context', () => {
-    expect(thrownBy(() => enforceAccess(adminInContext, { caller: callerIn('/globex', { '/acme': 'admin' }), params: undefined })).statusCode).toBe(403);
+    expect(
+      thrownBy(() => enforceAccess(adminInContext, { caller: callerIn('/globex', { '/acme': 'admin' }), params: undefined }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lets a caller with the required role inherited at the path group through', () => {
@@ -67,7 +80,9 @@ describe('enforceAccess', () => {
     const caller = callerIn('/acme', { '/acme': 'admin', '/acme/finance': 'reader' });
 
     // Act
-    const error = thrownBy(() => enforceAccess(contributorAtPathGroup, { caller, params: { groupId: '/acme/finance/payables' } }));
+    const error = thrownBy(() =>
+      enforceAccess(contributorAtPathGroup, { caller, params: { groupId: '/acme/finance/payables' } }),
+    );
 
     // Assess
     expect(error).toBeInstanceOf(HttpError);
@@ -75,6 +90,10 @@ describe('enforceAccess', () => {
   });
 
   it('does not let a membership at a prefix-sharing sibling reach the path group', () => {
-    expect(thrownBy(() => enforceAccess(contributorAtPathGroup, { caller: callerIn('/acme', { '/acme': 'admin' }), params: { groupId: '/acmex' } })).statusCode).toBe(404);
+    expect(
+      thrownBy(() =>
+        enforceAccess(contributorAtPathGroup, { caller: callerIn('/acme', { '/acme': 'admin' }), params: { groupId: '/acmex' } }),
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,8 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { HttpError } from '../../shared/http/errors.ts';
-import { INVALID_CREDENTIALS, mapAuthError, type AuthOutcome, type CognitoIdentity, type Tokens } from '../../shared/identity/cognitoIdentity.ts';
+import {
+  INVALID_CREDENTIALS,
+  mapAuthError,
+  type AuthOutcome,
+  type CognitoIdentity,
+  type Tokens,
+} from '../../shared/identity/cognitoIdentity.ts';
 import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
 import { refreshTokenKey, userKey } from '../../shared/store/keys.ts';
 import type { UserRecord } from '../../shared/store/records.ts';
@@ -11,7 +24,13 @@ import { fakeTable, TABLE_NAME } from './helpers.ts';
 
 const EMAIL = 'ann@acme.com';
 const NOW = new Date('2026-11-26T12:00:00.000Z');
-const TOKENS: Tokens = { accessToken: 'access-jwt', idToken: 'id-jwt', refreshToken: 'refresh-1', expiresIn: 3600, tokenType: 'Bearer' };
+const TOKENS: Tokens = {
+  accessToken: 'access-jwt',
+  idToken: 'id-jwt',
+  refreshToken: 'refresh-1',
+  expiresIn: 3600,
+  tokenType: 'Bearer',
+};
 
 function fakeIdentity(outcome: AuthOutcome | Error = { kind: 'tokens', tokens: TOKENS }) {
   const identity = {
@@ -32,7 +51,15 @@ function dependencies(identity: FakeIdentity): AuthDependencies {
 }
 
 function userItem(overrides: Partial<UserRecord> = {}) {
-  return { ...userKey(EMAIL), type: 'user', email: EMAIL, state: 'active', createdBy: 'admin@example.com', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+  return {
+    ...userKey(EMAIL),
+    type: 'user',
+    email: EMAIL,
+    state: 'active',
+    createdBy: 'admin@example.com',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<HttpError> {
@@ -76,7 +103,9 @@ describe('authService', () => {
       // Prepare
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
       const cognitoRefusal = Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' });
-      const wrongPassword = await rejection(login(dependencies(fakeIdentity(mapAuthError(cognitoRefusal) as Error)), EMAIL, 'wrong', 'request-0'));
+      const wrongPassword = await rejection(
+        login(dependencies(fakeIdentity(mapAuthError(cognitoRefusal) as Error)), EMAIL, 'wrong', 'request-0'),
+      );
 
       // Act
       const disabled = await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
@@ -85,7 +114,10 @@ describe('authService', () => {
       expect(disabled).toBeInstanceOf(HttpError);
       expect(disabled.statusCode).toBe(401);
       expect(disabled.message).toBe(INVALID_CREDENTIALS);
-      expect({ statusCode: disabled.statusCode, message: disabled.message }).toEqual({ statusCode: wrongPassword.statusCode, message: wrongPassword.message });
+      expect({ statusCode: disabled.statusCode, message: disabled.message }).toEqual({
+        statusCode: wrongPassword.statusCode,
+        message: wrongPassword.message,
+      });
     });
 
     it('refuses a user Cognito knows but the table does not with the wrong-password 401', async () => {
@@ -288,7 +320,9 @@ describe('authService', () => {
 
     it('refuses with 401 a remembered refresh token whose record has expired', async () => {
       // Prepare: DynamoDB deletes expired items lazily, so an expired record may still be read.
-      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: { ...rememberedItem(Date.now() - 31 * 86_400_000), expiresAt: Math.floor(Date.now() / 1000) - 60 } });
+      ddbMock
+        .on(GetCommand, { Key: refreshKey })
+        .resolves({ Item: { ...rememberedItem(Date.now() - 31 * 86_400_000), expiresAt: Math.floor(Date.now() / 1000) - 60 } });
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
 
       // Act

@@ -11,7 +11,9 @@ const EMAIL = 'ann@acme.com';
 /** Token issued-at, epoch seconds. */
 const ISSUED_AT = 1_800_000_000;
 
-function fakeVerifier(verified: VerifiedToken | Error = { email: EMAIL, issuedAt: ISSUED_AT, tokenUse: 'access' }): TokenVerifier {
+function fakeVerifier(
+  verified: VerifiedToken | Error = { email: EMAIL, issuedAt: ISSUED_AT, tokenUse: 'access' },
+): TokenVerifier {
   return {
     hydrate: async () => undefined,
     verify: async () => {
@@ -22,11 +24,29 @@ function fakeVerifier(verified: VerifiedToken | Error = { email: EMAIL, issuedAt
 }
 
 function profileItem(overrides: Partial<UserRecord> = {}) {
-  return { pk: `USER#${EMAIL}`, sk: '#PROFILE', type: 'user', email: EMAIL, state: 'active', createdBy: 'admin@example.com', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+  return {
+    pk: `USER#${EMAIL}`,
+    sk: '#PROFILE',
+    type: 'user',
+    email: EMAIL,
+    state: 'active',
+    createdBy: 'admin@example.com',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
 }
 
 function membershipItem(groupId: string, role: string) {
-  return { pk: `USER#${EMAIL}`, sk: `MEMBER#${groupId}`, gsi1pk: `MEMBERS#${groupId}`, gsi1sk: EMAIL, type: 'membership', email: EMAIL, groupId, role };
+  return {
+    pk: `USER#${EMAIL}`,
+    sk: `MEMBER#${groupId}`,
+    gsi1pk: `MEMBERS#${groupId}`,
+    gsi1sk: EMAIL,
+    type: 'membership',
+    email: EMAIL,
+    groupId,
+    role,
+  };
 }
 
 describe('bearerToken', () => {
@@ -40,7 +60,9 @@ describe('bearerToken', () => {
   });
 
   it('accepts a bare JWT without the Bearer prefix', () => {
-    expect(bearerToken({ Authorization: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' })).toBe('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln');
+    expect(bearerToken({ Authorization: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' })).toBe(
+      'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln',
+    );
   });
 
   it('reads the header whatever the case of its name', () => {
@@ -90,19 +112,32 @@ describe('authorizeToken', () => {
   it('describes an active user with their encoded memberships, default group and token issue time', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({
-      Items: [profileItem({ defaultGroup: '/acme/finance' }), membershipItem('/acme', 'admin'), membershipItem('/acme/finance', 'reader')],
+      Items: [
+        profileItem({ defaultGroup: '/acme/finance' }),
+        membershipItem('/acme', 'admin'),
+        membershipItem('/acme/finance', 'reader'),
+      ],
     });
 
     // Act
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
 
     // Assess
-    expect(context).toEqual({ email: EMAIL, memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }), defaultGroup: '/acme/finance', issuedAt: ISSUED_AT, mfa: false, tokenUse: 'access' });
+    expect(context).toEqual({
+      email: EMAIL,
+      memberships: encodeMemberships({ '/acme': 'admin', '/acme/finance': 'reader' }),
+      defaultGroup: '/acme/finance',
+      issuedAt: ISSUED_AT,
+      mfa: false,
+      tokenUse: 'access',
+    });
   });
 
   it('gives an active user without a chosen default group their shallowest membership as default group', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), membershipItem('/acme/finance', 'reader'), membershipItem('/acme/hr', 'admin')] });
+    ddbMock
+      .on(QueryCommand)
+      .resolves({ Items: [profileItem(), membershipItem('/acme/finance', 'reader'), membershipItem('/acme/hr', 'admin')] });
 
     // Act
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
@@ -132,7 +167,10 @@ describe('authorizeToken', () => {
 
   it('refuses a token the verifier rejects', async () => {
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(new Error('Invalid signature')), table: fakeTable() }, 'forged');
+    const context = await authorizeToken(
+      { verifier: fakeVerifier(new Error('Invalid signature')), table: fakeTable() },
+      'forged',
+    );
 
     // Assess
     expect(context).toBeUndefined();
@@ -183,7 +221,9 @@ describe('authorizeToken', () => {
 
   it('refuses a token issued before the user sessionsValidAfter', async () => {
     // Prepare: sessions revoked one millisecond after the token was issued.
-    ddbMock.on(QueryCommand).resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 + 1 }), membershipItem('/acme', 'admin')] });
+    ddbMock
+      .on(QueryCommand)
+      .resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 + 1 }), membershipItem('/acme', 'admin')] });
 
     // Act
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
@@ -195,7 +235,9 @@ describe('authorizeToken', () => {
 
   it('accepts a token issued after the user sessionsValidAfter', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 - 60_000 }), membershipItem('/acme', 'admin')] });
+    ddbMock
+      .on(QueryCommand)
+      .resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 - 60_000 }), membershipItem('/acme', 'admin')] });
 
     // Act
     const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');

@@ -32,7 +32,9 @@ describe('callerFromAuthorizer', () => {
   });
 
   it('url-decodes and lower-cases x-groupcontextid', () => {
-    expect(callerFromAuthorizer(authorizerContext(), { 'x-groupcontextid': '%2FACME%2FFinance' }).groupContextId).toBe('/acme/finance');
+    expect(callerFromAuthorizer(authorizerContext(), { 'x-groupcontextid': '%2FACME%2FFinance' }).groupContextId).toBe(
+      '/acme/finance',
+    );
   });
 
   it('resolves the caller role in the group context through the tree', () => {
@@ -51,11 +53,17 @@ describe('callerFromAuthorizer', () => {
   });
 
   it('falls back to the default group when x-groupcontextid is blank', () => {
-    expect(callerFromAuthorizer(authorizerContext({ defaultGroup: '/acme/hr' }), { 'x-groupcontextid': '  ' }).groupContextId).toBe('/acme/hr');
+    expect(
+      callerFromAuthorizer(authorizerContext({ defaultGroup: '/acme/hr' }), { 'x-groupcontextid': '  ' }).groupContextId,
+    ).toBe('/acme/hr');
   });
 
   it('has no context role where the caller holds no membership covering the group context', () => {
-    expect(callerFromAuthorizer(authorizerContext({ memberships: encodeMemberships({ '/acme': 'admin' }) }), { 'x-groupcontextid': '/globex' }).contextRole).toBeUndefined();
+    expect(
+      callerFromAuthorizer(authorizerContext({ memberships: encodeMemberships({ '/acme': 'admin' }) }), {
+        'x-groupcontextid': '/globex',
+      }).contextRole,
+    ).toBeUndefined();
   });
 
   it.each(['/acme//finance', '/acme finance', '%2Facme%2F%2Ffinance', '/acme_finance', `/${'a'.repeat(114)}`])(
@@ -71,7 +79,10 @@ describe('callerFromAuthorizer', () => {
   );
 
   it('refuses a context without an email with 401', () => {
-    expect(thrownBy(() => callerFromAuthorizer({ memberships: encodeMemberships({ '/acme': 'admin' }), defaultGroup: '/acme' }, {})).statusCode).toBe(401);
+    expect(
+      thrownBy(() => callerFromAuthorizer({ memberships: encodeMemberships({ '/acme': 'admin' }), defaultGroup: '/acme' }, {}))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('refuses a context with an empty email with 401', () => {

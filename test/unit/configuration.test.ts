@@ -24,7 +24,13 @@ describe('deepMerge', () => {
 
 describe('effectiveConfiguration', () => {
   it('applies layers from the root down, nearer layers winning and missing layers skipped', () => {
-    expect(effectiveConfiguration([{ security: { mfaRequired: false }, locale: 'en' }, undefined, { security: { mfaRequired: true } }])).toEqual({
+    expect(
+      effectiveConfiguration([
+        { security: { mfaRequired: false }, locale: 'en' },
+        undefined,
+        { security: { mfaRequired: true } },
+      ]),
+    ).toEqual({
       security: { mfaRequired: true },
       locale: 'en',
     });

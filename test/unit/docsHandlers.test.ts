@@ -55,7 +55,15 @@ describe('docs handlers', () => {
   });
 
   it('answers 404 for any file off the allow-list, paths included', async () => {
-    for (const file of ['package.json', 'index.html', '..%2Fpackage.json', '../package.json', 'swagger-ui.js.map', 'constructor', '__proto__']) {
+    for (const file of [
+      'package.json',
+      'index.html',
+      '..%2Fpackage.json',
+      '../package.json',
+      'swagger-ui.js.map',
+      'constructor',
+      '__proto__',
+    ]) {
       const response = await getDocsFile(fileEvent(file), fakeContext());
 
       expect(response.statusCode, file).toBe(404);

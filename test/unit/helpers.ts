@@ -17,7 +17,15 @@ export function fakeTable(): TableRef {
 
 /** An authorizer context as API Gateway hands it to a handler: a map of scalars. */
 export function authorizerContext(overrides: Partial<AuthorizerContext> = {}): Record<string, unknown> {
-  const context: AuthorizerContext = { email: 'ann@acme.com', memberships: encodeMemberships({ '/acme': 'admin' }), defaultGroup: '/acme', issuedAt: 1_800_000_000, mfa: false, tokenUse: 'access', ...overrides };
+  const context: AuthorizerContext = {
+    email: 'ann@acme.com',
+    memberships: encodeMemberships({ '/acme': 'admin' }),
+    defaultGroup: '/acme',
+    issuedAt: 1_800_000_000,
+    mfa: false,
+    tokenUse: 'access',
+    ...overrides,
+  };
   return { ...context };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type Access } from '../../shared/api/routeDefinition.ts';
 import { groupIdSchema } from '../../shared/api/schemas/common.ts';
 import { httpRoute, type RouteResult } from '../../shared/http/httpRoute.ts';
@@ -78,7 +78,11 @@ describe('httpRoute', () => {
     // Act
     const handler = httpRoute(thingRoute(authenticated), run);
     await handler(
-      fakeEvent({ ...validRequest, headers: { 'X-GroupContextId': '%2Facme%2FFinance' }, authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'contributor' }) }) }),
+      fakeEvent({
+        ...validRequest,
+        headers: { 'X-GroupContextId': '%2Facme%2FFinance' },
+        authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'contributor' }) }),
+      }),
       fakeContext(),
     );
 
@@ -87,7 +91,11 @@ describe('httpRoute', () => {
       expect.objectContaining({
         params: { groupId: '/acme' },
         body: { name: 'ledger', size: 3 },
-        caller: expect.objectContaining({ email: 'ann@acme.com', groupContextId: '/acme/finance', contextRole: { role: 'contributor', grantedAt: '/acme' } }),
+        caller: expect.objectContaining({
+          email: 'ann@acme.com',
+          groupContextId: '/acme/finance',
+          contextRole: { role: 'contributor', grantedAt: '/acme' },
+        }),
         requestId: 'request-1',
       }),
     );
@@ -107,7 +115,10 @@ describe('httpRoute', () => {
     const response = await invoke(authenticated, { body: 'not json' });
 
     // Assess
-    expect(response.headers).toMatchObject({ 'Access-Control-Allow-Origin': expect.any(String), 'Content-Type': 'application/json' });
+    expect(response.headers).toMatchObject({
+      'Access-Control-Allow-Origin': expect.any(String),
+      'Content-Type': 'application/json',
+    });
   });
 
   it('answers a body failing the zod schema with 400 and the issues in details', async () => {
@@ -134,7 +145,11 @@ describe('httpRoute', () => {
 
     // Assess
     expect(response.statusCode).toBe(406);
-    expect(bodyOf(response)).toMatchObject({ statusCode: 406, error: 'Not Acceptable', message: expect.stringContaining('1.0.0') });
+    expect(bodyOf(response)).toMatchObject({
+      statusCode: 406,
+      error: 'Not Acceptable',
+      message: expect.stringContaining('1.0.0'),
+    });
   });
 
   it('answers a request without Accept-Version as the latest version', async () => {
@@ -182,7 +197,9 @@ describe('httpRoute', () => {
     const access: Access = { kind: 'action', action: 'iam:groups:create', at: 'context' };
 
     // Act
-    const response = await invoke(access, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }), defaultGroup: '/acme' }) });
+    const response = await invoke(access, {
+      authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }), defaultGroup: '/acme' }),
+    });
 
     // Assess
     expect(response.statusCode).toBe(403);
@@ -194,7 +211,11 @@ describe('httpRoute', () => {
     const run = vi.fn(async () => ({ body: {} }));
 
     // Act
-    await invoke({ kind: 'action', action: 'iam:groups:create', at: 'context' }, { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }) }) }, run);
+    await invoke(
+      { kind: 'action', action: 'iam:groups:create', at: 'context' },
+      { authorizer: authorizerContext({ memberships: encodeMemberships({ '/acme': 'reader' }) }) },
+      run,
+    );
 
     // Assess
     expect(run).not.toHaveBeenCalled();
@@ -226,7 +247,11 @@ describe('httpRoute', () => {
 
   it('lets the handler override the status and add headers', async () => {
     // Act
-    const response = await invoke(authenticated, {}, async () => ({ statusCode: 200, body: { ok: true }, headers: { 'x-groupid': '/acme' } }));
+    const response = await invoke(authenticated, {}, async () => ({
+      statusCode: 200,
+      body: { ok: true },
+      headers: { 'x-groupid': '/acme' },
+    }));
 
     // Assess
     expect(response.statusCode).toBe(200);

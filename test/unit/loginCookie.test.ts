@@ -18,7 +18,9 @@ describe('login cookie', () => {
   });
 
   it('is cleared with an empty value and Max-Age=0 on the same path', () => {
-    expect(clearedLoginCookie({ basePath: '/prod', secure: true })).toBe(`${LOGIN_COOKIE}=; Max-Age=0; Path=/prod/login; HttpOnly; SameSite=Lax; Secure`);
+    expect(clearedLoginCookie({ basePath: '/prod', secure: true })).toBe(
+      `${LOGIN_COOKIE}=; Max-Age=0; Path=/prod/login; HttpOnly; SameSite=Lax; Secure`,
+    );
   });
 
   it('reads its state and verifier back from a Cookie header among other cookies', () => {

@@ -9,13 +9,20 @@ const config = { domain: 'https://login.bank.example', clientId: 'hosted-client'
 const BASE = 'https://abc123.execute-api.eu-west-2.amazonaws.com/prod';
 
 function tokenEndpoint(status: number, body: unknown) {
-  return vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+  return vi.fn(
+    async (_url: string | URL | Request, _init?: RequestInit) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
+  );
 }
 
 /** A login started by startLogin: its cookie header and the state the login page hands back. */
 function startedLogin() {
   const { location, setCookie } = startLogin(config, BASE);
-  return { cookieHeader: setCookie.split(';')[0]!, state: new URL(location).searchParams.get('state')!, challenge: new URL(location).searchParams.get('code_challenge')! };
+  return {
+    cookieHeader: setCookie.split(';')[0]!,
+    state: new URL(location).searchParams.get('state')!,
+    challenge: new URL(location).searchParams.get('code_challenge')!,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<HttpError> {
@@ -77,7 +84,13 @@ describe('hosted login flow', () => {
       const fetchFn = tokenEndpoint(200, { access_token: 'a.b.c', id_token: 'i', refresh_token: 'r', token_type: 'Bearer' });
 
       // Act
-      const result = await finishLogin(config, BASE, { code: 'code-1', state: login.state }, `other=1; ${login.cookieHeader}`, fetchFn as typeof fetch);
+      const result = await finishLogin(
+        config,
+        BASE,
+        { code: 'code-1', state: login.state },
+        `other=1; ${login.cookieHeader}`,
+        fetchFn as typeof fetch,
+      );
 
       // Assess
       expect(result.location).toBe(`${BASE}/docs#access_token=a.b.c`);
@@ -86,14 +99,22 @@ describe('hosted login flow', () => {
       expect(url).toBe('https://login.bank.example/oauth2/token');
       expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/x-www-form-urlencoded');
       const form = Object.fromEntries(new URLSearchParams(init!.body as string));
-      expect(form).toEqual({ grant_type: 'authorization_code', client_id: 'hosted-client', code: 'code-1', redirect_uri: `${BASE}/login/callback`, code_verifier: expect.any(String) });
+      expect(form).toEqual({
+        grant_type: 'authorization_code',
+        client_id: 'hosted-client',
+        code: 'code-1',
+        redirect_uri: `${BASE}/login/callback`,
+        code_verifier: expect.any(String),
+      });
       expect(s256Challenge(form.code_verifier!)).toBe(login.challenge);
     });
 
     it('answers 400 without calling the token endpoint when the login cookie is missing', async () => {
       const fetchFn = tokenEndpoint(200, { access_token: 'a.b.c' });
 
-      const error = await rejection(finishLogin(config, BASE, { code: 'code-1', state: 'any' }, undefined, fetchFn as typeof fetch));
+      const error = await rejection(
+        finishLogin(config, BASE, { code: 'code-1', state: 'any' }, undefined, fetchFn as typeof fetch),
+      );
 
       expect(error.statusCode).toBe(400);
       expect(error.message).toMatch(/start again at \/login/);
@@ -104,7 +125,9 @@ describe('hosted login flow', () => {
       const login = startedLogin();
       const fetchFn = tokenEndpoint(200, { access_token: 'a.b.c' });
 
-      const error = await rejection(finishLogin(config, BASE, { code: 'code-1', state: startedLogin().state }, login.cookieHeader, fetchFn as typeof fetch));
+      const error = await rejection(
+        finishLogin(config, BASE, { code: 'code-1', state: startedLogin().state }, login.cookieHeader, fetchFn as typeof fetch),
+      );
 
       expect(error.statusCode).toBe(400);
       expect(error.message).toMatch(/state does not match/);
@@ -114,7 +137,15 @@ describe('hosted login flow', () => {
     it('answers 400 naming the error the login page sent back', async () => {
       const login = startedLogin();
 
-      const error = await rejection(finishLogin(config, BASE, { state: login.state, error: 'access_denied' }, login.cookieHeader, tokenEndpoint(200, {}) as typeof fetch));
+      const error = await rejection(
+        finishLogin(
+          config,
+          BASE,
+          { state: login.state, error: 'access_denied' },
+          login.cookieHeader,
+          tokenEndpoint(200, {}) as typeof fetch,
+        ),
+      );
 
       expect(error.statusCode).toBe(400);
       expect(error.message).toContain('access_denied');
@@ -123,7 +154,15 @@ describe('hosted login flow', () => {
     it('answers 400 when the token endpoint refuses the code', async () => {
       const login = startedLogin();
 
-      const error = await rejection(finishLogin(config, BASE, { code: 'used', state: login.state }, login.cookieHeader, tokenEndpoint(400, { error: 'invalid_grant' }) as typeof fetch));
+      const error = await rejection(
+        finishLogin(
+          config,
+          BASE,
+          { code: 'used', state: login.state },
+          login.cookieHeader,
+          tokenEndpoint(400, { error: 'invalid_grant' }) as typeof fetch,
+        ),
+      );
 
       expect(error.statusCode).toBe(400);
       expect(error.message).toContain('invalid_grant');
@@ -132,7 +171,15 @@ describe('hosted login flow', () => {
     it('fails as a server error when the token endpoint itself fails', async () => {
       const login = startedLogin();
 
-      const error = await rejection(finishLogin(config, BASE, { code: 'code-1', state: login.state }, login.cookieHeader, tokenEndpoint(503, {}) as typeof fetch));
+      const error = await rejection(
+        finishLogin(
+          config,
+          BASE,
+          { code: 'code-1', state: login.state },
+          login.cookieHeader,
+          tokenEndpoint(503, {}) as typeof fetch,
+        ),
+      );
 
       expect(error.statusCode).toBeUndefined();
       expect(error.message).toMatch(/503/);
@@ -141,7 +188,10 @@ describe('hosted login flow', () => {
 
   describe('hostedLoginConfig', () => {
     it('reads the domain without a trailing slash and the client id', () => {
-      expect(hostedLoginConfig({ COGNITO_HOSTED_DOMAIN: 'http://127.0.0.1:9229/', COGNITO_HOSTED_CLIENT_ID: 'c1' })).toEqual({ domain: 'http://127.0.0.1:9229', clientId: 'c1' });
+      expect(hostedLoginConfig({ COGNITO_HOSTED_DOMAIN: 'http://127.0.0.1:9229/', COGNITO_HOSTED_CLIENT_ID: 'c1' })).toEqual({
+        domain: 'http://127.0.0.1:9229',
+        clientId: 'c1',
+      });
     });
 
     it('fails when either setting is missing', () => {

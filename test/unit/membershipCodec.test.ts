@@ -5,7 +5,13 @@ import type { Memberships, Role } from '../../shared/domain/roles.ts';
 describe('encodeMemberships / decodeMemberships', () => {
   it('round-trips memberships of every role', () => {
     // Prepare
-    const memberships: Memberships = { '/': 'reader', '/acme': 'admin', '/acme/finance': 'contributor', '/acme/finance/payables': 'reader', '/beta': 'admin' };
+    const memberships: Memberships = {
+      '/': 'reader',
+      '/acme': 'admin',
+      '/acme/finance': 'contributor',
+      '/acme/finance/payables': 'reader',
+      '/beta': 'admin',
+    };
 
     // Act
     const decoded = decodeMemberships(encodeMemberships(memberships));
@@ -15,7 +21,9 @@ describe('encodeMemberships / decodeMemberships', () => {
   });
 
   it('front-codes sorted ids: shared prefix length, the rest, then a one-letter role', () => {
-    expect(encodeMemberships({ '/acme/hr': 'contributor', '/': 'admin', '/acme/finance': 'reader' })).toBe('0:/=a,1:acme/finance=r,6:hr=c');
+    expect(encodeMemberships({ '/acme/hr': 'contributor', '/': 'admin', '/acme/finance': 'reader' })).toBe(
+      '0:/=a,1:acme/finance=r,6:hr=c',
+    );
   });
 
   it('encodes no memberships as the empty string', () => {

@@ -14,7 +14,9 @@ describe('OpenAPI document', () => {
     const document = buildOpenApiDocument();
 
     const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, { operationId?: string }>).map(([method, operation]) => `${method.toUpperCase()} ${path} ${operation.operationId}`),
+      Object.entries(item as Record<string, { operationId?: string }>).map(
+        ([method, operation]) => `${method.toUpperCase()} ${path} ${operation.operationId}`,
+      ),
     );
 
     expect(operations.sort()).toEqual(DOCUMENTED.map((route) => `${route.method} ${route.path} ${route.operationId}`).sort());

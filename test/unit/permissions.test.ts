@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decide, matchesPattern, roleActionPatterns, roleAllows, type CustomRoleDefinition } from '../../shared/domain/permissions.ts';
+import {
+  decide,
+  matchesPattern,
+  roleActionPatterns,
+  roleAllows,
+  type CustomRoleDefinition,
+} from '../../shared/domain/permissions.ts';
 
 describe('matchesPattern', () => {
   it.each([
@@ -36,16 +42,26 @@ describe('built-in roles', () => {
 
 describe('decide', () => {
   const approver: CustomRoleDefinition = { name: 'approver', actions: ['payments:approve'], definedAt: '/acme' };
-  const lookup = (name: string, membershipGroup: string) => (name === 'approver' && membershipGroup.startsWith('/acme') ? approver : undefined);
+  const lookup = (name: string, membershipGroup: string) =>
+    name === 'approver' && membershipGroup.startsWith('/acme') ? approver : undefined;
 
   it('lets the deepest membership decide and names it', () => {
     const decision = decide({ '/acme': 'admin', '/acme/finance': 'reader' }, '/acme/finance/ap', 'payments:approve');
 
-    expect(decision).toEqual({ allowed: false, role: 'reader', grantedAt: '/acme/finance', reason: 'reader at /acme/finance does not allow payments:approve' });
+    expect(decision).toEqual({
+      allowed: false,
+      role: 'reader',
+      grantedAt: '/acme/finance',
+      reason: 'reader at /acme/finance does not allow payments:approve',
+    });
   });
 
   it('refuses where no membership covers the group', () => {
-    expect(decide({ '/acme': 'admin' }, '/globex', 'accounts:read')).toMatchObject({ allowed: false, role: null, grantedAt: null });
+    expect(decide({ '/acme': 'admin' }, '/globex', 'accounts:read')).toMatchObject({
+      allowed: false,
+      role: null,
+      grantedAt: null,
+    });
   });
 
   it('uses a custom role’s actions through the lookup, and nothing else', () => {

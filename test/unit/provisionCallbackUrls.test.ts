@@ -31,7 +31,9 @@ describe('ensureUserPool keeps the hosted client callback current', () => {
 
   it('replaces the callback URLs of an earlier run, restating the hosted client settings', async () => {
     // Prepare
-    cognito.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'hosted-client', CallbackURLs: ['http://127.0.0.1:39999/login/callback'] } });
+    cognito
+      .on(DescribeUserPoolClientCommand)
+      .resolves({ UserPoolClient: { ClientId: 'hosted-client', CallbackURLs: ['http://127.0.0.1:39999/login/callback'] } });
 
     // Act
     const pool = await ensureUserPool('http://127.0.0.1:9229', [CALLBACK]);
@@ -52,7 +54,9 @@ describe('ensureUserPool keeps the hosted client callback current', () => {
   });
 
   it('leaves the client alone when its callback URLs are already current', async () => {
-    cognito.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'hosted-client', CallbackURLs: [CALLBACK] } });
+    cognito
+      .on(DescribeUserPoolClientCommand)
+      .resolves({ UserPoolClient: { ClientId: 'hosted-client', CallbackURLs: [CALLBACK] } });
 
     await ensureUserPool('http://127.0.0.1:9229', [CALLBACK]);
 

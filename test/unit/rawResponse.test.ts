@@ -16,7 +16,8 @@ const pageRoute = defineRoute({
   success: { status: 200, description: 'The page' },
 });
 
-const invoke = (result: RouteResult) => httpRoute(pageRoute, async () => result)(fakeEvent({ path: '/page', authorizer: null }), fakeContext());
+const invoke = (result: RouteResult) =>
+  httpRoute(pageRoute, async () => result)(fakeEvent({ path: '/page', authorizer: null }), fakeContext());
 
 describe('httpRoute raw responses', () => {
   it('sends a raw body as is, with its own Content-Type and the CORS headers', async () => {
@@ -26,11 +27,19 @@ describe('httpRoute raw responses', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe('<!doctype html><p>"hi"</p>');
-    expect(response.headers).toMatchObject({ 'Content-Type': 'text/html; charset=utf-8', 'Access-Control-Allow-Origin': expect.any(String) });
+    expect(response.headers).toMatchObject({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Access-Control-Allow-Origin': expect.any(String),
+    });
   });
 
   it('adds the route headers and status to a raw body', async () => {
-    const response = await invoke({ statusCode: 201, rawBody: 'x', contentType: 'text/plain', headers: { 'Cache-Control': 'no-cache' } });
+    const response = await invoke({
+      statusCode: 201,
+      rawBody: 'x',
+      contentType: 'text/plain',
+      headers: { 'Cache-Control': 'no-cache' },
+    });
 
     expect(response.statusCode).toBe(201);
     expect(response.headers?.['Cache-Control']).toBe('no-cache');

@@ -12,7 +12,11 @@ const match = createRouteMatcher(routes);
 
 describe('createRouteMatcher', () => {
   it('keeps an encoded slash inside its path parameter', () => {
-    expect(match('GET', '/groups/%2Facme%2Ffinance')).toEqual({ kind: 'match', route: routes[4], pathParameters: { groupId: '%2Facme%2Ffinance' } });
+    expect(match('GET', '/groups/%2Facme%2Ffinance')).toEqual({
+      kind: 'match',
+      route: routes[4],
+      pathParameters: { groupId: '%2Facme%2Ffinance' },
+    });
   });
 
   it('prefers a static segment over a parameter, whatever the manifest order', () => {

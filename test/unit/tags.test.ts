@@ -28,7 +28,12 @@ describe('tags', () => {
 
 describe('tagUsageUpdates', () => {
   const deltas = (items: ReturnType<typeof tagUsageUpdates>) =>
-    items.map((item) => `${item.Update!.Key!.pk as string}|${(item.Update!.Key!.sk as string).replace('\u001f', '>')}|${item.Update!.ExpressionAttributeValues![':delta']}`).sort();
+    items
+      .map(
+        (item) =>
+          `${item.Update!.Key!.pk as string}|${(item.Update!.Key!.sk as string).replace('\u001f', '>')}|${item.Update!.ExpressionAttributeValues![':delta']}`,
+      )
+      .sort();
 
   it('counts a new value once per scope and level', () => {
     const items = tagUsageUpdates('t', 'group', { scopes: [], tags: {} }, { scopes: ['/a', '/'], tags: { region: 'emea/uk' } });
@@ -42,7 +47,12 @@ describe('tagUsageUpdates', () => {
   });
 
   it('changes only what moved: a sibling value swaps its leaf level and keeps the shared parent level', () => {
-    const items = tagUsageUpdates('t', 'group', { scopes: ['/'], tags: { region: 'emea/uk' } }, { scopes: ['/'], tags: { region: 'emea/de' } });
+    const items = tagUsageUpdates(
+      't',
+      'group',
+      { scopes: ['/'], tags: { region: 'emea/uk' } },
+      { scopes: ['/'], tags: { region: 'emea/de' } },
+    );
 
     expect(deltas(items)).toEqual(['TAGUSE#group#/#region|emea>emea/de|1', 'TAGUSE#group#/#region|emea>emea/uk|-1']);
   });

@@ -6,7 +6,15 @@ describe('user visibility', () => {
   it('sees memberships at, beneath and above the caller’s own groups, never in another tenant', () => {
     const caller = { '/acme/finance': 'admin' } as const;
 
-    expect(visibleMemberships(caller, { '/acme/finance/ap': 'reader', '/acme': 'admin', '/': 'admin', '/globex': 'reader', '/acme/hr': 'reader' })).toEqual({
+    expect(
+      visibleMemberships(caller, {
+        '/acme/finance/ap': 'reader',
+        '/acme': 'admin',
+        '/': 'admin',
+        '/globex': 'reader',
+        '/acme/hr': 'reader',
+      }),
+    ).toEqual({
       '/acme/finance/ap': 'reader',
       '/acme': 'admin',
       '/': 'admin',

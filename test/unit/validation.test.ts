@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodePathSegment, emailSchema, groupIdSchema } from '../../shared/api/schemas/common.ts';
 import { parseRequestPart } from '../../shared/http/validation.ts';
 import { thrownBy } from './helpers.ts';

@@ -1,6 +1,6 @@
 /** The OpenAPI 3 document, generated from the route manifest: no route is described twice. */
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GROUP_CONTEXT_HEADER } from '../../http/headers.ts';
 import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../../http/apiVersion.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
@@ -41,8 +41,18 @@ export function buildOpenApiDocument(serverUrl?: string) {
 function toOpenApiPath(route: RouteDefinition): RouteConfig {
   const isPublic = route.access.kind === 'public';
   const headers = z.object({
-    'accept-version': z.string().optional().meta({ description: 'API version; absent means the latest.', example: LATEST_API_VERSION }),
-    ...(isPublic ? {} : { [GROUP_CONTEXT_HEADER]: z.string().optional().meta({ description: 'Group to act in, url-encoded; defaults to your default group.', example: '%2Facme' }) }),
+    'accept-version': z
+      .string()
+      .optional()
+      .meta({ description: 'API version; absent means the latest.', example: LATEST_API_VERSION }),
+    ...(isPublic
+      ? {}
+      : {
+          [GROUP_CONTEXT_HEADER]: z
+            .string()
+            .optional()
+            .meta({ description: 'Group to act in, url-encoded; defaults to your default group.', example: '%2Facme' }),
+        }),
   });
   const errors: Record<number, string> = { 406: COMMON_ERRORS[406]! };
   if (route.request.params || route.request.query || route.request.body) errors[400] = COMMON_ERRORS[400]!;
@@ -65,7 +75,10 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
     path: route.path,
     operationId: route.operationId,
     summary: route.summary,
-    description: [route.description, route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${whereActionApplies(route.access.at)}.` : undefined]
+    description: [
+      route.description,
+      route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${whereActionApplies(route.access.at)}.` : undefined,
+    ]
       .filter(Boolean)
       .join('\n\n'),
     tags: [route.tag],
@@ -74,7 +87,9 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
       headers,
       ...(route.request.params ? { params: route.request.params as never } : {}),
       ...(route.request.query ? { query: route.request.query as never } : {}),
-      ...(route.request.body ? { body: { required: true, content: { 'application/json': { schema: route.request.body } } } } : {}),
+      ...(route.request.body
+        ? { body: { required: true, content: { 'application/json': { schema: route.request.body } } } }
+        : {}),
     },
     responses,
   };

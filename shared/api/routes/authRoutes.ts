@@ -1,5 +1,5 @@
 /** Route manifest entries: Health and login for API clients. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   challengeBody,
   forgotPasswordBody,
@@ -76,7 +76,8 @@ export const authRoutes = {
     path: '/auth/logout',
     handler: 'auth/logout',
     summary: 'Log out everywhere',
-    description: 'Revokes the given refresh token and ends every session of the caller: tokens issued up to now fail at the next uncached decision.',
+    description:
+      'Revokes the given refresh token and ends every session of the caller: tokens issued up to now fail at the next uncached decision.',
     tag: 'Authentication',
     access: { kind: 'authenticated' },
     request: { body: logoutBody },
@@ -119,7 +120,8 @@ export const authRoutes = {
     path: '/auth/mfa/totp/setup',
     handler: 'auth/setUpTotp',
     summary: 'Start enrolling an authenticator app (TOTP)',
-    description: 'Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`.',
+    description:
+      'Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`.',
     tag: 'Authentication',
     access: { kind: 'authenticated' },
     request: {},

@@ -1,5 +1,12 @@
 /** Route manifest entries: the access decision point for the bank's other services. */
-import { checkBatchBody, checkBatchResponse, checkSchema, decisionSchema, permissionsQuery, permissionsSchema } from '../schemas/authorizations.ts';
+import {
+  checkBatchBody,
+  checkBatchResponse,
+  checkSchema,
+  decisionSchema,
+  permissionsQuery,
+  permissionsSchema,
+} from '../schemas/authorizations.ts';
 import { emailPathParams } from '../schemas/users.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
@@ -42,6 +49,10 @@ export const authorizationsRoutes = {
     tag: 'Authorizations',
     access: { kind: 'authenticated' },
     request: { params: emailPathParams, query: permissionsQuery },
-    success: { status: 200, description: 'The role that decides there and the action patterns it allows', schema: permissionsSchema },
+    success: {
+      status: 200,
+      description: 'The role that decides there and the action patterns it allows',
+      schema: permissionsSchema,
+    },
   }),
 } satisfies Record<string, RouteDefinition>;

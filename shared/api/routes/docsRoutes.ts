@@ -3,7 +3,7 @@
  * the OpenAPI document pointed at this API, and the hosted login flow that lands on Swagger UI
  * authorized. Public and hidden from the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SWAGGER_UI_BUNDLE_FILES } from '../../docs/swaggerUiAssets.ts';
 import { loginCallbackQuery } from '../../login/loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';

@@ -61,12 +61,16 @@ export const groupsRoutes = {
     path: '/groups/{groupId}',
     handler: 'groups/updateGroup',
     summary: 'Change a group',
-    description: 'Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key.',
+    description:
+      'Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key.',
     tag: 'Groups',
     access: { kind: 'action', action: 'iam:groups:update', at: { pathParam: 'groupId' } },
     request: { params: groupPathParams, body: updateGroupBody },
     success: { status: 200, description: 'The updated group', schema: groupSchema },
-    errors: { 403: 'You can see the group but are not its admin', 409: 'The root group cannot be disabled, or a concurrent change won' },
+    errors: {
+      403: 'You can see the group but are not its admin',
+      409: 'The root group cannot be disabled, or a concurrent change won',
+    },
   }),
 
   deleteGroup: defineRoute({
@@ -79,7 +83,10 @@ export const groupsRoutes = {
     access: { kind: 'action', action: 'iam:groups:delete', at: { pathParam: 'groupId' } },
     request: { params: groupPathParams },
     success: { status: 204, description: 'Deleted' },
-    errors: { 403: 'You can see the group but are not its admin', 409: 'The group is active, has sub-groups or members, or is the root' },
+    errors: {
+      403: 'You can see the group but are not its admin',
+      409: 'The group is active, has sub-groups or members, or is the root',
+    },
   }),
 
   listTagValues: defineRoute({
@@ -88,7 +95,8 @@ export const groupsRoutes = {
     path: '/tags/{key}',
     handler: 'tags/listTagValues',
     summary: 'List the values of a tag in use within the group in context',
-    description: 'Hierarchical values (`region/emea/uk`) are listed one level at a time: `parentValue=region/emea` lists the next level.',
+    description:
+      'Hierarchical values (`region/emea/uk`) are listed one level at a time: `parentValue=region/emea` lists the next level.',
     tag: 'Tags',
     access: { kind: 'action', action: 'iam:tags:read', at: 'context' },
     request: { params: tagValuesPathParams, query: tagValuesQuery },

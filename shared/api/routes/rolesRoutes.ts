@@ -9,7 +9,8 @@ export const rolesRoutes = {
     path: '/roles',
     handler: 'roles/createRole',
     summary: 'Define a custom role in the group in context',
-    description: 'Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`).',
+    description:
+      'Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`).',
     tag: 'Roles',
     access: { kind: 'action', action: 'iam:roles:create', at: 'context' },
     request: { body: createRoleBody },

@@ -27,7 +27,8 @@ export const signupRoutes = {
     path: '/signup/confirm',
     handler: 'signup/confirmSignUp',
     summary: 'Confirm a sign-up with the emailed code',
-    description: 'On success the business’s `sole-trader` tenant exists, with the owner as its admin; the owner can log in. A wrong code and an unknown email get the same 400.',
+    description:
+      'On success the business’s `sole-trader` tenant exists, with the owner as its admin; the owner can log in. A wrong code and an unknown email get the same 400.',
     tag: 'Sign-up',
     access: { kind: 'public' },
     request: { body: confirmSignupBody },

@@ -27,7 +27,10 @@ export const usersRoutes = {
     access: { kind: 'action', action: 'iam:users:invite', at: 'context' },
     request: { body: inviteUserBody },
     success: { status: 201, description: 'The user as you may see them', schema: userSchema },
-    errors: { 404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups', 409: 'The group in context is disabled' },
+    errors: {
+      404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups',
+      409: 'The group in context is disabled',
+    },
     permissions: { cognito: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword'] },
   }),
 
@@ -37,7 +40,8 @@ export const usersRoutes = {
     path: '/users',
     handler: 'users/listUsers',
     summary: 'List users with a membership in the group in context',
-    description: '`includeChildGroups` adds users beneath it; `includeParentGroups` adds users at its ancestors (listed first). Each user appears once.',
+    description:
+      '`includeChildGroups` adds users beneath it; `includeParentGroups` adds users at its ancestors (listed first). Each user appears once.',
     tag: 'Users',
     access: { kind: 'action', action: 'iam:users:read', at: 'context' },
     request: { query: listUsersQuery },
@@ -75,7 +79,8 @@ export const usersRoutes = {
     path: '/users/{email}',
     handler: 'users/getUser',
     summary: 'Get a user',
-    description: 'Visible when the user holds a membership in the group in context, beneath it, or at one of its ancestors; otherwise 404, exactly as for an unknown email.',
+    description:
+      'Visible when the user holds a membership in the group in context, beneath it, or at one of its ancestors; otherwise 404, exactly as for an unknown email.',
     tag: 'Users',
     access: { kind: 'action', action: 'iam:users:read', at: 'context' },
     request: { params: emailPathParams },
@@ -95,9 +100,17 @@ export const usersRoutes = {
     access: { kind: 'action', action: 'iam:users:read', at: 'context' },
     request: { params: emailPathParams, body: updateUserBody },
     success: { status: 204, description: 'Changed' },
-    errors: { 403: 'Not your password, your own state, or not admin of all the user’s groups', 409: 'The last active admin of / cannot be disabled' },
+    errors: {
+      403: 'Not your password, your own state, or not admin of all the user’s groups',
+      409: 'The last active admin of / cannot be disabled',
+    },
     permissions: {
-      cognito: ['cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+      cognito: [
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ],
     },
   }),
 
@@ -121,7 +134,8 @@ export const usersRoutes = {
     path: '/users/{email}/sessions',
     handler: 'users/endUserSessions',
     summary: 'End every session of a user',
-    description: 'The user themself, or an admin of every group the user belongs to. Their tokens fail at the next uncached decision; refresh tokens stop working.',
+    description:
+      'The user themself, or an admin of every group the user belongs to. Their tokens fail at the next uncached decision; refresh tokens stop working.',
     tag: 'Users',
     access: { kind: 'action', action: 'iam:users:read', at: 'context' },
     request: { params: emailPathParams },

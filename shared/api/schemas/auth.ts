@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema } from './common.ts';
 
 export const loginBody = z
@@ -29,7 +29,10 @@ export const challengeBody = z
     challenge: z.enum(CHALLENGES),
     session: z.string().min(1).max(4096),
     newPassword: z.string().min(1).max(256).optional(),
-    code: z.string().regex(/^[0-9]{6}$/, 'code must be 6 digits').optional(),
+    code: z
+      .string()
+      .regex(/^[0-9]{6}$/, 'code must be 6 digits')
+      .optional(),
   })
   .refine((b) => (b.challenge === 'NEW_PASSWORD_REQUIRED' ? b.newPassword !== undefined : b.code !== undefined), {
     message: 'NEW_PASSWORD_REQUIRED needs newPassword; SOFTWARE_TOKEN_MFA needs code',
@@ -60,4 +63,6 @@ export const totpSetupSchema = z
   })
   .meta({ id: 'TotpSetup' });
 
-export const totpVerifyBody = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'code must be 6 digits') }).meta({ id: 'TotpVerifyRequest' });
+export const totpVerifyBody = z
+  .object({ code: z.string().regex(/^[0-9]{6}$/, 'code must be 6 digits') })
+  .meta({ id: 'TotpVerifyRequest' });

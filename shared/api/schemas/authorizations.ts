@@ -1,13 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_PATTERN } from '../../domain/permissions.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
 
-const actionSchema = z.string().regex(ACTION_PATTERN, 'Actions are service:verb or service:resource:verb, lower case').meta({ example: 'payments:approve' });
+const actionSchema = z
+  .string()
+  .regex(ACTION_PATTERN, 'Actions are service:verb or service:resource:verb, lower case')
+  .meta({ example: 'payments:approve' });
 
 export const checkSchema = z
   .object({
     action: actionSchema,
-    groupId: groupIdSchema.optional().meta({ description: 'Where the action happens (plain or url-encoded); default: the group in context.', example: '/acme/finance' }),
+    groupId: groupIdSchema.optional().meta({
+      description: 'Where the action happens (plain or url-encoded); default: the group in context.',
+      example: '/acme/finance',
+    }),
     email: emailSchema.optional().meta({ description: 'Whom to check; default: you.' }),
   })
   .meta({ id: 'AuthorizationCheck' });
@@ -19,7 +25,15 @@ export const decisionSchema = z
     grantedAt: z.string().nullable().meta({ description: 'The group whose membership decided.' }),
     reason: z.string(),
   })
-  .meta({ id: 'AuthorizationDecision', example: { allowed: true, role: 'contributor', grantedAt: '/acme/finance', reason: 'contributor at /acme/finance allows payments:approve' } });
+  .meta({
+    id: 'AuthorizationDecision',
+    example: {
+      allowed: true,
+      role: 'contributor',
+      grantedAt: '/acme/finance',
+      reason: 'contributor at /acme/finance allows payments:approve',
+    },
+  });
 
 export const checkBatchBody = z.object({ checks: z.array(checkSchema).min(1).max(100) }).meta({ id: 'AuthorizationCheckBatch' });
 

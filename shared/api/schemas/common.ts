@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidGroupId, MAX_GROUP_ID_LENGTH, normaliseGroupId } from '../../domain/groupPath.ts';
 
 /** Path segments arrive url-encoded locally and may arrive decoded behind API Gateway: decode only what is still encoded. */
@@ -16,7 +16,9 @@ export const groupIdSchema = z
   .min(1)
   .max(MAX_GROUP_ID_LENGTH * 3)
   .transform((raw) => normaliseGroupId(decodePathSegment(raw)))
-  .refine(isValidGroupId, { message: `Not a valid group id: a path such as /acme/finance of at most ${MAX_GROUP_ID_LENGTH} characters, segments of letters, digits and hyphens` })
+  .refine(isValidGroupId, {
+    message: `Not a valid group id: a path such as /acme/finance of at most ${MAX_GROUP_ID_LENGTH} characters, segments of letters, digits and hyphens`,
+  })
   .meta({ description: 'Group id, url-encoded (`/acme/finance` is `%2Facme%2Ffinance`).', example: '%2Facme%2Ffinance' });
 
 export const emailSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GROUP_NAME_PATTERN } from '../../domain/groupPath.ts';
 import { groupIdSchema, timestampsSchema } from './common.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
@@ -8,9 +8,13 @@ const MAX_CONFIGURATION_BYTES = 16 * 1024;
 
 const configurationSchema = z
   .record(z.string(), z.unknown())
-  .refine((configuration) => JSON.stringify(configuration).length <= MAX_CONFIGURATION_BYTES, `Configuration is at most ${MAX_CONFIGURATION_BYTES} bytes of JSON`)
+  .refine(
+    (configuration) => JSON.stringify(configuration).length <= MAX_CONFIGURATION_BYTES,
+    `Configuration is at most ${MAX_CONFIGURATION_BYTES} bytes of JSON`,
+  )
   .meta({
-    description: 'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key).',
+    description:
+      'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key).',
     example: { security: { mfaRequired: true } },
   });
 
@@ -25,7 +29,10 @@ export const groupSchema = z
     state: z.enum(['active', 'disabled']),
     tags: z.record(z.string(), z.string()).optional(),
     configuration: z.record(z.string(), z.unknown()).optional(),
-    configurationSource: z.record(z.string(), z.record(z.string(), z.unknown())).optional().meta({ description: 'With showConfigurationSource=true: what each group contributes.' }),
+    configurationSource: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .meta({ description: 'With showConfigurationSource=true: what each group contributes.' }),
     ...timestampsSchema,
   })
   .meta({ id: 'Group' });
@@ -43,16 +50,26 @@ export const createGroupBody = z
 
 export const updateGroupBody = z
   .strictObject({
-    name: z.string().optional().meta({ description: 'Accepted for SIF compatibility only when it equals the current name: groups cannot be renamed.' }),
+    name: z
+      .string()
+      .optional()
+      .meta({ description: 'Accepted for SIF compatibility only when it equals the current name: groups cannot be renamed.' }),
     description: descriptionSchema.optional(),
     state: z.enum(['active', 'disabled']).optional(),
     tags: tagsPatchSchema.optional(),
     configuration: configurationSchema.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'Request body should contain one or more of: description, state, tags, configuration')
+  .refine(
+    (body) => Object.keys(body).length > 0,
+    'Request body should contain one or more of: description, state, tags, configuration',
+  )
   .meta({ id: 'GroupChanges', example: { description: 'Accounts payable and receivable', tags: { region: 'emea/uk' } } });
 
-export const getGroupQuery = z.object({ showConfigurationSource: booleanFlag.optional().meta({ description: 'Add what each ancestor contributes to the configuration.' }) });
+export const getGroupQuery = z.object({
+  showConfigurationSource: booleanFlag
+    .optional()
+    .meta({ description: 'Add what each ancestor contributes to the configuration.' }),
+});
 
 export const listGroupsQuery = z.object({
   includeChildGroups: booleanFlag.meta({ description: 'Every descendant of the context, not only its children.' }),
@@ -64,5 +81,8 @@ export const listGroupsQuery = z.object({
 });
 
 export const groupListSchema = z
-  .object({ groups: z.array(groupSchema.omit({ configuration: true, configurationSource: true })), pagination: paginationSchema.optional() })
+  .object({
+    groups: z.array(groupSchema.omit({ configuration: true, configurationSource: true })),
+    pagination: paginationSchema.optional(),
+  })
   .meta({ id: 'GroupList' });

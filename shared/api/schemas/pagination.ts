@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../store/pagination.ts';
 
 export const countSchema = z.coerce
@@ -9,7 +9,12 @@ export const countSchema = z.coerce
   .default(DEFAULT_PAGE_SIZE)
   .meta({ description: `Page size, 1 to ${MAX_PAGE_SIZE}.`, example: DEFAULT_PAGE_SIZE });
 
-export const fromTokenSchema = z.string().min(1).max(2048).optional().meta({ description: 'Resume after the page that returned this `pagination.lastEvaluatedToken`.' });
+export const fromTokenSchema = z
+  .string()
+  .min(1)
+  .max(2048)
+  .optional()
+  .meta({ description: 'Resume after the page that returned this `pagination.lastEvaluatedToken`.' });
 
 export const booleanFlag = z
   .enum(['true', 'false'])

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_OR_WILDCARD_PATTERN } from '../../domain/permissions.ts';
 import { CUSTOM_ROLE_NAME_PATTERN } from '../../domain/roles.ts';
 
@@ -8,11 +8,17 @@ const actionPatterns = z
   .max(50)
   .meta({ example: ['payments:*', 'accounts:read'] });
 
-const roleName = z.string().regex(CUSTOM_ROLE_NAME_PATTERN, 'Role names are 2 to 32 lower-case letters, digits and hyphens, starting with a letter').meta({ example: 'payments-approver' });
+const roleName = z
+  .string()
+  .regex(CUSTOM_ROLE_NAME_PATTERN, 'Role names are 2 to 32 lower-case letters, digits and hyphens, starting with a letter')
+  .meta({ example: 'payments-approver' });
 
 export const createRoleBody = z
   .strictObject({ name: roleName, description: z.string().max(1024).optional(), actions: actionPatterns })
-  .meta({ id: 'NewRole', example: { name: 'payments-approver', description: 'Approves payments', actions: ['payments:approve', 'accounts:read'] } });
+  .meta({
+    id: 'NewRole',
+    example: { name: 'payments-approver', description: 'Approves payments', actions: ['payments:approve', 'accounts:read'] },
+  });
 
 export const updateRoleBody = z
   .strictObject({ description: z.string().max(1024).optional(), actions: actionPatterns.optional() })

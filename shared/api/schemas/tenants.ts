@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GROUP_NAME_PATTERN } from '../../domain/groupPath.ts';
 import { PLAN_NAMES } from '../../domain/plans.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
 
-const planSchema = z.enum(PLAN_NAMES).meta({ description: 'sole-trader: 1 user; team: up to 5; enterprise: no limit, MFA enforcement and SSO.', example: 'team' });
+const planSchema = z
+  .enum(PLAN_NAMES)
+  .meta({ description: 'sole-trader: 1 user; team: up to 5; enterprise: no limit, MFA enforcement and SSO.', example: 'team' });
 
 export const createTenantBody = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CUSTOM_ROLE_NAME_PATTERN, isRole } from '../../domain/roles.ts';
 import { decodePathSegment, emailSchema, timestampsSchema } from './common.ts';
 import { groupIdSchema } from './common.ts';
@@ -7,9 +7,16 @@ import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
 
 const roleSchema = z
   .string()
-  .refine((role) => isRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role), 'A role is reader, contributor, admin, or the name of a custom role')
+  .refine(
+    (role) => isRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role),
+    'A role is reader, contributor, admin, or the name of a custom role',
+  )
   .meta({ description: 'reader, contributor, admin, or a custom role usable in the group.', example: 'contributor' });
-const passwordSchema = z.string().min(1).max(256).meta({ description: 'Checked against the password policy; a 400 names the rule that failed.' });
+const passwordSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .meta({ description: 'Checked against the password policy; a 400 names the rule that failed.' });
 /** A group id in a body: plain (`/acme/finance`), not url-encoded. */
 const groupIdInBody = groupIdSchema.meta({ example: '/acme/finance' });
 
@@ -17,7 +24,9 @@ export const userSchema = z
   .object({
     email: z.string().meta({ example: 'ann@acme.com' }),
     state: z.enum(['invited', 'active', 'disabled']),
-    groups: z.record(z.string(), roleSchema).meta({ description: 'Memberships you may see: group id → role.', example: { '/acme/finance': 'contributor' } }),
+    groups: z
+      .record(z.string(), roleSchema)
+      .meta({ description: 'Memberships you may see: group id → role.', example: { '/acme/finance': 'contributor' } }),
     defaultGroup: z.string().optional(),
     tags: z.record(z.string(), z.string()).optional(),
     ...timestampsSchema,
@@ -28,9 +37,14 @@ export const userSchema = z
 
 export const meSchema = userSchema
   .extend({
-    invitations: z.record(z.string(), roleSchema).meta({ description: 'Invitations waiting for you to accept: group id → role.' }),
+    invitations: z
+      .record(z.string(), roleSchema)
+      .meta({ description: 'Invitations waiting for you to accept: group id → role.' }),
     groupContextId: z.string(),
-    role: z.object({ role: roleSchema, grantedAt: z.string() }).nullable().meta({ description: 'Your effective role in the group context, and the membership it comes from.' }),
+    role: z
+      .object({ role: roleSchema, grantedAt: z.string() })
+      .nullable()
+      .meta({ description: 'Your effective role in the group context, and the membership it comes from.' }),
   })
   .meta({ id: 'Me' });
 
@@ -75,14 +89,18 @@ export const updateUserBody = z
 
 export const listUsersQuery = z.object({
   includeChildGroups: booleanFlag.meta({ description: 'Also users with a membership beneath the context.' }),
-  includeParentGroups: booleanFlag.meta({ description: 'Also users with a membership at the context’s ancestors (listed first).' }),
+  includeParentGroups: booleanFlag.meta({
+    description: 'Also users with a membership at the context’s ancestors (listed first).',
+  }),
   tags: tagFiltersSchema,
   count: countSchema,
   fromToken: fromTokenSchema,
   resourceType: z.literal('user').optional().meta({ description: 'Accepted for SIF compatibility.' }),
 });
 
-export const userListSchema = z.object({ users: z.array(userSchema), pagination: paginationSchema.optional() }).meta({ id: 'UserList' });
+export const userListSchema = z
+  .object({ users: z.array(userSchema), pagination: paginationSchema.optional() })
+  .meta({ id: 'UserList' });
 
 export const invitationPathParams = z.object({ groupId: groupIdSchema });
 

@@ -142,7 +142,7 @@ export async function buildHierarchyEnforcer(data: BenchData): Promise<Enforcer>
   const domains = new DefaultRoleManager(data.shape.maxDepth + 1);
   for (const group of data.groups) if (group.parent !== '/') await domains.addLink(group.parent, group.id);
   const roles = enforcer.getRoleManager();
-  if (!(roles instanceof DefaultRoleManager)) throw new Error('Expected casbin\'s DefaultRoleManager');
+  if (!(roles instanceof DefaultRoleManager)) throw new Error("Expected casbin's DefaultRoleManager");
   await roles.addDomainHierarchy(domains);
   return enforcer;
 }

@@ -31,7 +31,15 @@ export interface PermissionsBenchResult {
   /** How the queries fall: allowed, denied with a role, denied without any membership on the path. */
   outcomes: { allowed: number; deniedWithRole: number; noMembership: number; deeperOverrides: number };
   agreement: { compared: number; disagreements: number; rolesCompared: number };
-  casbin: { version: string; api: string; policies: number; groupingPolicies: number; materialiseMs: number; loadMs: number; policyRows: string[][] };
+  casbin: {
+    version: string;
+    api: string;
+    policies: number;
+    groupingPolicies: number;
+    materialiseMs: number;
+    loadMs: number;
+    policyRows: string[][];
+  };
   /** Decisions per second of each timed run, in run order. */
   ours: number[];
   theirs: number[];
@@ -93,9 +101,13 @@ function describeOutcomes(data: BenchData) {
 async function tryNativeHierarchy(data: BenchData, log: (message: string) => void): Promise<PermissionsBenchResult['hierarchy']> {
   const enforcer = await buildHierarchyEnforcer(data);
   // Every query where memberships nest on the path (where the two semantics can differ), then others, up to the sample size.
-  const nests = (query: Query) => selfAndAncestors(query.groupId).filter((id) => data.users[query.user]!.memberships[id]).length > 1;
+  const nests = (query: Query) =>
+    selfAndAncestors(query.groupId).filter((id) => data.users[query.user]!.memberships[id]).length > 1;
   const nested = data.queries.filter(nests);
-  const sample = [...nested, ...data.queries.filter((query) => !nests(query))].slice(0, Math.min(HIERARCHY_SAMPLE, data.queries.length));
+  const sample = [...nested, ...data.queries.filter((query) => !nests(query))].slice(
+    0,
+    Math.min(HIERARCHY_SAMPLE, data.queries.length),
+  );
   const ask = (query: (typeof sample)[number]) => enforcer.enforceSync(data.users[query.user]!.id, query.groupId, query.action);
   sample.slice(0, 100).forEach(ask);
   let disagreements = 0;
@@ -118,20 +130,29 @@ async function tryNativeHierarchy(data: BenchData, log: (message: string) => voi
     }
   }
   const decisionsPerSecond = sample.length / seconds;
-  log(`permissions: native domain hierarchy on ${sample.length} queries: ${decisionsPerSecond.toFixed(0)}/s, ${disagreements} disagreements`);
+  log(
+    `permissions: native domain hierarchy on ${sample.length} queries: ${decisionsPerSecond.toFixed(0)}/s, ${disagreements} disagreements`,
+  );
   return { sample: sample.length, decisionsPerSecond, disagreements, nestedInSample, example };
 }
 
-export async function runPermissionsBench(log: (message: string) => void = () => {}, shape: DataShape = DEFAULT_SHAPE): Promise<PermissionsBenchResult> {
+export async function runPermissionsBench(
+  log: (message: string) => void = () => {},
+  shape: DataShape = DEFAULT_SHAPE,
+): Promise<PermissionsBenchResult> {
   const started = performance.now();
   const data = generateData(shape);
   const generateMs = performance.now() - started;
   const { users, queries } = data;
-  log(`permissions: ${data.groups.length} groups, ${users.length} users, ${queries.length} queries (${generateMs.toFixed(0)} ms)`);
+  log(
+    `permissions: ${data.groups.length} groups, ${users.length} users, ${queries.length} queries (${generateMs.toFixed(0)} ms)`,
+  );
 
   const setup = await buildCasbinEnforcer(data);
   const { enforcer } = setup;
-  log(`permissions: casbin loaded ${setup.groupingPolicies} g links (materialised in ${setup.materialiseMs.toFixed(0)} ms, loaded in ${setup.loadMs.toFixed(0)} ms)`);
+  log(
+    `permissions: casbin loaded ${setup.groupingPolicies} g links (materialised in ${setup.materialiseMs.toFixed(0)} ms, loaded in ${setup.loadMs.toFixed(0)} ms)`,
+  );
 
   // Every query, both answers; for allowed ones also the role casbin matched (enforceEx names the p rule).
   const disagreements: string[] = [];
@@ -141,17 +162,24 @@ export async function runPermissionsBench(log: (message: string) => void = () =>
     const ours = decide(user.memberships, query.groupId, query.action);
     const theirs = enforcer.enforceSync(user.id, query.groupId, query.action);
     if (ours.allowed !== theirs) {
-      disagreements.push(`${user.id} ${query.action} at ${query.groupId}: ours ${ours.allowed} (${ours.reason}), casbin ${theirs}`);
+      disagreements.push(
+        `${user.id} ${query.action} at ${query.groupId}: ours ${ours.allowed} (${ours.reason}), casbin ${theirs}`,
+      );
       continue;
     }
     if (theirs) {
       const [, rule] = enforcer.enforceExSync(user.id, query.groupId, query.action);
       rolesCompared++;
-      if (rule[0] !== ours.role) disagreements.push(`${user.id} ${query.action} at ${query.groupId}: ours role ${ours.role}, casbin matched ${rule.join(', ')}`);
+      if (rule[0] !== ours.role)
+        disagreements.push(
+          `${user.id} ${query.action} at ${query.groupId}: ours role ${ours.role}, casbin matched ${rule.join(', ')}`,
+        );
     }
   }
   if (disagreements.length > 0) {
-    throw new Error(`casbin and decide() disagree on ${disagreements.length} of ${queries.length} queries, e.g.:\n${disagreements.slice(0, 10).join('\n')}`);
+    throw new Error(
+      `casbin and decide() disagree on ${disagreements.length} of ${queries.length} queries, e.g.:\n${disagreements.slice(0, 10).join('\n')}`,
+    );
   }
   log(`permissions: all ${queries.length} answers agree (${rolesCompared} allowed ones by the same role)`);
 
@@ -160,7 +188,8 @@ export async function runPermissionsBench(log: (message: string) => void = () =>
   const oursPass = (): number => {
     let allowed = 0;
     const start = performance.now();
-    for (let i = 0; i < queries.length; i++) if (decide(subjects[i]!.memberships, queries[i]!.groupId, queries[i]!.action).allowed) allowed++;
+    for (let i = 0; i < queries.length; i++)
+      if (decide(subjects[i]!.memberships, queries[i]!.groupId, queries[i]!.action).allowed) allowed++;
     const seconds = (performance.now() - start) / 1000;
     if (allowed < 0) throw new Error('unreachable');
     return queries.length / seconds;
@@ -168,7 +197,8 @@ export async function runPermissionsBench(log: (message: string) => void = () =>
   const theirsPass = (): number => {
     let allowed = 0;
     const start = performance.now();
-    for (let i = 0; i < queries.length; i++) if (enforcer.enforceSync(subjects[i]!.id, queries[i]!.groupId, queries[i]!.action)) allowed++;
+    for (let i = 0; i < queries.length; i++)
+      if (enforcer.enforceSync(subjects[i]!.id, queries[i]!.groupId, queries[i]!.action)) allowed++;
     const seconds = (performance.now() - start) / 1000;
     if (allowed < 0) throw new Error('unreachable');
     return queries.length / seconds;
@@ -177,7 +207,8 @@ export async function runPermissionsBench(log: (message: string) => void = () =>
   const theirsAsyncPass = async (): Promise<number> => {
     let allowed = 0;
     const start = performance.now();
-    for (let i = 0; i < asyncQueries; i++) if (await enforcer.enforce(subjects[i]!.id, queries[i]!.groupId, queries[i]!.action)) allowed++;
+    for (let i = 0; i < asyncQueries; i++)
+      if (await enforcer.enforce(subjects[i]!.id, queries[i]!.groupId, queries[i]!.action)) allowed++;
     const seconds = (performance.now() - start) / 1000;
     if (allowed < 0) throw new Error('unreachable');
     return asyncQueries / seconds;
@@ -194,7 +225,9 @@ export async function runPermissionsBench(log: (message: string) => void = () =>
     ours.push(oursPass());
     theirs.push(theirsPass());
     theirsAsync.push(await theirsAsyncPass());
-    log(`permissions: run ${run + 1}/${RUNS}: ours ${ours[run]!.toFixed(0)}/s, casbin enforceSync ${theirs[run]!.toFixed(0)}/s, enforce ${theirsAsync[run]!.toFixed(0)}/s`);
+    log(
+      `permissions: run ${run + 1}/${RUNS}: ours ${ours[run]!.toFixed(0)}/s, casbin enforceSync ${theirs[run]!.toFixed(0)}/s, enforce ${theirsAsync[run]!.toFixed(0)}/s`,
+    );
   }
 
   const hierarchy = await tryNativeHierarchy(data, log);

@@ -67,7 +67,10 @@ describe('SIF accessManagement_groups.feature', () => {
   });
 
   it('Group names cannot contain spaces', async () => {
-    const response = await api('POST', '/groups', { token: admin.token, body: { name: `accessManagementGroupTests 3-${suffix}` } });
+    const response = await api('POST', '/groups', {
+      token: admin.token,
+      body: { name: `accessManagementGroupTests 3-${suffix}` },
+    });
 
     expect(response.status).toBe(400);
   });

@@ -35,7 +35,13 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
   it('Admin should be able to set default configuration in root group', async () => {
     const response = await api('PATCH', sifGroupPath(root), {
       token: admin.token,
-      body: { configuration: { preferredGroup: root, referenceDatasets: { alwaysUseLatest: false }, pipelineProcessor: { chunkSize: 1 } } },
+      body: {
+        configuration: {
+          preferredGroup: root,
+          referenceDatasets: { alwaysUseLatest: false },
+          pipelineProcessor: { chunkSize: 1 },
+        },
+      },
     });
 
     expect(response.status).toBe(200);
@@ -46,7 +52,10 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
 
   it('Admin should be able to create a new child group that inherit application configuration from parent', async () => {
     // No x-groupcontextid, as in SIF: the admin's default group (their only membership) is the root stand-in.
-    const response = await api('POST', '/groups', { token: admin.token, body: { name: 'accessmanagementhierarchicalgrouptests1' } });
+    const response = await api('POST', '/groups', {
+      token: admin.token,
+      body: { name: 'accessmanagementhierarchicalgrouptests1' },
+    });
 
     expectCreated(response, { id: tests1, name: 'accessmanagementhierarchicalgrouptests1', createdBy: admin.email });
     expect(response.body.configuration.preferredGroup).toBe(root);
@@ -55,7 +64,10 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
   });
 
   it('Admin should be able to create a new child group that overrides application configuration from parent', async () => {
-    const response = await api('POST', '/groups', { token: admin.token, body: { name: 'groupOverridde1', configuration: { preferredGroup: override1 } } });
+    const response = await api('POST', '/groups', {
+      token: admin.token,
+      body: { name: 'groupOverridde1', configuration: { preferredGroup: override1 } },
+    });
 
     expectCreated(response, { id: override1, name: 'groupOverridde1', createdBy: admin.email });
     expect(response.body.configuration.preferredGroup).toBe(override1);
@@ -89,7 +101,10 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
   });
 
   it('When Admin modify application configuration on root, the modified configuration that is not overridden by its descendants should cascade', async () => {
-    const patched = await api('PATCH', sifGroupPath(root), { token: admin.token, body: { configuration: { pipelineProcessor: { chunkSize: 3 } } } });
+    const patched = await api('PATCH', sifGroupPath(root), {
+      token: admin.token,
+      body: { configuration: { pipelineProcessor: { chunkSize: 3 } } },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.configuration.preferredGroup).toBe(root);
     expect(patched.body.configuration.referenceDatasets.alwaysUseLatest).toBe(false);
@@ -124,7 +139,10 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
   });
 
   it('Admin should be able to view detail to configuration source from the hierarchies', async () => {
-    const response = await api('GET', `${sifGroupPath(override2)}?showConfigurationSource=true`, { token: admin.token, groupContext: override1 });
+    const response = await api('GET', `${sifGroupPath(override2)}?showConfigurationSource=true`, {
+      token: admin.token,
+      groupContext: override1,
+    });
 
     expect(response.status).toBe(200);
     expect(response.body.configuration.preferredGroup).toBe(override1);
@@ -163,15 +181,27 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
   });
 
   it('Admin should be able to create a nested child group', async () => {
-    const second = await api('POST', '/groups', { token: admin.token, groupContext: tests1, body: { name: 'accessManagementGroupTests2' } });
+    const second = await api('POST', '/groups', {
+      token: admin.token,
+      groupContext: tests1,
+      body: { name: 'accessManagementGroupTests2' },
+    });
     expectCreated(second, { id: tests2, name: 'accessManagementGroupTests2', createdBy: admin.email });
 
-    const third = await api('POST', '/groups', { token: admin.token, groupContext: tests2, body: { name: 'accessManagementGroupTests3' } });
+    const third = await api('POST', '/groups', {
+      token: admin.token,
+      groupContext: tests2,
+      body: { name: 'accessManagementGroupTests3' },
+    });
     expectCreated(third, { id: tests3, name: 'accessManagementGroupTests3', createdBy: admin.email });
   });
 
   it('Creating a nested group with an invalid parent is not allowed', async () => {
-    const response = await api('POST', '/groups', { token: admin.token, groupContext: '/this-is_an_invalid_group', body: { name: 'accessManagementGroupTests3' } });
+    const response = await api('POST', '/groups', {
+      token: admin.token,
+      groupContext: '/this-is_an_invalid_group',
+      body: { name: 'accessManagementGroupTests3' },
+    });
 
     expect(response.status).toBe(404);
   });
@@ -192,7 +222,10 @@ describe('SIF accessManagement_groups_hierarchical.feature', () => {
     expect(ids(descendants)).toHaveLength(2);
     expect(ids(descendants)).toEqual(expect.arrayContaining([tests2, tests3]));
 
-    const both = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', { token: admin.token, groupContext: tests1 });
+    const both = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', {
+      token: admin.token,
+      groupContext: tests1,
+    });
     expect(both.status).toBe(200);
     expect(ids(both)).toHaveLength(5);
     expect(ids(both).slice(0, 3)).toEqual(['/', root, tests1]);

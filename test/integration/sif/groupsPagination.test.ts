@@ -29,7 +29,10 @@ describe('SIF accessManagement_groups_pagination.feature', () => {
     const pages: ApiResponse[] = [];
     let token: string | undefined;
     do {
-      const response = await api('GET', token ? `${path}&fromToken=${encodeURIComponent(token)}` : path, { token: admin.token, groupContext });
+      const response = await api('GET', token ? `${path}&fromToken=${encodeURIComponent(token)}` : path, {
+        token: admin.token,
+        groupContext,
+      });
       expect(response.status).toBe(200);
       pages.push(response);
       token = response.body.pagination?.lastEvaluatedToken;
@@ -61,7 +64,10 @@ describe('SIF accessManagement_groups_pagination.feature', () => {
     expect(ids(all)).toHaveLength(8);
     expect([...ids(all)].sort()).toEqual([...descendants].sort());
 
-    const withParents = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', { token: admin.token, groupContext: p });
+    const withParents = await api('GET', '/groups?includeChildGroups=true&includeParentGroups=true', {
+      token: admin.token,
+      groupContext: p,
+    });
     expect(withParents.status).toBe(200);
     expect(ids(withParents)).toHaveLength(10);
     expect(withParents.body.pagination).toBeUndefined();

@@ -24,23 +24,38 @@ describe('SIF accessManagement_groups_tags.feature', () => {
   const listed = (response: ApiResponse, id: string) => (response.body.groups as Listed[]).find((item) => item.id === id);
 
   async function expectBothGroupsListedWithTags(user: SifUser) {
-    const response = await api('GET', '/groups?includeParentGroups=true&includeChildGroups=true', { token: user.token, groupContext: group });
+    const response = await api('GET', '/groups?includeParentGroups=true&includeChildGroups=true', {
+      token: user.token,
+      groupContext: group,
+    });
     expect(response.status).toBe(200);
     expect(ids(response)).toEqual(['/', group, subgroup]);
     expect(listed(response, group)?.tags).toMatchObject({ type: 'integration test', level: '1' });
     expect(listed(response, subgroup)?.tags).toMatchObject({ type: 'integration test', level: '2' });
   }
 
-  async function expectBothGroupsReadableWithTags(user: SifUser, levels: { group: string; subgroup: string }, feature?: { group: string; subgroup: string }) {
+  async function expectBothGroupsReadableWithTags(
+    user: SifUser,
+    levels: { group: string; subgroup: string },
+    feature?: { group: string; subgroup: string },
+  ) {
     const top = await api('GET', sifGroupPath(group), { token: user.token, groupContext: '/' });
     expect(top.status).toBe(200);
     expect(top.body.id).toBe(group);
-    expect(top.body.tags).toMatchObject({ type: 'integration test', level: levels.group, ...(feature ? { feature: feature.group } : {}) });
+    expect(top.body.tags).toMatchObject({
+      type: 'integration test',
+      level: levels.group,
+      ...(feature ? { feature: feature.group } : {}),
+    });
 
     const sub = await api('GET', sifGroupPath(subgroup), { token: user.token, groupContext: group });
     expect(sub.status).toBe(200);
     expect(sub.body.id).toBe(subgroup);
-    expect(sub.body.tags).toMatchObject({ type: 'integration test', level: levels.subgroup, ...(feature ? { feature: feature.subgroup } : {}) });
+    expect(sub.body.tags).toMatchObject({
+      type: 'integration test',
+      level: levels.subgroup,
+      ...(feature ? { feature: feature.subgroup } : {}),
+    });
   }
 
   it('Setup users', async () => {
@@ -52,7 +67,11 @@ describe('SIF accessManagement_groups_tags.feature', () => {
   });
 
   it('Admin can create a new group with tags', async () => {
-    const response = await api('POST', '/groups', { token: admin.token, groupContext: '/', body: { name: groupName, tags: { type: 'integration test', level: '1' } } });
+    const response = await api('POST', '/groups', {
+      token: admin.token,
+      groupContext: '/',
+      body: { name: groupName, tags: { type: 'integration test', level: '1' } },
+    });
 
     expect(response.status).toBe(201);
     expect(response.body.name).toBe(groupName);
@@ -145,7 +164,11 @@ describe('SIF accessManagement_groups_tags.feature', () => {
   });
 
   it('Teardown /group-tag-test-group/group-tag-test-subgroup group used for testing', async () => {
-    const disabled = await api('PATCH', sifGroupPath(subgroup), { token: admin.token, groupContext: group, body: { state: 'disabled' } });
+    const disabled = await api('PATCH', sifGroupPath(subgroup), {
+      token: admin.token,
+      groupContext: group,
+      body: { state: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect(disabled.body.state).toBe('disabled');
 
@@ -154,7 +177,11 @@ describe('SIF accessManagement_groups_tags.feature', () => {
   });
 
   it('Teardown /group-tag-test-group group used for testing', async () => {
-    const disabled = await api('PATCH', sifGroupPath(group), { token: admin.token, groupContext: '/', body: { state: 'disabled' } });
+    const disabled = await api('PATCH', sifGroupPath(group), {
+      token: admin.token,
+      groupContext: '/',
+      body: { state: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect(disabled.body.state).toBe('disabled');
 

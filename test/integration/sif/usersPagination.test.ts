@@ -57,7 +57,10 @@ describe('SIF accessManagement_users_pagination.feature', () => {
     let next: string | undefined;
     do {
       const separator = path.includes('?') ? '&' : '?';
-      const response = await api('GET', next ? `${path}${separator}fromToken=${encodeURIComponent(next)}` : path, { token, groupContext });
+      const response = await api('GET', next ? `${path}${separator}fromToken=${encodeURIComponent(next)}` : path, {
+        token,
+        groupContext,
+      });
       expect(response.status).toBe(200);
       pages.push(response);
       next = response.body.pagination?.lastEvaluatedToken;
@@ -70,7 +73,9 @@ describe('SIF accessManagement_users_pagination.feature', () => {
     const listed = pages.flatMap(emails);
     expect(listed).toEqual(expected);
     expect(new Set(listed).size).toBe(listed.length);
-    const sizes = Array.from({ length: Math.ceil(expected.length / count) }, (_, i) => Math.min(count, expected.length - i * count));
+    const sizes = Array.from({ length: Math.ceil(expected.length / count) }, (_, i) =>
+      Math.min(count, expected.length - i * count),
+    );
     expect(pages.map((page) => emails(page).length)).toEqual(sizes);
     expect(pages.slice(0, -1).every((page) => typeof page.body.pagination?.lastEvaluatedToken === 'string')).toBe(true);
     expect(pages.at(-1)!.body.pagination?.lastEvaluatedToken).toBeUndefined();

@@ -65,7 +65,12 @@ describe('SIF accessManagement_users.feature', () => {
       body: { email: contributorEmail, defaultGroup: group, role: 'contributor', password: SIF_PASSWORD },
     });
 
-    expectInvited(response, { email: contributor, groups: { [group]: 'contributor' }, defaultGroup: group, createdBy: admin.email });
+    expectInvited(response, {
+      email: contributor,
+      groups: { [group]: 'contributor' },
+      defaultGroup: group,
+      createdBy: admin.email,
+    });
     contributorCreatedAt = response.body.createdAt;
     // "I save cognito group …": skipped, memberships are kept in DynamoDB only.
   });
@@ -78,7 +83,12 @@ describe('SIF accessManagement_users.feature', () => {
     });
 
     // The membership is in the context; the default group may lie beneath it.
-    expectInvited(response, { email: contributorChild, groups: { [group]: 'contributor' }, defaultGroup: childGroup, createdBy: admin.email });
+    expectInvited(response, {
+      email: contributorChild,
+      groups: { [group]: 'contributor' },
+      defaultGroup: childGroup,
+      createdBy: admin.email,
+    });
   });
 
   it('Admin cannot create user in a non-existent child of current group context', async () => {
@@ -94,7 +104,11 @@ describe('SIF accessManagement_users.feature', () => {
   });
 
   it('Granting access to existing users appends existing rather than creating a new duplicate one', async () => {
-    const granted = await api('POST', '/users', { token: admin.token, groupContext: group, body: { email: contributorEmail, role: 'contributor' } });
+    const granted = await api('POST', '/users', {
+      token: admin.token,
+      groupContext: group,
+      body: { email: contributorEmail, role: 'contributor' },
+    });
     expect(granted.status).toBe(201);
 
     const read = await api('GET', userPath(contributorEmail), { token: admin.token, groupContext: group });
@@ -127,7 +141,11 @@ describe('SIF accessManagement_users.feature', () => {
     contributorToken = login.token;
     const email = `this_should_fail-${suffix}@example.com`;
 
-    const response = await api('POST', '/users', { token: contributorToken, groupContext: group, body: { email, role: 'reader' } });
+    const response = await api('POST', '/users', {
+      token: contributorToken,
+      groupContext: group,
+      body: { email, role: 'reader' },
+    });
 
     expect(response.status).toBe(403);
     expect((await api('GET', userPath(email), { token: admin.token, groupContext: group })).status).toBe(404);
@@ -140,12 +158,20 @@ describe('SIF accessManagement_users.feature', () => {
     const sifContext = await api('POST', '/users', { token: admin.token, groupContext: '/something_that_does_not_exist', body });
     expect(sifContext.status).toBe(404);
     // … and a well-formed id of a group that does not exist.
-    const missing = await api('POST', '/users', { token: admin.token, groupContext: `/something-that-does-not-exist-${suffix}`, body });
+    const missing = await api('POST', '/users', {
+      token: admin.token,
+      groupContext: `/something-that-does-not-exist-${suffix}`,
+      body,
+    });
     expect(missing.status).toBe(404);
   });
 
   it('Admin can update state', async () => {
-    const patched = await api('PATCH', userPath(readerEmail), { token: admin.token, groupContext: group, body: { state: 'disabled' } });
+    const patched = await api('PATCH', userPath(readerEmail), {
+      token: admin.token,
+      groupContext: group,
+      body: { state: 'disabled' },
+    });
     expect(patched.status).toBe(204);
 
     const read = await api('GET', userPath(readerEmail), { token: admin.token, groupContext: group });
@@ -160,7 +186,11 @@ describe('SIF accessManagement_users.feature', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.message).toBe(message);
 
-    const invalid = await api('PATCH', userPath(readerEmail), { token: admin.token, groupContext: group, body: { params: { state: 'disabled' } } });
+    const invalid = await api('PATCH', userPath(readerEmail), {
+      token: admin.token,
+      groupContext: group,
+      body: { params: { state: 'disabled' } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toBe(message);
   });
@@ -195,7 +225,11 @@ describe('SIF accessManagement_users.feature', () => {
   });
 
   it('Reactivated users can log in', async () => {
-    const patched = await api('PATCH', userPath(readerEmail), { token: admin.token, groupContext: group, body: { state: 'active' } });
+    const patched = await api('PATCH', userPath(readerEmail), {
+      token: admin.token,
+      groupContext: group,
+      body: { state: 'active' },
+    });
     expect(patched.status).toBe(204);
     const read = await api('GET', userPath(readerEmail), { token: admin.token, groupContext: group });
     expect(read.status).toBe(200);
@@ -209,7 +243,10 @@ describe('SIF accessManagement_users.feature', () => {
 
   it('Users can change their own password', async () => {
     // SIF's new password breaks our policy, and the 400 names the rule.
-    const refused = await api('PATCH', userPath(contributorEmail), { token: contributorToken, body: { password: 'myn3wp@ssw0rd' } });
+    const refused = await api('PATCH', userPath(contributorEmail), {
+      token: contributorToken,
+      body: { password: 'myn3wp@ssw0rd' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('upper-case');
 
@@ -274,7 +311,11 @@ describe('SIF accessManagement_users.feature', () => {
   });
 
   it('Teardown /accessmanagementusertests/childgroup group used for testing', async () => {
-    const disabled = await api('PATCH', sifGroupPath(childGroup), { token: admin.token, groupContext: group, body: { state: 'disabled' } });
+    const disabled = await api('PATCH', sifGroupPath(childGroup), {
+      token: admin.token,
+      groupContext: group,
+      body: { state: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect(disabled.body.state).toBe('disabled');
 

@@ -48,7 +48,10 @@ export const userPath = (email: string) => `/users/${email.replace('@', '%40')}`
 export const emails = (response: ApiResponse): string[] => (response.body.users as { email: string }[]).map((user) => user.email);
 
 /** The checks SIF makes on a user it has just invited. */
-export function expectInvited(response: ApiResponse, expected: { email: string; groups: Record<string, string>; defaultGroup: string; createdBy: string }) {
+export function expectInvited(
+  response: ApiResponse,
+  expected: { email: string; groups: Record<string, string>; defaultGroup: string; createdBy: string },
+) {
   expect(response.status).toBe(201);
   expect(response.body.email).toBe(expected.email);
   expect(response.body.state).toBe('invited');

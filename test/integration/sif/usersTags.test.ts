@@ -28,7 +28,10 @@ describe('SIF accessManagement_user_tags.feature', () => {
   let admin: SifUser;
   let superUser: string;
 
-  const expectUser = (response: ApiResponse, expected: { email: string; state: string; groups: Record<string, string>; defaultGroup: string; company: string }) => {
+  const expectUser = (
+    response: ApiResponse,
+    expected: { email: string; state: string; groups: Record<string, string>; defaultGroup: string; company: string },
+  ) => {
     expect(response.status).toBe(200);
     expect(response.body.email).toBe(expected.email);
     expect(response.body.state).toBe(expected.state);
@@ -55,7 +58,13 @@ describe('SIF accessManagement_user_tags.feature', () => {
     const response = await api('POST', '/users', {
       token: admin.token,
       groupContext: group,
-      body: { email: abc, defaultGroup: group, role: 'contributor', password: SIF_PASSWORD, tags: { type: 'integration test', company: 'abc' } },
+      body: {
+        email: abc,
+        defaultGroup: group,
+        role: 'contributor',
+        password: SIF_PASSWORD,
+        tags: { type: 'integration test', company: 'abc' },
+      },
     });
 
     expectInvited(response, { email: abc, groups: { [group]: 'contributor' }, defaultGroup: group, createdBy: admin.email });
@@ -66,10 +75,21 @@ describe('SIF accessManagement_user_tags.feature', () => {
     const response = await api('POST', '/users', {
       token: admin.token,
       groupContext: subgroup,
-      body: { email: xyz, defaultGroup: subgroup, role: 'contributor', password: SIF_PASSWORD, tags: { type: 'integration test', company: 'abc' } },
+      body: {
+        email: xyz,
+        defaultGroup: subgroup,
+        role: 'contributor',
+        password: SIF_PASSWORD,
+        tags: { type: 'integration test', company: 'abc' },
+      },
     });
 
-    expectInvited(response, { email: xyz, groups: { [subgroup]: 'contributor' }, defaultGroup: subgroup, createdBy: admin.email });
+    expectInvited(response, {
+      email: xyz,
+      groups: { [subgroup]: 'contributor' },
+      defaultGroup: subgroup,
+      createdBy: admin.email,
+    });
     expect(response.body.tags).toEqual({ type: 'integration test', company: 'abc' });
   });
 
@@ -80,22 +100,41 @@ describe('SIF accessManagement_user_tags.feature', () => {
     const response = await api('GET', userPath(abc), { token, groupContext: group });
 
     // SIF: still `invited`; ours: the first login made abc `active`.
-    expectUser(response, { email: abc, state: 'active', groups: { [group]: 'contributor' }, defaultGroup: group, company: 'abc' });
+    expectUser(response, {
+      email: abc,
+      state: 'active',
+      groups: { [group]: 'contributor' },
+      defaultGroup: group,
+      company: 'abc',
+    });
   });
 
   it('Admin can update user tags', async () => {
-    const patched = await api('PATCH', userPath(xyz), { token: admin.token, groupContext: subgroup, body: { tags: { type: 'integration test', company: 'xyz' } } });
+    const patched = await api('PATCH', userPath(xyz), {
+      token: admin.token,
+      groupContext: subgroup,
+      body: { tags: { type: 'integration test', company: 'xyz' } },
+    });
     expect(patched.status).toBe(204);
 
     const response = await api('GET', userPath(xyz), { token: admin.token, groupContext: subgroup });
     // xyz never logged in: still `invited`.
-    expectUser(response, { email: xyz, state: 'invited', groups: { [subgroup]: 'contributor' }, defaultGroup: subgroup, company: 'xyz' });
+    expectUser(response, {
+      email: xyz,
+      state: 'invited',
+      groups: { [subgroup]: 'contributor' },
+      defaultGroup: subgroup,
+      company: 'xyz',
+    });
     expect(response.body.updatedBy).toBe(admin.email);
   });
 
   it('Admin can list users by tags', async () => {
     const list = (tag: string) =>
-      api('GET', `/users?includeChildGroups=true&tags=${encodeURIComponent(tag)}&resourceType=user`, { token: admin.token, groupContext: group });
+      api('GET', `/users?includeChildGroups=true&tags=${encodeURIComponent(tag)}&resourceType=user`, {
+        token: admin.token,
+        groupContext: group,
+      });
 
     const byType = await list('type:integration test');
     expect(byType.status).toBe(200);

@@ -9,7 +9,8 @@ import { inject } from 'vitest';
 
 export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 const agents = new Map<string, Agent>();
-const agentFor = (address: string) => agents.get(address) ?? agents.set(address, new Agent({ localAddress: address })).get(address)!;
+const agentFor = (address: string) =>
+  agents.get(address) ?? agents.set(address, new Agent({ localAddress: address })).get(address)!;
 const fileAddress = randomLoopbackAddress();
 
 // Tests read response bodies loosely; their assertions are the type check.
@@ -40,16 +41,26 @@ export async function api<T = any>(method: string, path: string, options: Reques
   if (options.groupContext) headers['x-groupcontextid'] = encodeURIComponent(options.groupContext);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['Content-Type'] ??= 'application/json';
-  const response = await fetch(`${inject('stack').apiUrl}${path}`, { method, headers, body, dispatcher: agentFor(options.sourceAddress ?? fileAddress) });
+  const response = await fetch(`${inject('stack').apiUrl}${path}`, {
+    method,
+    headers,
+    body,
+    dispatcher: agentFor(options.sourceAddress ?? fileAddress),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 export const groupPath = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
 
-export async function login(email: string, password: string, options: Pick<RequestOptions, 'sourceAddress'> = {}): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
+export async function login(
+  email: string,
+  password: string,
+  options: Pick<RequestOptions, 'sourceAddress'> = {},
+): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
   const response = await api('POST', '/auth/login', { body: { email, password }, ...options });
-  if (response.status !== 200 || !response.body.accessToken) throw new Error(`login failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200 || !response.body.accessToken)
+    throw new Error(`login failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 

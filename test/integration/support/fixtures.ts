@@ -11,7 +11,14 @@ import { parentGroupId } from '../../../shared/domain/groupPath.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import { createCognitoClient } from '../../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient, type TableRef } from '../../../shared/store/client.ts';
-import { groupIndexKeys, groupKey, membershipIndexKeys, membershipKey, userKey, userPartition } from '../../../shared/store/keys.ts';
+import {
+  groupIndexKeys,
+  groupKey,
+  membershipIndexKeys,
+  membershipKey,
+  userKey,
+  userPartition,
+} from '../../../shared/store/keys.ts';
 import type { UserRecord } from '../../../shared/store/records.ts';
 
 let table: TableRef | undefined;
@@ -51,7 +58,9 @@ export async function createTestUser(options: {
     }),
   );
   if (!options.temporary) {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.userPoolId, Username: email, Password: password, Permanent: true }));
+    await cognito.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: stack.userPoolId, Username: email, Password: password, Permanent: true }),
+    );
   }
   cognito.destroy();
   const { doc, tableName } = testTable();
@@ -60,7 +69,15 @@ export async function createTestUser(options: {
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...userKey(email), type: 'user', version: 1, email, state: options.state ?? 'active', createdBy: 'test', createdAt: at },
+      Item: {
+        ...userKey(email),
+        type: 'user',
+        version: 1,
+        email,
+        state: options.state ?? 'active',
+        createdBy: 'test',
+        createdAt: at,
+      },
     }),
   );
   await addTestMemberships(email, memberships);
@@ -93,7 +110,17 @@ export async function createTestGroup(id: string): Promise<void> {
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...groupKey(id), ...groupIndexKeys(id, parentGroupId(id)), type: 'group', version: 1, id, name: id.split('/').pop(), state: 'active', createdBy: 'test', createdAt: new Date().toISOString() },
+      Item: {
+        ...groupKey(id),
+        ...groupIndexKeys(id, parentGroupId(id)),
+        type: 'group',
+        version: 1,
+        id,
+        name: id.split('/').pop(),
+        state: 'active',
+        createdBy: 'test',
+        createdAt: new Date().toISOString(),
+      },
     }),
   );
 }
@@ -103,7 +130,18 @@ export async function addTestMemberships(email: string, memberships: Record<stri
   const { doc, tableName } = testTable();
   const at = new Date().toISOString();
   const items = Object.entries(memberships).map(([groupId, role]) => ({
-    PutRequest: { Item: { ...membershipKey(email, groupId), ...membershipIndexKeys(email, groupId), type: 'membership', email, groupId, role, createdBy: 'test', createdAt: at } },
+    PutRequest: {
+      Item: {
+        ...membershipKey(email, groupId),
+        ...membershipIndexKeys(email, groupId),
+        type: 'membership',
+        email,
+        groupId,
+        role,
+        createdBy: 'test',
+        createdAt: at,
+      },
+    },
   }));
   for (let start = 0; start < items.length; start += 25) {
     let batch: unknown[] = items.slice(start, start + 25);
@@ -116,7 +154,15 @@ export async function addTestMemberships(email: string, memberships: Record<stri
   await Promise.all(
     Object.keys(memberships).map((groupId) =>
       doc
-        .send(new UpdateCommand({ TableName: tableName, Key: groupKey(groupId), UpdateExpression: 'ADD memberCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } }))
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: groupKey(groupId),
+            UpdateExpression: 'ADD memberCount :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        )
         .catch((error: Error) => {
           if (error.name !== 'ConditionalCheckFailedException') throw error;
         }),
@@ -127,6 +173,13 @@ export async function addTestMemberships(email: string, memberships: Record<stri
 /** Every item left in a user's partition (profile and memberships). */
 export async function userPartitionItems(email: string): Promise<Record<string, unknown>[]> {
   const { doc, tableName } = testTable();
-  const { Items } = await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': userPartition(email) }, ConsistentRead: true }));
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': userPartition(email) },
+      ConsistentRead: true,
+    }),
+  );
   return Items ?? [];
 }

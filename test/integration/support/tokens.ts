@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const emulatorKey = createPrivateKey((require('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string }).pem);
 
-const base64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const base64url = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 export function signToken(payload: Record<string, unknown>, options: { key?: KeyObject; kid?: string } = {}): string {
   const header = { alg: 'RS256', typ: 'JWT', kid: options.kid ?? 'CognitoLocal' };
@@ -24,7 +25,13 @@ export function unsignedToken(payload: Record<string, unknown>): string {
 export const foreignKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
 /** An access-token payload shaped like the emulator's, for the given user and client. */
-export function accessClaims(options: { issuer: string; clientId: string; username: string; issuedAt?: number; expiresAt?: number }) {
+export function accessClaims(options: {
+  issuer: string;
+  clientId: string;
+  username: string;
+  issuedAt?: number;
+  expiresAt?: number;
+}) {
   const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
   return {
     sub: options.username,
