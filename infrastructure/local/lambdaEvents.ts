@@ -157,13 +157,14 @@ function requestContext(
 }
 
 function singleValues(query: URLSearchParams): Record<string, string> | null {
-  const values: Record<string, string> = {};
-  for (const [name, value] of query) values[name] = value;
-  return Object.keys(values).length ? values : null;
+  // Built through a Map: a parameter may be named `__proto__` or `toString`.
+  const values = new Map<string, string>();
+  for (const [name, value] of query) values.set(name, value);
+  return values.size ? Object.fromEntries(values) : null;
 }
 
 function multiValues(query: URLSearchParams): Record<string, string[]> | null {
-  const values: Record<string, string[]> = {};
-  for (const [name, value] of query) (values[name] ??= []).push(value);
-  return Object.keys(values).length ? values : null;
+  const values = new Map<string, string[]>();
+  for (const [name, value] of query) values.set(name, [...(values.get(name) ?? []), value]);
+  return values.size ? Object.fromEntries(values) : null;
 }

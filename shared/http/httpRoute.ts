@@ -101,11 +101,12 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
 
 /** Repeated query parameters (`tags=a:1&tags=b:2`) arrive as arrays; single ones as strings. */
 function queryObject(event: APIGatewayProxyEvent): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = { ...(event.queryStringParameters ?? {}) } as Record<string, string>;
+  // Built through a Map, so a parameter named `__proto__` stays an ordinary (ignored) parameter.
+  const query = new Map<string, string | string[]>(Object.entries(event.queryStringParameters ?? {}) as [string, string][]);
   for (const [name, values] of Object.entries(event.multiValueQueryStringParameters ?? {})) {
-    if (values && values.length > 1) query[name] = values;
+    if (values && values.length > 1) query.set(name, values);
   }
-  return query;
+  return Object.fromEntries(query);
 }
 
 function parseJsonBody(event: APIGatewayProxyEvent): unknown {

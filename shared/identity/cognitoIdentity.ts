@@ -277,10 +277,13 @@ export class CognitoIdentity {
 
   /** Checks a first code from the authenticator app, then makes TOTP the user's preferred MFA. */
   async verifyTotp(accessToken: string, code: string): Promise<void> {
-    const result = await this.call(() =>
-      this.client.send(
-        new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }),
-      ),
+    const result = await this.call(
+      () =>
+        this.client.send(
+          new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }),
+        ),
+      // Cognito's answer when no authenticator is being set up for this user.
+      { InvalidParameterException: new HttpError(409, 'No authenticator is being set up: start with POST /auth/mfa/totp/setup') },
     );
     if (result.Status !== 'SUCCESS') throw unauthorized('The session or code is not valid');
     await this.call(() =>

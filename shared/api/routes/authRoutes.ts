@@ -140,6 +140,9 @@ export const authRoutes = {
     access: { kind: 'authenticated' },
     request: { body: totpVerifyBody },
     success: { status: 204, description: 'MFA is on' },
-    errors: { 400: 'The code is wrong, or an ID token was sent instead of the access token' },
+    errors: {
+      400: 'The code is wrong, or an ID token was sent instead of the access token',
+      409: 'No authenticator is being set up: call POST /auth/mfa/totp/setup first',
+    },
   }),
 } satisfies Record<string, RouteDefinition>;

@@ -21,12 +21,19 @@ export const groupIdSchema = z
   })
   .meta({ description: 'Group id, url-encoded (`/acme/finance` is `%2Facme%2Ffinance`).', example: '%2Facme%2Ffinance' });
 
+export const MAX_EMAIL_LENGTH = 128;
+
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'Not a valid email address' }).max(254))
-  .meta({ description: 'Email address; stored lower-cased.', example: 'ann@acme.com' });
+  // 128 characters is Cognito's limit for a username, which is the email here.
+  .pipe(
+    z
+      .email({ message: 'Not a valid email address' })
+      .max(MAX_EMAIL_LENGTH, `Email addresses are at most ${MAX_EMAIL_LENGTH} characters`),
+  )
+  .meta({ description: `Email address, at most ${MAX_EMAIL_LENGTH} characters; stored lower-cased.`, example: 'ann@acme.com' });
 
 export const errorSchema = z
   .object({

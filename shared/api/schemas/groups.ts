@@ -1,22 +1,9 @@
 import * as z from 'zod';
 import { GROUP_NAME_PATTERN } from '../../domain/groupPath.ts';
 import { groupIdSchema, timestampsSchema } from './common.ts';
+import { configurationSchema } from './configuration.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
-
-const MAX_CONFIGURATION_BYTES = 16 * 1024;
-
-const configurationSchema = z
-  .record(z.string(), z.unknown())
-  .refine(
-    (configuration) => JSON.stringify(configuration).length <= MAX_CONFIGURATION_BYTES,
-    `Configuration is at most ${MAX_CONFIGURATION_BYTES} bytes of JSON`,
-  )
-  .meta({
-    description:
-      'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key).',
-    example: { security: { mfaRequired: true } },
-  });
 
 const descriptionSchema = z.string().max(1024).meta({ example: 'Finance department' });
 

@@ -27,9 +27,12 @@ export const tagsPatchSchema = z
   .record(tagKeySchema, tagValueSchema.or(z.literal('')).nullable())
   .meta({ description: 'Tags to set; a null or empty value removes the tag.', example: { region: 'emea/de', costCentre: null } });
 
+const MAX_TAG_FILTERS = 10;
+
 export const tagFiltersSchema = repeatable(
   z.string().refine((filter) => parseTagFilter(filter) !== undefined, 'Tag filters are key:value'),
 )
+  .refine((filters) => filters.length <= MAX_TAG_FILTERS, `At most ${MAX_TAG_FILTERS} tag filters`)
   .transform((filters) => filters.map((filter) => parseTagFilter(filter)!))
   .meta({
     description: 'Only resources with this tag, as `key:value`; repeat for several (all must match).',
