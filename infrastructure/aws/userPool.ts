@@ -64,8 +64,8 @@ export class IamUserPool extends Construct {
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       generateSecret: false,
-      // Clients write the email and nothing else. The email is required, so SignUp must write it (and
-      // Cognito refuses clients that cannot write a required attribute): the pre-sign-up trigger pins it to the username.
+      // Clients write the email and nothing else. The email is required, so SignUp must write it:
+      // the pre-sign-up trigger is what pins it to the username.
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     };
     this.apiClient = this.userPool.addClient('ApiClient', {
