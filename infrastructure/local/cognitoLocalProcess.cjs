@@ -13,6 +13,9 @@
 //    `auth_time`. The emulator has no `origin_jti` and a new `auth_time` at each refresh. Here a
 //    login's tokens (its refresh token included) get a new `origin_jti`; a refresh copies both
 //    claims from the refresh token it was given.
+// 4. Refresh after a challenge: the emulator does not keep the refresh token it issues in
+//    RespondToAuthChallenge (it does for InitiateAuth), so a login completed through
+//    NEW_PASSWORD_REQUIRED or SOFTWARE_TOKEN_MFA could never be refreshed. Here it is kept.
 //
 // Run with the working directory holding `.cognito/`; HOST and PORT as for the emulator's own bin.
 const { appendFileSync } = require('node:fs');
@@ -54,6 +57,24 @@ function refuseWrongTemporaryPasswords() {
         }
       }
       return target(ctx, req);
+    };
+  };
+}
+
+function keepRefreshTokensOfChallenges() {
+  const respondToAuthChallenge = Targets.RespondToAuthChallenge;
+  Targets.RespondToAuthChallenge = (services) => {
+    const target = respondToAuthChallenge(services);
+    return async (ctx, req) => {
+      const result = await target(ctx, req);
+      const refreshToken = result.AuthenticationResult?.RefreshToken;
+      if (refreshToken) {
+        const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId);
+        // Read after the challenge: it may have just saved the user's new password.
+        const user = await userPool.getUserByUsername(ctx, req.ChallengeResponses.USERNAME);
+        if (user) await userPool.storeRefreshToken(ctx, refreshToken, user);
+      }
+      return result;
     };
   };
 }
@@ -103,6 +124,7 @@ function resign(token, claims) {
 
 if (process.env.IAM_EMULATOR_OUTBOX) relayCodesToOutbox(process.env.IAM_EMULATOR_OUTBOX);
 refuseWrongTemporaryPasswords();
+keepRefreshTokensOfChallenges();
 keepSessionClaimsAcrossRefresh();
 
 const logger = pino({ level: process.env.DEBUG ? 'debug' : 'info' });

@@ -48,4 +48,29 @@ describe('tokens of one login', () => {
     expect(id).toMatchObject({ origin_jti: atLogin.origin_jti, auth_time: atLogin.auth_time });
     expect((await api('GET', '/users/me', { token: refreshed.body.accessToken })).status).toBe(200);
   });
+
+  it('of a login completed through a challenge can be refreshed, keeping its origin_jti', async () => {
+    // Prepare
+    const user = await createTestUser({ memberships: { '/': 'reader' }, state: 'invited', temporary: true });
+    const first = await api('POST', '/auth/login', { body: user });
+    const answered = await api('POST', '/auth/challenge', {
+      body: {
+        email: user.email,
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        session: first.body.session,
+        newPassword: 'Chosen-Passw0rd-1!',
+      },
+    });
+    const atLogin = verifiedClaims(answered.body.accessToken);
+
+    // Act
+    const refreshed = await api('POST', '/auth/refresh', { body: { refreshToken: answered.body.refreshToken } });
+
+    // Assess
+    expect(refreshed.status).toBe(200);
+    expect(verifiedClaims(refreshed.body.accessToken)).toMatchObject({
+      origin_jti: atLogin.origin_jti,
+      auth_time: atLogin.auth_time,
+    });
+  });
 });

@@ -21,8 +21,12 @@ const PATCHED_INTERNALS: Record<string, { reliedOn: string; sha256: string }> = 
     reliedOn: 'USER_PASSWORD_AUTH answers FORCE_CHANGE_PASSWORD before comparing user.Password',
     sha256: '6e42d3863fa33ff61f8b5b635018053fa0ea636b8ad7a53e1c8c144d00c5b713',
   },
+  'targets/respondToAuthChallenge.js': {
+    reliedOn: 'returns AuthenticationResult with a RefreshToken it never stores; ChallengeResponses.USERNAME names the user',
+    sha256: 'f29fcaab93ed982c2c50faea9a640253d4cd13f68545ab498b438ef83fae0fb5',
+  },
   'targets/targets.js': {
-    reliedOn: 'Targets is a mutable object the router reads InitiateAuth from',
+    reliedOn: 'Targets is a mutable object the router reads InitiateAuth and RespondToAuthChallenge from',
     sha256: '580d355ff1cbb8ffd616e24c269bc3fb5f28f845c125b9fc60674f5bcb700ea6',
   },
   'server/Router.js': {
@@ -72,6 +76,7 @@ describe('the cognito-local internals the emulator launcher patches', () => {
 
     expect(initiateAuth.indexOf('"FORCE_CHANGE_PASSWORD"')).toBeLessThan(initiateAuth.indexOf('user.Password !=='));
     expect(generator).not.toContain('origin_jti:');
+    expect(source('targets/respondToAuthChallenge.js')).not.toContain('storeRefreshToken');
     expect(generator).toMatch(/const authTime = Math\.floor\(this\.clock\.get\(\)/);
   });
 
@@ -85,6 +90,7 @@ describe('the cognito-local internals the emulator launcher patches', () => {
     };
 
     expect(typeof Targets.InitiateAuth).toBe('function');
+    expect(typeof Targets.RespondToAuthChallenge).toBe('function');
     expect(JwtTokenGenerator.prototype.generate).toHaveLength(6);
     expect(typeof UserPoolServiceImpl.prototype.getUserByRefreshToken).toBe('function');
   });
