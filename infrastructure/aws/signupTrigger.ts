@@ -11,16 +11,25 @@ export interface SignupTriggerProps {
 }
 
 /**
- * Business self sign-up: the post-confirmation trigger creates the owner's sole-trader tenant
- * and admin membership. It may read and write the table, nothing else: no Cognito permissions,
- * and no user-pool id in its environment (the pool refers to the function, so the function
- * must not refer to the pool).
+ * Business self sign-up: the pre-sign-up trigger refuses an email attribute other than the
+ * lower-cased username, and needs nothing at all. The post-confirmation trigger creates the
+ * owner's sole-trader tenant and admin membership. It may read and write the table, nothing
+ * else: no Cognito permissions, and no user-pool id in its environment (the pool refers to the
+ * function, so the function must not refer to the pool).
  */
 export class SignupTrigger extends Construct {
   readonly function: NodejsFunction;
+  readonly preSignUp: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: SignupTriggerProps) {
     super(scope, id);
+    this.preSignUp = iamFunction(this, 'PreSignUp', {
+      handler: 'triggers/preSignUp',
+      description: 'Cognito pre-sign-up: the email attribute is the username',
+      environment: {},
+      tracing: props.tracing,
+    });
+    props.userPool.addTrigger(UserPoolOperation.PRE_SIGN_UP, this.preSignUp);
     this.function = iamFunction(this, 'PostConfirmation', {
       handler: 'triggers/postConfirmation',
       description: 'Cognito post-confirmation: the signed-up business and its owner',

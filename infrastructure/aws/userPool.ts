@@ -1,6 +1,7 @@
 import { Duration, Fn, Aws, Lazy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   Mfa,
   OAuthScope,
   UserPool,
@@ -63,6 +64,9 @@ export class IamUserPool extends Construct {
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       generateSecret: false,
+      // Clients write the email and nothing else. The email is required, so SignUp must write it:
+      // the pre-sign-up trigger is what pins it to the username.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     };
     this.apiClient = this.userPool.addClient('ApiClient', {
       userPoolClientName: 'api',

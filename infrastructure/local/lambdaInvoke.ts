@@ -10,10 +10,13 @@ import type { LocalResponse } from './gateway.ts';
 import { lambdaContext, type IncomingRequest } from './lambdaEvents.ts';
 
 /** Cognito trigger -> function name, as written into cognito-local's `TriggerFunctions`. */
-export const LOCAL_TRIGGER_FUNCTIONS = { PostConfirmation: 'postConfirmation' } as const;
+export const LOCAL_TRIGGER_FUNCTIONS = { PreSignUp: 'preSignUp', PostConfirmation: 'postConfirmation' } as const;
 
 /** Function name -> handler module under `functions/`. */
-const TRIGGER_MODULES: Record<string, string> = { postConfirmation: 'triggers/postConfirmation' };
+const TRIGGER_MODULES: Record<string, string> = {
+  preSignUp: 'triggers/preSignUp',
+  postConfirmation: 'triggers/postConfirmation',
+};
 
 type TriggerHandler = (event: unknown, context: Context) => Promise<unknown>;
 

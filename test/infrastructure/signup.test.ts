@@ -9,13 +9,21 @@ type Resource = { Type: string; Properties: Record<string, unknown> };
 describe('business sign-up on AWS', () => {
   let template: Template;
   let trigger: [string, Resource];
+  let preSignUp: [string, Resource];
 
   beforeAll(() => {
-    const app = new App({ context: { adminEmail: 'admin@example.com' }, builtinCloudFormationValidation: false });
+    // Bundling skipped: these tests read the template only.
+    const app = new App({
+      context: { adminEmail: 'admin@example.com', 'aws:cdk:bundling-stacks': [] },
+      builtinCloudFormationValidation: false,
+    });
     const settings = readSettings(app.node);
     template = Template.fromStack(new IamStack(app, settings.stackName, { settings }));
     trigger = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).find(([, fn]) =>
       String(fn.Properties.Description).startsWith('Cognito post-confirmation'),
+    )!;
+    preSignUp = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).find(([, fn]) =>
+      String(fn.Properties.Description).startsWith('Cognito pre-sign-up'),
     )!;
   });
 
@@ -48,5 +56,30 @@ describe('business sign-up on AWS', () => {
     expect(actions.filter((action) => !action.startsWith('dynamodb:'))).toEqual([]);
     const variables = (trigger[1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(variables)).toEqual(['IAM_TABLE_NAME']);
+  });
+
+  it('attaches the pre-sign-up trigger, with no permission and no environment', () => {
+    expect(preSignUp).toBeDefined();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreSignUp: { 'Fn::GetAtt': [preSignUp[0], 'Arn'] } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [preSignUp[0], 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+    });
+    const roleId = (preSignUp[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>).filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+    );
+    expect(policies).toEqual([]);
+    expect(preSignUp[1].Properties.Environment).toBeUndefined();
+  });
+
+  it('lets both app clients write the email and no other attribute', () => {
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>);
+
+    expect(clients.map((client) => client.Properties.ClientName).sort()).toEqual(['api', 'hosted']);
+    for (const client of clients) expect(client.Properties.WriteAttributes).toEqual(['email']);
   });
 });
