@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { LastFileSequencer } from './test/integration/lastFileSequencer.ts';
 
 export default defineConfig({
   test: {
+    // The least-privilege check reads what the whole integration run sent, so it goes last.
+    sequence: { sequencer: LastFileSequencer },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -10,13 +10,14 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_PERMISSIONS, routePermissions } from '../../shared/api/functionPermissions.ts';
 import type { RouteDefinition } from '../../shared/api/routeDefinition.ts';
 import { ROUTES } from '../../shared/api/routes.ts';
 import { CORS_HEADERS } from '../../shared/http/headers.ts';
+import { grantFunctionPermissions } from './functionGrants.ts';
 import { addGatewayResponses } from './gatewayResponses.ts';
 import { iamFunction } from './lambdaFunction.ts';
 import type { IamSettings } from './settings.ts';
@@ -28,7 +29,7 @@ export interface IamApiProps {
   table: Table;
   /** What every function reads: table name, user pool and client ids. */
   environment: Record<string, string>;
-  /** Routes that name Cognito admin actions are granted them on this pool only. */
+  /** Functions that send Cognito admin actions are granted them on this pool only. */
   userPoolArn: string;
 }
 
@@ -89,12 +90,10 @@ export class IamApi extends Construct {
       description: `${route.method} ${route.path}`,
       bundleFiles: route.bundleFiles,
     });
-    const tableAccess = route.permissions?.table ?? (route.method === 'GET' ? 'read' : 'readWrite');
-    if (tableAccess === 'read') this.props.table.grantReadData(fn);
-    if (tableAccess === 'readWrite') this.props.table.grantReadWriteData(fn);
-    const cognitoActions = route.permissions?.cognito ?? [];
-    if (cognitoActions.length > 0)
-      fn.addToRolePolicy(new PolicyStatement({ actions: cognitoActions, resources: [this.props.userPoolArn] }));
+    grantFunctionPermissions(fn, routePermissions(route), {
+      table: this.props.table,
+      userPoolArn: this.props.userPoolArn,
+    });
     this.routeFunctions.set(route.operationId, fn);
 
     const integration = new LambdaIntegration(fn, { allowTestInvoke: false });
@@ -123,7 +122,7 @@ export class IamApi extends Construct {
       description: 'REQUEST authorizer: verifies the token, loads the caller and memberships',
     });
     // One Query on the user's partition, nothing more.
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [this.props.table.tableArn] }));
+    grantFunctionPermissions(fn, FUNCTION_PERMISSIONS.authorizer, { table: this.props.table });
     this.authorizer = new RequestAuthorizer(this, 'Authorizer', {
       handler: fn,
       identitySources: [IdentitySource.header('Authorization')],

@@ -2,6 +2,8 @@ import { UserPoolOperation, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import { FUNCTION_PERMISSIONS } from '../../shared/api/functionPermissions.ts';
+import { grantFunctionPermissions } from './functionGrants.ts';
 import { iamFunction } from './lambdaFunction.ts';
 
 export interface SignupTriggerProps {
@@ -13,9 +15,9 @@ export interface SignupTriggerProps {
 /**
  * Business self sign-up: the pre-sign-up trigger refuses an email attribute other than the
  * lower-cased username, and needs nothing at all. The post-confirmation trigger creates the
- * owner's sole-trader tenant and admin membership. It may read and write the table, nothing
- * else: no Cognito permissions, and no user-pool id in its environment (the pool refers to the
- * function, so the function must not refer to the pool).
+ * owner's sole-trader tenant and admin membership. It writes only what that needs (see
+ * shared/api/functionPermissions.ts): no Cognito actions, and no user-pool id in its environment
+ * (the pool refers to the function, so the function must not refer to the pool).
  */
 export class SignupTrigger extends Construct {
   readonly function: NodejsFunction;
@@ -36,7 +38,7 @@ export class SignupTrigger extends Construct {
       environment: { IAM_TABLE_NAME: props.table.tableName },
       tracing: props.tracing,
     });
-    props.table.grantReadWriteData(this.function);
+    grantFunctionPermissions(this.function, FUNCTION_PERMISSIONS.postConfirmation, { table: props.table });
     props.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, this.function);
   }
 }

@@ -11,6 +11,7 @@ import { ROUTES } from '../../shared/api/routes.ts';
 import { errorBody } from '../../shared/http/errors.ts';
 import { CORS_HEADERS } from '../../shared/http/headers.ts';
 import { AuthorizerCache, type CachedDecision } from './authorizerCache.ts';
+import { runAsFunction } from './commandRecorder.ts';
 import { authorizerEvent, lambdaContext, proxyEvent, toIncomingRequest, type IncomingRequest } from './lambdaEvents.ts';
 import { createRouteMatcher } from './routeMatcher.ts';
 
@@ -71,7 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authorizerCalls++;
     const event = authorizerEvent(request, route.path, pathParameters);
     try {
-      const result = await authorizer(event);
+      const result = await runAsFunction('authorizer', () => authorizer(event));
       return {
         principalId: result.principalId,
         context: { ...(result.context ?? {}), principalId: result.principalId },
@@ -103,9 +104,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if ('statusCode' in decision) return decision;
       authorizerContext = decision.context;
     }
-    const result = await handlers.get(route.operationId)!(
-      proxyEvent(request, route.path, pathParameters, authorizerContext),
-      lambdaContext(route.operationId, request.requestId),
+    const result = await runAsFunction(route.operationId, () =>
+      handlers.get(route.operationId)!(
+        proxyEvent(request, route.path, pathParameters, authorizerContext),
+        lambdaContext(route.operationId, request.requestId),
+      ),
     );
     return { statusCode: result.statusCode, headers: stringHeaders(result.headers), body: result.body ?? '' };
   }

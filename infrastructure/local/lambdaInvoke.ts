@@ -6,6 +6,7 @@
  * `X-Amz-Function-Error: Unhandled` and `{errorMessage}` when the handler throws.
  */
 import type { Context } from 'aws-lambda';
+import { runAsFunction } from './commandRecorder.ts';
 import type { LocalResponse } from './gateway.ts';
 import { lambdaContext, type IncomingRequest } from './lambdaEvents.ts';
 
@@ -38,7 +39,9 @@ export async function lambdaInvocations(request: IncomingRequest): Promise<Local
     handler: TriggerHandler;
   };
   try {
-    const result = await handler(request.body ? JSON.parse(request.body) : {}, lambdaContext(name, request.requestId));
+    const result = await runAsFunction(name, () =>
+      handler(request.body ? JSON.parse(request.body) : {}, lambdaContext(name, request.requestId)),
+    );
     return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(result ?? null) };
   } catch (error) {
     console.error(JSON.stringify({ level: 'ERROR', message: `trigger ${name} failed`, error: String(error) }));

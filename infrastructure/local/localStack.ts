@@ -10,6 +10,7 @@ import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
 import { startCognitoLocal } from './cognitoLocal.ts';
+import { installCommandRecorder } from './commandRecorder.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
@@ -28,6 +29,8 @@ export interface LocalStackOptions {
   authorizerCacheSeconds: number;
   /** Tests only: every emulator confirmation code is this. */
   fixedCode?: string;
+  /** Tests only: record the AWS actions each function sends (`GET /dev/commands`). */
+  recordCommands?: boolean;
   log?: (message: string) => void;
 }
 
@@ -99,6 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
+    if (options.recordCommands) installCommandRecorder();
     const gateway = await startGateway({
       port: port!,
       authorizerCacheSeconds: options.authorizerCacheSeconds,

@@ -15,14 +15,6 @@ export type Access =
   | { kind: 'authenticated' }
   | { kind: 'action'; action: string; at: 'context' | { pathParam: string } | { group: string } };
 
-/** What a route's function may do in AWS, beyond invoking; the CDK stack grants exactly this. */
-export interface FunctionPermissions {
-  /** Default: `read` for GET routes, `readWrite` for the others. */
-  table?: 'none' | 'read' | 'readWrite';
-  /** Cognito user-pool admin actions, e.g. `cognito-idp:AdminCreateUser`. */
-  cognito?: string[];
-}
-
 export interface ResponseDefinition {
   description: string;
   schema?: z.ZodType;
@@ -50,7 +42,6 @@ export interface RouteDefinition<
   success: { status: number } & ResponseDefinition;
   /** Route-specific error responses, beyond the ones every route may return. */
   errors?: Record<number, string>;
-  permissions?: FunctionPermissions;
   /** Left out of the OpenAPI document: pages for people (docs, login), not API operations. */
   hidden?: true;
   /** Static files the function serves, copied into its bundle on AWS: bundle-relative target -> repository-relative source. */

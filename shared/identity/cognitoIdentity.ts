@@ -153,11 +153,6 @@ export class CognitoIdentity {
     await this.setPassword(email, password, true);
   }
 
-  /** A temporary password: the next login answers NEW_PASSWORD_REQUIRED. */
-  async setTemporaryPassword(email: string, password: string): Promise<void> {
-    await this.setPassword(email, password, false);
-  }
-
   async disableUser(email: string): Promise<void> {
     await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
   }

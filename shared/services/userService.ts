@@ -250,12 +250,15 @@ async function createInvitedUser(
   const contextId = caller.groupContextId;
   const defaultGroup = request.defaultGroup ?? contextId;
   await assertDefaultGroup(deps, defaultGroup, [contextId]);
-  const at = timestamp(deps);
+  const now = deps.now?.() ?? new Date();
+  const at = now.toISOString();
   const user: UserRecord = compact({
     email: request.email,
     state: 'invited',
     defaultGroup,
     tags: nonEmpty(request.tags),
+    // No token issued before this profile existed acts for it (an earlier login under this email, see sendInvitation).
+    sessionsValidAfter: revocationTime(now),
     createdBy: caller.email,
     createdAt: at,
   });
@@ -291,9 +294,11 @@ async function sendInvitation(deps: UserDependencies, email: string, temporaryPa
   try {
     await deps.identity.createUser(email, { temporaryPassword, invite: true });
   } catch (error) {
-    // A login left behind by an interrupted deletion: give it the new temporary password.
+    // A login without a profile (left by an interrupted deletion, or made at Cognito directly) is
+    // never adopted: it is re-created, so no earlier password or refresh token survives.
     if ((error as Error).name !== 'UsernameExistsException') throw error;
-    await deps.identity.setTemporaryPassword(email, temporaryPassword);
+    await deps.identity.deleteUser(email);
+    await deps.identity.createUser(email, { temporaryPassword, invite: true });
   }
   await deps.outbox?.({
     to: email,

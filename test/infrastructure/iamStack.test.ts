@@ -204,29 +204,38 @@ describe('IamStack with default settings', () => {
     ]);
   });
 
-  it('grants each route function only the table access its route needs', () => {
-    const actionsOf = (description: string) => {
+  it('grants each route function only the table actions its code sends, writes only on the partitions it writes', () => {
+    const statementsOf = (description: string) => {
       const [, fn] = resourcesOfType(template, 'AWS::Lambda::Function').find(
         ([, candidate]) => candidate.Properties.Description === description,
       )!;
       const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
       return resourcesOfType(template, 'AWS::IAM::Policy')
         .filter(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
-        .flatMap(([, policy]) =>
-          (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) =>
-            [st.Action].flat(),
-          ),
-        );
+        .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement);
     };
+    const actionsOf = (description: string) => statementsOf(description).flatMap((statement) => [statement.Action].flat());
 
-    const health = actionsOf('GET /health');
-    const getGroup = actionsOf('GET /groups/{groupId}');
-    const createGroup = actionsOf('POST /groups');
+    expect(actionsOf('GET /health').filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actionsOf('GET /groups/{groupId}').filter((action) => action.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:BatchGetItem',
+    ]);
+    const loginWrites = statementsOf('POST /auth/login').find((statement) =>
+      [statement.Action].flat().includes('dynamodb:PutItem'),
+    )!;
+    expect(loginWrites.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*', 'LOCKOUT#*', 'LOGINS#*', 'REFRESH#*', 'USER#*'] },
+    });
+  });
 
-    expect(health.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
-    expect(getGroup).toContain('dynamodb:Query');
-    expect(getGroup.filter((action) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
-    expect(createGroup).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+  it('grants no function Scan', () => {
+    const actions = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement.flatMap((statement) =>
+        [statement.Action].flat(),
+      ),
+    );
+
+    expect(actions.filter((action) => action === 'dynamodb:Scan' || action === 'dynamodb:*')).toEqual([]);
   });
 
   it('answers 401 and 403 from API Gateway in the service error shape with CORS headers', () => {
@@ -355,3 +364,8 @@ describe('the CDK app', () => {
     expect(run.stderr).toContain('Context value adminEmail is required');
   });
 });
+
+interface PolicyStatementJson {
+  Action: string | string[];
+  Condition?: unknown;
+}

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
     adminEmail: 'admin@example.com',
     authorizerCacheSeconds: 30,
     fixedCode: TEST_CONFIRMATION_CODE,
+    recordCommands: true,
   });
   const info: StackInfo = {
     apiUrl: stack.apiUrl,

@@ -25,7 +25,6 @@ export const authRoutes = {
     access: { kind: 'public' },
     request: {},
     success: { status: 200, description: 'The service answers', schema: z.object({ status: z.literal('ok') }) },
-    permissions: { table: 'none' },
   }),
 
   login: defineRoute({
@@ -82,7 +81,6 @@ export const authRoutes = {
     access: { kind: 'authenticated' },
     request: { body: logoutBody },
     success: { status: 204, description: 'Logged out' },
-    permissions: { table: 'readWrite' },
   }),
 
   forgotPassword: defineRoute({
@@ -96,7 +94,6 @@ export const authRoutes = {
     access: { kind: 'public' },
     request: { body: forgotPasswordBody },
     success: { status: 202, description: 'If the account exists, a code is on its way' },
-    permissions: { table: 'read' },
   }),
 
   resetPassword: defineRoute({
@@ -111,7 +108,6 @@ export const authRoutes = {
     request: { body: resetPasswordBody },
     success: { status: 204, description: 'Password set' },
     errors: { 400: 'The code is not valid or has expired, or the password breaks the policy' },
-    permissions: { cognito: ['cognito-idp:AdminUserGlobalSignOut'] },
   }),
 
   setUpTotp: defineRoute({
@@ -126,7 +122,6 @@ export const authRoutes = {
     access: { kind: 'authenticated' },
     request: {},
     success: { status: 200, description: 'The shared secret', schema: totpSetupSchema },
-    permissions: { table: 'none' },
   }),
 
   verifyTotp: defineRoute({

@@ -24,7 +24,6 @@ export const authorizationsRoutes = {
     access: { kind: 'authenticated' },
     request: { body: checkSchema },
     success: { status: 200, description: 'The decision', schema: decisionSchema },
-    permissions: { table: 'read' },
   }),
 
   checkAuthorizationBatch: defineRoute({
@@ -37,7 +36,6 @@ export const authorizationsRoutes = {
     access: { kind: 'authenticated' },
     request: { body: checkBatchBody },
     success: { status: 200, description: 'The decisions, in the order asked', schema: checkBatchResponse },
-    permissions: { table: 'read' },
   }),
 
   getPermissions: defineRoute({

@@ -8,7 +8,7 @@ import { SWAGGER_UI_BUNDLE_FILES } from '../../docs/swaggerUiAssets.ts';
 import { loginCallbackQuery } from '../../login/loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
-const page = { access: { kind: 'public' }, hidden: true, permissions: { table: 'none' } } as const;
+const page = { access: { kind: 'public' }, hidden: true } as const;
 
 export const docsRoutes = {
   docsPage: defineRoute({

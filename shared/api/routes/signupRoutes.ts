@@ -18,7 +18,6 @@ export const signupRoutes = {
     request: { body: signupBody },
     success: { status: 202, description: 'If the email is new, a confirmation code is on its way' },
     errors: { 400: 'The password breaks the policy', 429: 'Too many sign-ups from this address' },
-    permissions: { table: 'readWrite' },
   }),
 
   confirmSignUp: defineRoute({
@@ -34,6 +33,5 @@ export const signupRoutes = {
     request: { body: confirmSignupBody },
     success: { status: 204, description: 'Confirmed; the tenant is created' },
     errors: { 400: 'The code is not valid or has expired' },
-    permissions: { table: 'none' },
   }),
 } satisfies Record<string, RouteDefinition>;

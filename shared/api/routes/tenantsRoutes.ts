@@ -15,7 +15,6 @@ export const tenantsRoutes = {
     request: { body: createTenantBody },
     success: { status: 201, description: 'The tenant', schema: groupSchema },
     errors: { 409: 'The tenant already exists' },
-    permissions: { cognito: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword'] },
   }),
 
   updateTenant: defineRoute({

@@ -31,7 +31,6 @@ export const usersRoutes = {
       404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups',
       409: 'The group in context is disabled',
     },
-    permissions: { cognito: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword'] },
   }),
 
   listUsers: defineRoute({
@@ -104,14 +103,6 @@ export const usersRoutes = {
       403: 'Not your password, your own state, or not admin of all the user’s groups',
       409: 'The last active admin of / cannot be disabled',
     },
-    permissions: {
-      cognito: [
-        'cognito-idp:AdminSetUserPassword',
-        'cognito-idp:AdminDisableUser',
-        'cognito-idp:AdminEnableUser',
-        'cognito-idp:AdminUserGlobalSignOut',
-      ],
-    },
   }),
 
   revokeUser: defineRoute({
@@ -125,7 +116,6 @@ export const usersRoutes = {
     request: { params: emailPathParams },
     success: { status: 204, description: 'Revoked' },
     errors: { 409: 'No membership in the group in context or beneath it, or the last active admin of /' },
-    permissions: { cognito: ['cognito-idp:AdminDeleteUser'] },
   }),
 
   endUserSessions: defineRoute({
@@ -141,7 +131,6 @@ export const usersRoutes = {
     request: { params: emailPathParams },
     success: { status: 204, description: 'Sessions ended' },
     errors: { 403: 'Neither the user nor an admin of all their groups' },
-    permissions: { cognito: ['cognito-idp:AdminUserGlobalSignOut'] },
   }),
 
   getLoginHistory: defineRoute({

@@ -1,0 +1,10 @@
+/** Runs the files under `test/integration/last/` after every other file, in the default order otherwise. */
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+export class LastFileSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isLast = (file: TestSpecification) => file.moduleId.includes('/test/integration/last/');
+    return [...sorted.filter((file) => !isLast(file)), ...sorted.filter(isLast)];
+  }
+}
