@@ -310,6 +310,33 @@ describe('GET /users', () => {
     expect(listed.indexOf(top.email)).toBeLessThan(listed.indexOf(member.email));
   });
 
+  it('continues a subtree token in a listing that adds the parents, and refuses it in a listing of the context only', async () => {
+    // Prepare: three members beneath the tenant; a first page of 2 from the subtree.
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const members = await Promise.all([1, 2, 3].map(() => createTestUser({ memberships: { [finance]: 'reader' } })));
+    const first = await api('GET', '/users?includeChildGroups=true&count=2', { token: rootToken, groupContext: tenant });
+    const fromToken = encodeURIComponent(first.body.pagination.lastEvaluatedToken);
+
+    // Act
+    const withParents = await api(
+      'GET',
+      `/users?includeChildGroups=true&includeParentGroups=true&count=2&fromToken=${fromToken}`,
+      {
+        token: rootToken,
+        groupContext: tenant,
+      },
+    );
+    const contextOnly = await api('GET', `/users?count=2&fromToken=${fromToken}`, { token: rootToken, groupContext: tenant });
+
+    // Assess
+    const listed = [...first.body.users, ...withParents.body.users].map((user: { email: string }) => user.email);
+    expect(withParents.status).toBe(200);
+    expect(listed.sort()).toEqual(members.map((member) => member.email).sort());
+    expect(withParents.body.pagination).toBeUndefined();
+    expect(contextOnly.status).toBe(400);
+  });
+
   it('filters by user tags', async () => {
     const tenant = await createTenant();
     await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'abc' } });
