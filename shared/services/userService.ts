@@ -556,20 +556,27 @@ export async function getLoginHistory(
 // Revoking and deleting
 
 /**
- * Revokes the user's memberships (and invitations) in the caller's context and every group
- * beneath it. A user left with none is removed from DynamoDB and Cognito. Many memberships are
+ * Revokes the user's membership (or invitation) in the caller's context, as SIF does; with
+ * `includeChildGroups`, also every one beneath it. A user left with none is removed from DynamoDB and Cognito. Many memberships are
  * revoked in several transactions, each with its audit event; the profile goes last, so an
  * interrupted revocation leaves a consistent user with fewer memberships, and repeating the
  * request finishes it.
  */
-export async function revokeUser(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
+export async function revokeUser(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  email: string,
+  { includeChildGroups }: { includeChildGroups: boolean },
+): Promise<void> {
   const contextId = caller.groupContextId;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const loaded = await loadVisibleUser(deps, caller, email);
-    const inScope = (groupId: string) => isWithin(groupId, contextId);
+    const inScope = (groupId: string) => (includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
     // Sorted, so `/` (the only membership that needs the root-admin guard) is in the first chunk.
     const revoking = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)].filter(inScope).sort();
-    if (revoking.length === 0) throw conflict(`User ${email} has no membership in ${contextId} or beneath it`);
+    if (revoking.length === 0) {
+      throw conflict(`User ${email} has no membership in ${contextId}${includeChildGroups ? ' or beneath it' : ''}`);
+    }
     if (email === caller.email && revoking.includes(ROOT_GROUP_ID)) throw conflict('You cannot revoke your own membership of /');
     const keepsSome = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)].some((groupId) => !inScope(groupId));
     const guard =

@@ -509,6 +509,35 @@ describe('DELETE /users/{email}', () => {
     expect((await api('DELETE', userPath(user.email), { token: rootToken, groupContext: finance })).status).toBe(409);
   });
 
+  it('revokes only the membership in the context, as SIF does, keeping those beneath it', async () => {
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const user = await createTestUser({ memberships: { [tenant]: 'reader', [finance]: 'contributor' } });
+
+    const response = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+
+    expect(response.status).toBe(204);
+    expect((await api('GET', userPath(user.email), { token: rootToken, groupContext: finance })).body.groups).toEqual({
+      [finance]: 'contributor',
+    });
+  });
+
+  it('answers 409 for a member of a child group only, and revokes the branch with includeChildGroups=true', async () => {
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const user = await createTestUser({ memberships: { [finance]: 'reader' } });
+
+    const plain = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+    const branch = await api('DELETE', `${userPath(user.email)}?includeChildGroups=true`, {
+      token: rootToken,
+      groupContext: tenant,
+    });
+
+    expect(plain.status).toBe(409);
+    expect(branch.status).toBe(204);
+    expect(await userPartitionItems(user.email)).toEqual([]);
+  });
+
   it('removes the user from DynamoDB and Cognito when the last membership goes', async () => {
     const tenant = await createTenant();
     const user = await createTestUser({ memberships: { [tenant]: 'reader' } });
@@ -531,7 +560,10 @@ describe('DELETE /users/{email}', () => {
     await addTestMemberships(user.email, Object.fromEntries(groups.map((id) => [id, 'reader' as const])));
 
     // Act
-    const response = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+    const response = await api('DELETE', `${userPath(user.email)}?includeChildGroups=true`, {
+      token: rootToken,
+      groupContext: tenant,
+    });
 
     // Assess
     expect(response.status).toBe(204);

@@ -102,6 +102,12 @@ export const userListSchema = z
   .object({ users: z.array(userSchema), pagination: paginationSchema.optional() })
   .meta({ id: 'UserList' });
 
+export const revokeUserQuery = z.object({
+  includeChildGroups: booleanFlag.meta({
+    description: 'Also revoke the user’s memberships beneath the context. Default: only the membership at the context itself.',
+  }),
+});
+
 export const invitationPathParams = z.object({ groupId: groupIdSchema });
 
 export const loginHistoryQuery = z.object({ count: countSchema, fromToken: fromTokenSchema });
