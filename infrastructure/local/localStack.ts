@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generatePassword } from '../../shared/config/passwordPolicy.ts';
+import { generatePassword, type PasswordRules } from '../../shared/config/passwordPolicy.ts';
 import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
@@ -28,6 +28,8 @@ export interface LocalStackOptions {
   authorizerCacheSeconds: number;
   /** Tests only: every emulator confirmation code is this. */
   fixedCode?: string;
+  /** Tests only: the service enforces this password policy instead of ours (the SIF conformance run). */
+  passwordPolicy?: PasswordRules;
   log?: (message: string) => void;
 }
 
@@ -87,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // The emulator serves the hosted sign-in form and token endpoint itself.
       COGNITO_HOSTED_DOMAIN: cognito.endpoint,
     });
+    if (options.passwordPolicy) process.env.IAM_LOCAL_PASSWORD_POLICY = JSON.stringify(options.passwordPolicy);
 
     const admin = {
       email: options.adminEmail.toLowerCase(),
