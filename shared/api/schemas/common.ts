@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { isValidGroupId, MAX_GROUP_ID_LENGTH, normaliseGroupId } from '../../domain/groupPath.ts';
 
+/** What isValidGroupId accepts, for the document: `/`, or `/`-separated segments of letters, digits and hyphens. */
+const GROUP_ID_PATTERN = '^/([a-zA-Z0-9-]+(/[a-zA-Z0-9-]+)*)?$';
+
 /** Path segments arrive url-encoded locally and may arrive decoded behind API Gateway: decode only what is still encoded. */
 export function decodePathSegment(value: string): string {
   if (!/%[0-9a-fA-F]{2}/.test(value)) return value;
@@ -19,14 +22,20 @@ export const groupIdSchema = z
   .refine(isValidGroupId, {
     message: `Not a valid group id: a path such as /acme/finance of at most ${MAX_GROUP_ID_LENGTH} characters, segments of letters, digits and hyphens`,
   })
-  .meta({ description: 'Group id, url-encoded (`/acme/finance` is `%2Facme%2Ffinance`).', example: '%2Facme%2Ffinance' });
+  .meta({
+    description:
+      'Group id, such as `/acme/finance`: a plain value, which the client url-encodes as any path parameter. An already encoded id (`%2Facme%2Ffinance`) is accepted too.',
+    example: '/acme/finance',
+    pattern: GROUP_ID_PATTERN,
+    maxLength: MAX_GROUP_ID_LENGTH,
+  });
 
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'Not a valid email address' }).max(254))
-  .meta({ description: 'Email address; stored lower-cased.', example: 'ann@acme.com' });
+  .meta({ description: 'Email address; stored lower-cased.', example: 'ann@acme.com', format: 'email', maxLength: 254 });
 
 export const errorSchema = z
   .object({

@@ -49,11 +49,13 @@ export const meSchema = userSchema
   .meta({ id: 'Me' });
 
 export const emailPathParams = z.object({
-  email: z
-    .string()
-    .transform(decodePathSegment)
-    .pipe(emailSchema)
-    .meta({ description: 'Email, url-encoded (`ann@acme.com` is `ann%40acme.com`).', example: 'ann%40acme.com' }),
+  email: z.string().transform(decodePathSegment).pipe(emailSchema).meta({
+    description:
+      'Email, such as `ann@acme.com`: a plain value, which the client url-encodes as any path parameter (`ann%40acme.com` is accepted too).',
+    example: 'ann@acme.com',
+    format: 'email',
+    maxLength: 254,
+  }),
 });
 
 export const inviteUserBody = z
@@ -85,7 +87,7 @@ export const updateUserBody = z
     }
   })
   .transform(({ password, state, defaultGroup, tags }) => ({ password, state, defaultGroup, tags }))
-  .meta({ id: 'UserChanges', example: { state: 'disabled' } });
+  .meta({ id: 'UserChanges', minProperties: 1, example: { state: 'disabled' } });
 
 export const listUsersQuery = z.object({
   includeChildGroups: booleanFlag.meta({ description: 'Also users with a membership beneath the context.' }),
