@@ -868,7 +868,10 @@ export interface components {
       };
     };
     User: {
-      /** @example ann@acme.com */
+      /**
+       * Format: email
+       * @example ann@acme.com
+       */
       email: string;
       /** @enum {string} */
       state: 'invited' | 'active' | 'disabled';
@@ -938,7 +941,10 @@ export interface components {
       pagination?: components['schemas']['Pagination'];
     };
     Me: {
-      /** @example ann@acme.com */
+      /**
+       * Format: email
+       * @example ann@acme.com
+       */
       email: string;
       /** @enum {string} */
       state: 'invited' | 'active' | 'disabled';
@@ -1055,6 +1061,7 @@ export interface components {
       checks: components['schemas']['AuthorizationCheck'][];
     };
     EffectivePermissions: {
+      /** Format: email */
       email: string;
       groupId: string;
       role: string | null;

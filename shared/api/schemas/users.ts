@@ -22,7 +22,7 @@ const groupIdInBody = groupIdSchema.meta({ example: '/acme/finance' });
 
 export const userSchema = z
   .object({
-    email: z.string().meta({ example: 'ann@acme.com' }),
+    email: z.string().meta({ example: 'ann@acme.com', format: 'email' }),
     state: z.enum(['invited', 'active', 'disabled']),
     groups: z
       .record(z.string(), roleSchema)
