@@ -1,9 +1,11 @@
 /**
  * The state of one SIF scenario, kept the way apickli keeps it: request headers (SIF's defaults
  * first), the request body and query parameters (they stay set for the following requests), the
- * last response, and variables in global scope shared by every scenario.
+ * last response, and variables in global scope shared by every scenario. Every response is also
+ * checked against the OpenAPI document.
  */
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { assertResponseMatchesDocument } from '../../../support/contract.ts';
 
 export interface SifParameters {
   apiUrl: string;
@@ -67,6 +69,8 @@ export class SifWorld extends World<SifParameters> {
     const withBody = ['POST', 'PUT', 'PATCH'].includes(method) && this.requestBody.length > 0;
     const response = await fetch(url, { method, headers: this.headers, body: withBody ? this.requestBody : undefined });
     this.response = { status: response.status, headers: response.headers, body: await response.text() };
+    // A SIF client's answers must be ones the OpenAPI document promises, as our own client's are.
+    assertResponseMatchesDocument(method, path, response.status, this.response.body ? JSON.parse(this.response.body) : undefined);
   }
 }
 
