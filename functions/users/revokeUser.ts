@@ -3,7 +3,7 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
 import { revokeUser } from '../../shared/services/userService.ts';
 
-export const handler = httpRoute(routes.revokeUser, async ({ params, caller, requestId }) => {
-  await revokeUser(userDependencies(), { caller: caller!, requestId }, params.email);
+export const handler = httpRoute(routes.revokeUser, async ({ params, query, caller, requestId }) => {
+  await revokeUser(userDependencies(), { caller: caller!, requestId }, params.email, query);
   return {};
 });

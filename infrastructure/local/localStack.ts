@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generatePassword } from '../../shared/config/passwordPolicy.ts';
+import { generatePassword, type PasswordRules } from '../../shared/config/passwordPolicy.ts';
 import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   fixedCode?: string;
   /** Tests only: record the AWS actions each function sends (`GET /dev/commands`). */
   recordCommands?: boolean;
+  /** Tests only: the service enforces this password policy instead of ours (the SIF conformance run). */
+  passwordPolicy?: PasswordRules;
   log?: (message: string) => void;
 }
 
@@ -90,6 +92,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // The emulator serves the hosted sign-in form and token endpoint itself.
       COGNITO_HOSTED_DOMAIN: cognito.endpoint,
     });
+    if (options.passwordPolicy) process.env.IAM_LOCAL_PASSWORD_POLICY = JSON.stringify(options.passwordPolicy);
 
     const admin = {
       email: options.adminEmail.toLowerCase(),

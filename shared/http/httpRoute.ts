@@ -78,7 +78,7 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
       const input: RouteInput<unknown, unknown, unknown> = {
         params: parseRequestPart('path', route.request.params, event.pathParameters ?? {}),
         query: parseRequestPart('query', route.request.query, queryObject(event)),
-        body: parseRequestPart('body', route.request.body, parseJsonBody(event)),
+        body: parseRequestPart('body', route.request.body, parseJsonBody(event, route.request.body && headers['content-type'])),
         caller,
         headers,
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
@@ -109,8 +109,15 @@ function queryObject(event: APIGatewayProxyEvent): Record<string, string | strin
   return Object.fromEntries(query);
 }
 
-function parseJsonBody(event: APIGatewayProxyEvent): unknown {
+/**
+ * A body must be JSON: one sent as another media type to a route that takes a body is 415 (no
+ * Content-Type at all is read as JSON). A route that takes none refuses any body with 400.
+ */
+function parseJsonBody(event: APIGatewayProxyEvent, contentType: string | undefined): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
+  if (contentType !== undefined && !/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim())) {
+    throw new HttpError(415, 'The request body must be JSON: send Content-Type: application/json');
+  }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);

@@ -16,7 +16,7 @@ import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { groupMembershipPrefix, subtreeMembershipPrefix } from '../store/keys.ts';
-import { decodePageToken, encodePageToken } from '../store/pagination.ts';
+import { decodePageToken, encodePageToken, type PageKey } from '../store/pagination.ts';
 import { adjustGroup, getGroup, getStoredGroup } from '../store/groupStore.ts';
 import { describeLimit, tenantOf } from '../domain/plans.ts';
 import { countRoleUse, findUsableRole } from '../store/roleStore.ts';
@@ -136,10 +136,13 @@ export interface ListUsersRequest {
   fromToken?: string;
 }
 
-/** Which query the next page continues (by position in the list of prefixes) and after which key. */
-type UserListToken = { p: number; k?: Record<string, string> };
+/**
+ * The key range the next page continues (the memberships of one group, or of a subtree: its key
+ * prefix) and after which key. A token resumes its range in any listing that covers that range.
+ */
+type UserListToken = { range: string; after?: PageKey };
 const isUserListToken = (value: unknown): value is UserListToken =>
-  typeof value === 'object' && value !== null && Number.isInteger((value as { p?: unknown }).p);
+  typeof value === 'object' && value !== null && typeof (value as { range?: unknown }).range === 'string';
 
 const MAX_READS_PER_PAGE = 5;
 
@@ -163,12 +166,13 @@ export async function listUsers(
   ];
   const covers = (groupId: string) =>
     ancestors.includes(groupId) || (request.includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
-  const token = decodePageToken<UserListToken>(request.fromToken, isUserListToken) ?? { p: 0 };
-  if (token.p >= prefixes.length) throw badRequest('fromToken is not a token this service issued');
+  const token = decodePageToken<UserListToken>(request.fromToken, isUserListToken);
+  const resumed = token ? prefixes.indexOf(token.range) : 0;
+  if (resumed < 0) throw badRequest('fromToken resumes a range of memberships this listing does not cover');
 
   const users: UserView[] = [];
-  let phase = token.p;
-  let startKey = token.k;
+  let phase = resumed;
+  let startKey = token?.after;
   for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
     const room = request.count - users.length;
     const page = await queryMemberships(deps.table, prefixes[phase]!, { limit: room + 1, startKey });
@@ -183,7 +187,8 @@ export async function listUsers(
     if (page.entries.length > room) {
       // More memberships remain in this query; a page thinned by repeats or a tag filter keeps reading.
       startKey = taken.at(-1)?.key ?? startKey;
-      if (users.length >= request.count) return { users, nextToken: encodePageToken({ p: phase, k: startKey }) };
+      if (users.length >= request.count)
+        return { users, nextToken: encodePageToken({ range: prefixes[phase], after: startKey }) };
       continue;
     }
     startKey = page.lastKey;
@@ -192,7 +197,7 @@ export async function listUsers(
       phase++;
     }
   }
-  return { users, nextToken: encodePageToken({ p: phase, k: startKey }) };
+  return { users, nextToken: encodePageToken({ range: prefixes[phase], after: startKey }) };
 }
 
 /** The user's membership (or invitation) that comes first in the listing's tree order. */
@@ -556,20 +561,27 @@ export async function getLoginHistory(
 // Revoking and deleting
 
 /**
- * Revokes the user's memberships (and invitations) in the caller's context and every group
- * beneath it. A user left with none is removed from DynamoDB and Cognito. Many memberships are
+ * Revokes the user's membership (or invitation) in the caller's context, as SIF does; with
+ * `includeChildGroups`, also every one beneath it. A user left with none is removed from DynamoDB and Cognito. Many memberships are
  * revoked in several transactions, each with its audit event; the profile goes last, so an
  * interrupted revocation leaves a consistent user with fewer memberships, and repeating the
  * request finishes it.
  */
-export async function revokeUser(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
+export async function revokeUser(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  email: string,
+  { includeChildGroups }: { includeChildGroups: boolean },
+): Promise<void> {
   const contextId = caller.groupContextId;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const loaded = await loadVisibleUser(deps, caller, email);
-    const inScope = (groupId: string) => isWithin(groupId, contextId);
+    const inScope = (groupId: string) => (includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
     // Sorted, so `/` (the only membership that needs the root-admin guard) is in the first chunk.
     const revoking = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)].filter(inScope).sort();
-    if (revoking.length === 0) throw conflict(`User ${email} has no membership in ${contextId} or beneath it`);
+    if (revoking.length === 0) {
+      throw conflict(`User ${email} has no membership in ${contextId}${includeChildGroups ? ' or beneath it' : ''}`);
+    }
     if (email === caller.email && revoking.includes(ROOT_GROUP_ID)) throw conflict('You cannot revoke your own membership of /');
     const keepsSome = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)].some((groupId) => !inScope(groupId));
     const guard =

@@ -1,6 +1,7 @@
 /**
  * A person signs in through the hosted login page (cognito-local's sign-in form locally, Cognito's
- * on AWS), lands on Swagger UI authorized and runs a request from "Try it out".
+ * on AWS), lands on Swagger UI authorized and runs requests from "Try it out", one with a plain
+ * group id (`/`) as a path parameter.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ describe('hosted login in a browser', () => {
     await browser?.close();
   });
 
-  it('signs the seeded admin in through /login and runs GET /groups from Swagger UI with 200', async () => {
+  it('signs the seeded admin in through /login and runs GET /groups and GET /groups/{groupId} with / from Swagger UI with 200', async () => {
     // Prepare
     const page = await browser.newPage();
     screenshotOnFailure(page);
@@ -67,6 +68,21 @@ describe('hosted login in a browser', () => {
     await expect
       .poll(() => operation.locator('.live-responses-table tr.response .response-col_status').textContent())
       .toContain('200');
+
+    // Act: Try it out on GET /groups/{groupId} with the plain id `/`, which Swagger UI encodes once
+    const getGroup = page.locator('#operations-Groups-getGroup');
+    await getGroup.locator('.opblock-summary-control').click();
+    await getGroup.locator('.try-out__btn').click();
+    await getGroup.locator('tr[data-param-name="groupId"] input').fill('/');
+    const [groupResponse] = await Promise.all([
+      page.waitForResponse((candidate) => new URL(candidate.url()).pathname.startsWith('/groups/')),
+      getGroup.locator('.btn.execute').click(),
+    ]);
+
+    // Assess
+    expect(new URL(groupResponse.url()).pathname).toBe('/groups/%2F');
+    expect(groupResponse.status()).toBe(200);
+    expect(((await groupResponse.json()) as { id: string }).id).toBe('/');
   });
 });
 

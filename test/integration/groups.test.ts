@@ -292,6 +292,50 @@ describe('GET /groups', () => {
     expect(pageSizes).toEqual([2, 2]);
   });
 
+  it('continues a descendants token in a listing that adds the parents, and refuses it where descendants are not listed', async () => {
+    // Prepare: tenant/a, tenant/b, tenant/c; a first page of 2 descendants.
+    const tenant = await createTenant();
+    for (const name of ['a', 'b', 'c']) expect((await createChild(adminToken, tenant, name)).status).toBe(201);
+    const first = await api('GET', '/groups?includeChildGroups=true&count=2', { token: adminToken, groupContext: tenant });
+    const fromToken = encodeURIComponent(first.body.pagination.lastEvaluatedToken);
+
+    // Act
+    const withParents = await api(
+      'GET',
+      `/groups?includeChildGroups=true&includeParentGroups=true&count=2&fromToken=${fromToken}`,
+      {
+        token: adminToken,
+        groupContext: tenant,
+      },
+    );
+    const childrenOnly = await api('GET', `/groups?count=2&fromToken=${fromToken}`, { token: adminToken, groupContext: tenant });
+    const otherContext = await api('GET', `/groups?includeChildGroups=true&count=2&fromToken=${fromToken}`, {
+      token: adminToken,
+      groupContext: `${tenant}/a`,
+    });
+
+    // Assess
+    expect(first.body.groups.map((group: { id: string }) => group.id)).toEqual([`${tenant}/a`, `${tenant}/b`]);
+    expect(withParents.status).toBe(200);
+    expect(withParents.body.groups.map((group: { id: string }) => group.id)).toEqual([`${tenant}/c`]);
+    expect(withParents.body.pagination).toBeUndefined();
+    expect(childrenOnly.status).toBe(400);
+    expect(otherContext.status).toBe(400);
+  });
+
+  it('refuses a token from the path to the context in a listing without parents', async () => {
+    const tenant = await createTenant();
+    const first = await api('GET', '/groups?includeParentGroups=true&count=1', { token: adminToken, groupContext: tenant });
+
+    const response = await api('GET', `/groups?fromToken=${encodeURIComponent(first.body.pagination.lastEvaluatedToken)}`, {
+      token: adminToken,
+      groupContext: tenant,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.message).toMatch(/does not cover/);
+  });
+
   it('refuses a context the caller has no role in with 403', async () => {
     const [tenantA, tenantB] = [await createTenant(), await createTenant()];
     const adminOfA = await tokenFor({ [tenantA]: 'admin' });

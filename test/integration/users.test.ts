@@ -310,6 +310,33 @@ describe('GET /users', () => {
     expect(listed.indexOf(top.email)).toBeLessThan(listed.indexOf(member.email));
   });
 
+  it('continues a subtree token in a listing that adds the parents, and refuses it in a listing of the context only', async () => {
+    // Prepare: three members beneath the tenant; a first page of 2 from the subtree.
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const members = await Promise.all([1, 2, 3].map(() => createTestUser({ memberships: { [finance]: 'reader' } })));
+    const first = await api('GET', '/users?includeChildGroups=true&count=2', { token: rootToken, groupContext: tenant });
+    const fromToken = encodeURIComponent(first.body.pagination.lastEvaluatedToken);
+
+    // Act
+    const withParents = await api(
+      'GET',
+      `/users?includeChildGroups=true&includeParentGroups=true&count=2&fromToken=${fromToken}`,
+      {
+        token: rootToken,
+        groupContext: tenant,
+      },
+    );
+    const contextOnly = await api('GET', `/users?count=2&fromToken=${fromToken}`, { token: rootToken, groupContext: tenant });
+
+    // Assess
+    const listed = [...first.body.users, ...withParents.body.users].map((user: { email: string }) => user.email);
+    expect(withParents.status).toBe(200);
+    expect(listed.sort()).toEqual(members.map((member) => member.email).sort());
+    expect(withParents.body.pagination).toBeUndefined();
+    expect(contextOnly.status).toBe(400);
+  });
+
   it('filters by user tags', async () => {
     const tenant = await createTenant();
     await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'abc' } });
@@ -482,6 +509,35 @@ describe('DELETE /users/{email}', () => {
     expect((await api('DELETE', userPath(user.email), { token: rootToken, groupContext: finance })).status).toBe(409);
   });
 
+  it('revokes only the membership in the context, as SIF does, keeping those beneath it', async () => {
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const user = await createTestUser({ memberships: { [tenant]: 'reader', [finance]: 'contributor' } });
+
+    const response = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+
+    expect(response.status).toBe(204);
+    expect((await api('GET', userPath(user.email), { token: rootToken, groupContext: finance })).body.groups).toEqual({
+      [finance]: 'contributor',
+    });
+  });
+
+  it('answers 409 for a member of a child group only, and revokes the branch with includeChildGroups=true', async () => {
+    const tenant = await createTenant();
+    const finance = await createGroupUnder(tenant, 'finance');
+    const user = await createTestUser({ memberships: { [finance]: 'reader' } });
+
+    const plain = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+    const branch = await api('DELETE', `${userPath(user.email)}?includeChildGroups=true`, {
+      token: rootToken,
+      groupContext: tenant,
+    });
+
+    expect(plain.status).toBe(409);
+    expect(branch.status).toBe(204);
+    expect(await userPartitionItems(user.email)).toEqual([]);
+  });
+
   it('removes the user from DynamoDB and Cognito when the last membership goes', async () => {
     const tenant = await createTenant();
     const user = await createTestUser({ memberships: { [tenant]: 'reader' } });
@@ -504,7 +560,10 @@ describe('DELETE /users/{email}', () => {
     await addTestMemberships(user.email, Object.fromEntries(groups.map((id) => [id, 'reader' as const])));
 
     // Act
-    const response = await api('DELETE', userPath(user.email), { token: rootToken, groupContext: tenant });
+    const response = await api('DELETE', `${userPath(user.email)}?includeChildGroups=true`, {
+      token: rootToken,
+      groupContext: tenant,
+    });
 
     // Assess
     expect(response.status).toBe(204);

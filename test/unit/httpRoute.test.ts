@@ -110,6 +110,25 @@ describe('httpRoute', () => {
     expect(bodyOf(response)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Request body is not valid JSON' });
   });
 
+  it('answers a body sent as another media type than JSON with 415', async () => {
+    // Act
+    const response = await invoke(authenticated, { headers: { 'Content-Type': 'text/plain' } });
+
+    // Assess
+    expect(response.statusCode).toBe(415);
+    expect(bodyOf(response)).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+  });
+
+  it('reads a body sent as application/json with a charset, or as a +json type', async () => {
+    // Act
+    const withCharset = await invoke(authenticated, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    const problemJson = await invoke(authenticated, { headers: { 'content-type': 'application/merge-patch+json' } });
+
+    // Assess
+    expect(withCharset.statusCode).toBe(201);
+    expect(problemJson.statusCode).toBe(201);
+  });
+
   it('adds the CORS headers and JSON content type to an error', async () => {
     // Act
     const response = await invoke(authenticated, { body: 'not json' });

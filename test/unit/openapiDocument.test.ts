@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../shared/api/openapi/buildOpenApi.ts';
 import { committedSwagger, renderSwagger } from '../../shared/api/openapi/swaggerFile.ts';
@@ -9,6 +12,15 @@ describe('OpenAPI document', () => {
   it('is committed as docs/swagger.json exactly as the manifest generates it (run `npm run docs` when this fails)', () => {
     expect(committedSwagger()).toBe(renderSwagger());
   });
+
+  it('has its TypeScript types committed as docs/apiTypes.ts exactly as openapi-typescript generates them (run `npm run docs`)', async () => {
+    const file = new URL('../../docs/apiTypes.ts', import.meta.url);
+    const generated = `${COMMENT_HEADER}${astToString(await openapiTS(renderSwagger(), { silent: true }))}`;
+
+    const expected = await prettier.format(generated, { ...(await prettier.resolveConfig(file)), filepath: file.pathname });
+
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  }, 60_000);
 
   it('documents every manifest route that is not hidden under its method and path, once', () => {
     const document = buildOpenApiDocument();

@@ -1,19 +1,29 @@
-/** The OpenAPI 3 document, generated from the route manifest: no route is described twice. */
-import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+/** The OpenAPI 3.1 document, generated from the route manifest: no route is described twice. */
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { GROUP_CONTEXT_HEADER } from '../../http/headers.ts';
 import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../../http/apiVersion.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
 import { ROUTES } from '../routes.ts';
 import { errorSchema } from '../schemas/common.ts';
+import { errorExample, routeErrors } from './routeErrors.ts';
 
-const COMMON_ERRORS: Record<number, string> = {
-  400: 'The request is not valid: bad path, query, header or body',
-  401: 'No token, or the token is not valid, expired or revoked',
-  403: 'Your role where you act does not allow the action this route requires',
-  404: 'Not found, or not visible to you',
-  406: `Unsupported Accept-Version (supported: ${SUPPORTED_API_VERSIONS.join(', ')})`,
+/** Where the committed document points; the served one (`/swagger.json`) names the API that serves it. */
+const LOCAL_SERVER = { url: 'http://127.0.0.1:3000', description: 'The local stack (`npm start`)' };
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Authentication: 'Log in, answer challenges, refresh, log out, reset passwords and enrol MFA.',
+  Authorizations: 'Ask whether someone may do an action in a group, and list what they may do.',
+  Groups: 'The group tree: a business and its units, with tags and inherited configuration.',
+  Health: 'Liveness.',
+  Roles: 'Custom roles a business defines for its subtree.',
+  Tags: 'Tag values in use beneath a group.',
+  Tenants: 'Businesses onboarded on a plan.',
+  Users: 'Users and their memberships (a role at a group, inherited beneath it).',
+  'Sign-up': 'A business signs itself up.',
 };
+
+const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const, example: 60 } };
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const registry = new OpenAPIRegistry();
@@ -23,18 +33,22 @@ export function buildOpenApiDocument(serverUrl?: string) {
     bearerFormat: 'JWT',
     description: 'A Cognito access or ID token from `POST /auth/login` or the hosted login page.',
   });
-  for (const route of ROUTES) if (!route.hidden) registry.registerPath(toOpenApiPath(route));
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
-    openapi: '3.0.3',
+  const documented = ROUTES.filter((route) => !route.hidden);
+  for (const route of documented) registry.registerPath(toOpenApiPath(route));
+  const tags = [...new Set(documented.map((route) => route.tag))];
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
     info: {
       title: 'SME IAM API',
       version: LATEST_API_VERSION!,
       description:
         'Identity and access management for SME business banking: groups (a tree), users, memberships and login. ' +
-        'Send `Accept-Version: 1.0.0`. Group ids and emails in paths are url-encoded. ' +
+        'Send `Accept-Version: 1.0.0`. Group ids and emails in paths are plain values (`/acme/finance`, `ann@acme.com`) ' +
+        'that the client url-encodes as it encodes any path parameter. ' +
         `\`${GROUP_CONTEXT_HEADER}\` selects the group a call acts in (default: your default group).`,
     },
-    servers: serverUrl ? [{ url: serverUrl }] : [],
+    servers: [serverUrl ? { url: serverUrl } : LOCAL_SERVER],
+    tags: tags.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
   });
 }
 
@@ -44,51 +58,66 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
     'accept-version': z
       .string()
       .optional()
-      .meta({ description: 'API version; absent means the latest.', example: LATEST_API_VERSION }),
+      .meta({
+        description: `API version; absent means the latest. Supported: ${SUPPORTED_API_VERSIONS.join(', ')}.`,
+        example: LATEST_API_VERSION,
+      }),
     ...(isPublic
       ? {}
       : {
-          [GROUP_CONTEXT_HEADER]: z
-            .string()
-            .optional()
-            .meta({ description: 'Group to act in, url-encoded; defaults to your default group.', example: '%2Facme' }),
+          [GROUP_CONTEXT_HEADER]: z.string().optional().meta({
+            description: 'Group to act in (a group id, plain or url-encoded); defaults to your default group.',
+            example: '/acme',
+          }),
         }),
   });
-  const errors: Record<number, string> = { 406: COMMON_ERRORS[406]! };
-  if (route.request.params || route.request.query || route.request.body) errors[400] = COMMON_ERRORS[400]!;
-  if (!isPublic) errors[401] = COMMON_ERRORS[401]!;
-  if (route.access.kind === 'action') errors[403] = COMMON_ERRORS[403]!;
-  if (route.request.params) errors[404] = COMMON_ERRORS[404]!;
-  Object.assign(errors, route.errors);
 
   const responses: RouteConfig['responses'] = {
     [route.success.status]: {
       description: route.success.description,
+      ...(route.success.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(route.success.headers).map(([name, description]) => [
+                name,
+                { description, schema: { type: 'string' } },
+              ]),
+            ),
+          }
+        : {}),
       ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
     },
   };
-  for (const [status, description] of Object.entries(errors)) {
-    responses[status] = { description, content: { 'application/json': { schema: errorSchema } } };
+  for (const [status, description] of Object.entries(routeErrors(route))) {
+    responses[status] = {
+      description,
+      ...(status === '429' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+      content: { 'application/json': { schema: errorSchema, example: errorExample(Number(status), route) } },
+    };
   }
+  const body = route.request.body;
   return {
     method: route.method.toLowerCase() as RouteConfig['method'],
     path: route.path,
     operationId: route.operationId,
     summary: route.summary,
-    description: [
-      route.description,
-      route.access.kind === 'action' ? `Requires \`${route.access.action}\` ${whereActionApplies(route.access.at)}.` : undefined,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
+    description:
+      [
+        route.description,
+        route.access.kind === 'action'
+          ? `Requires \`${route.access.action}\` ${whereActionApplies(route.access.at)}.`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n\n') || `${route.summary}.`,
     tags: [route.tag],
     security: isPublic ? [] : [{ bearerAuth: [] }],
     request: {
       headers,
       ...(route.request.params ? { params: route.request.params as never } : {}),
       ...(route.request.query ? { query: route.request.query as never } : {}),
-      ...(route.request.body
-        ? { body: { required: true, content: { 'application/json': { schema: route.request.body } } } }
+      ...(body
+        ? { body: { required: !body.safeParse(undefined).success, content: { 'application/json': { schema: body } } } }
         : {}),
     },
     responses,

@@ -122,6 +122,7 @@ export const authRoutes = {
     access: { kind: 'authenticated' },
     request: {},
     success: { status: 200, description: 'The shared secret', schema: totpSetupSchema },
+    errors: { 400: 'An ID token: send your access token to enrol MFA' },
   }),
 
   verifyTotp: defineRoute({

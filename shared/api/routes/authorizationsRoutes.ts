@@ -24,6 +24,7 @@ export const authorizationsRoutes = {
     access: { kind: 'authenticated' },
     request: { body: checkSchema },
     success: { status: 200, description: 'The decision', schema: decisionSchema },
+    errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
   }),
 
   checkAuthorizationBatch: defineRoute({
@@ -36,6 +37,7 @@ export const authorizationsRoutes = {
     access: { kind: 'authenticated' },
     request: { body: checkBatchBody },
     success: { status: 200, description: 'The decisions, in the order asked', schema: checkBatchResponse },
+    errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
   }),
 
   getPermissions: defineRoute({

@@ -1,6 +1,7 @@
 /** Route manifest entries: Users and memberships. */
 import {
   emailPathParams,
+  revokeUserQuery,
   invitationPathParams,
   inviteUserBody,
   listUsersQuery,
@@ -110,12 +111,15 @@ export const usersRoutes = {
     method: 'DELETE',
     path: '/users/{email}',
     handler: 'users/revokeUser',
-    summary: 'Revoke a user’s memberships in the group in context and beneath it; delete the user when none is left',
+    summary:
+      'Revoke a user’s membership in the group in context (with includeChildGroups=true, also beneath it); delete the user when none is left',
     tag: 'Users',
     access: { kind: 'action', action: 'iam:users:revoke', at: 'context' },
-    request: { params: emailPathParams },
+    request: { params: emailPathParams, query: revokeUserQuery },
     success: { status: 204, description: 'Revoked' },
-    errors: { 409: 'No membership in the group in context or beneath it, or the last active admin of /' },
+    errors: {
+      409: 'Not a member of the group in context (or, with includeChildGroups=true, of any group beneath it), or the last active admin of /',
+    },
   }),
 
   endUserSessions: defineRoute({

@@ -37,7 +37,14 @@ export const challengeBody = z
   .refine((b) => (b.challenge === 'NEW_PASSWORD_REQUIRED' ? b.newPassword !== undefined : b.code !== undefined), {
     message: 'NEW_PASSWORD_REQUIRED needs newPassword; SOFTWARE_TOKEN_MFA needs code',
   })
-  .meta({ id: 'ChallengeResponse' });
+  .meta({
+    id: 'ChallengeResponse',
+    // The refinement above, for the document: each challenge names the field its answer needs.
+    oneOf: [
+      { properties: { challenge: { const: 'NEW_PASSWORD_REQUIRED' } }, required: ['newPassword'] },
+      { properties: { challenge: { const: 'SOFTWARE_TOKEN_MFA' } }, required: ['code'] },
+    ],
+  });
 
 export const refreshBody = z.object({ refreshToken: z.string().min(1).max(8192) }).meta({ id: 'RefreshRequest' });
 

@@ -43,7 +43,7 @@ export const permissionsQuery = z.object({ groupId: groupIdSchema.optional() });
 
 export const permissionsSchema = z
   .object({
-    email: z.string(),
+    email: z.string().meta({ format: 'email' }),
     groupId: z.string(),
     role: z.string().nullable(),
     grantedAt: z.string().nullable(),

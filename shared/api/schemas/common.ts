@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { isValidGroupId, MAX_GROUP_ID_LENGTH, normaliseGroupId } from '../../domain/groupPath.ts';
 
+/** What isValidGroupId accepts, for the document: `/`, or `/`-separated segments of letters, digits and hyphens. */
+const GROUP_ID_PATTERN = '^/([a-zA-Z0-9-]+(/[a-zA-Z0-9-]+)*)?$';
+
 /** Path segments arrive url-encoded locally and may arrive decoded behind API Gateway: decode only what is still encoded. */
 export function decodePathSegment(value: string): string {
   if (!/%[0-9a-fA-F]{2}/.test(value)) return value;
@@ -19,7 +22,13 @@ export const groupIdSchema = z
   .refine(isValidGroupId, {
     message: `Not a valid group id: a path such as /acme/finance of at most ${MAX_GROUP_ID_LENGTH} characters, segments of letters, digits and hyphens`,
   })
-  .meta({ description: 'Group id, url-encoded (`/acme/finance` is `%2Facme%2Ffinance`).', example: '%2Facme%2Ffinance' });
+  .meta({
+    description:
+      'Group id, such as `/acme/finance`: a plain value, which the client url-encodes as any path parameter. An already encoded id (`%2Facme%2Ffinance`) is accepted too.',
+    example: '/acme/finance',
+    pattern: GROUP_ID_PATTERN,
+    maxLength: MAX_GROUP_ID_LENGTH,
+  });
 
 export const MAX_EMAIL_LENGTH = 128;
 
@@ -33,7 +42,12 @@ export const emailSchema = z
       .email({ message: 'Not a valid email address' })
       .max(MAX_EMAIL_LENGTH, `Email addresses are at most ${MAX_EMAIL_LENGTH} characters`),
   )
-  .meta({ description: `Email address, at most ${MAX_EMAIL_LENGTH} characters; stored lower-cased.`, example: 'ann@acme.com' });
+  .meta({
+    description: `Email address, at most ${MAX_EMAIL_LENGTH} characters; stored lower-cased.`,
+    example: 'ann@acme.com',
+    format: 'email',
+    maxLength: MAX_EMAIL_LENGTH,
+  });
 
 export const errorSchema = z
   .object({

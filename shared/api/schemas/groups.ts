@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { GROUP_NAME_PATTERN } from '../../domain/groupPath.ts';
+import { GROUP_NAME_PATTERN, MAX_GROUP_ID_LENGTH } from '../../domain/groupPath.ts';
 import { groupIdSchema, timestampsSchema } from './common.ts';
 import { configurationSchema } from './configuration.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
@@ -28,7 +28,12 @@ export const groupPathParams = z.object({ groupId: groupIdSchema });
 
 export const createGroupBody = z
   .strictObject({
-    name: z.string().regex(GROUP_NAME_PATTERN, 'Group names are letters, digits and hyphens').meta({ example: 'Finance' }),
+    name: z
+      .string()
+      .regex(GROUP_NAME_PATTERN, 'Group names are letters, digits and hyphens')
+      // A name at `/` makes the id `/<name>`; deeper ones are refused when the whole id grows too long.
+      .max(MAX_GROUP_ID_LENGTH - 1)
+      .meta({ example: 'Finance' }),
     description: descriptionSchema.optional(),
     tags: tagsSchema.optional(),
     configuration: configurationSchema.optional(),
@@ -50,7 +55,11 @@ export const updateGroupBody = z
     (body) => Object.keys(body).length > 0,
     'Request body should contain one or more of: description, state, tags, configuration',
   )
-  .meta({ id: 'GroupChanges', example: { description: 'Accounts payable and receivable', tags: { region: 'emea/uk' } } });
+  .meta({
+    id: 'GroupChanges',
+    minProperties: 1,
+    example: { description: 'Accounts payable and receivable', tags: { region: 'emea/uk' } },
+  });
 
 export const getGroupQuery = z.object({
   showConfigurationSource: booleanFlag

@@ -23,7 +23,7 @@ export const createRoleBody = z
 export const updateRoleBody = z
   .strictObject({ description: z.string().max(1024).optional(), actions: actionPatterns.optional() })
   .refine((body) => Object.keys(body).length > 0, 'Request body should contain description or actions')
-  .meta({ id: 'RoleChanges' });
+  .meta({ id: 'RoleChanges', minProperties: 1 });
 
 export const rolePathParams = z.object({ name: z.string().min(1).max(32) });
 

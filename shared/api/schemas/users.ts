@@ -22,7 +22,7 @@ const groupIdInBody = groupIdSchema.meta({ example: '/acme/finance' });
 
 export const userSchema = z
   .object({
-    email: z.string().meta({ example: 'ann@acme.com' }),
+    email: z.string().meta({ example: 'ann@acme.com', format: 'email' }),
     state: z.enum(['invited', 'active', 'disabled']),
     groups: z
       .record(z.string(), roleSchema)
@@ -49,11 +49,13 @@ export const meSchema = userSchema
   .meta({ id: 'Me' });
 
 export const emailPathParams = z.object({
-  email: z
-    .string()
-    .transform(decodePathSegment)
-    .pipe(emailSchema)
-    .meta({ description: 'Email, url-encoded (`ann@acme.com` is `ann%40acme.com`).', example: 'ann%40acme.com' }),
+  email: z.string().transform(decodePathSegment).pipe(emailSchema).meta({
+    description:
+      'Email, such as `ann@acme.com`: a plain value, which the client url-encodes as any path parameter (`ann%40acme.com` is accepted too).',
+    example: 'ann@acme.com',
+    format: 'email',
+    maxLength: 254,
+  }),
 });
 
 export const inviteUserBody = z
@@ -85,7 +87,7 @@ export const updateUserBody = z
     }
   })
   .transform(({ password, state, defaultGroup, tags }) => ({ password, state, defaultGroup, tags }))
-  .meta({ id: 'UserChanges', example: { state: 'disabled' } });
+  .meta({ id: 'UserChanges', minProperties: 1, example: { state: 'disabled' } });
 
 export const listUsersQuery = z.object({
   includeChildGroups: booleanFlag.meta({ description: 'Also users with a membership beneath the context.' }),
@@ -101,6 +103,12 @@ export const listUsersQuery = z.object({
 export const userListSchema = z
   .object({ users: z.array(userSchema), pagination: paginationSchema.optional() })
   .meta({ id: 'UserList' });
+
+export const revokeUserQuery = z.object({
+  includeChildGroups: booleanFlag.meta({
+    description: 'Also revoke the user’s memberships beneath the context. Default: only the membership at the context itself.',
+  }),
+});
 
 export const invitationPathParams = z.object({ groupId: groupIdSchema });
 

@@ -1,11 +1,13 @@
 /**
- * A small HTTP client for the local stack, speaking the service's conventions. Each test file
+ * A small HTTP client for the local stack, speaking the service's conventions, that checks every
+ * response against the OpenAPI document (support/contract.ts). Each test file
  * connects from its own loopback address (127.x.y.z), as distinct clients would, so one file's
  * failed logins never count towards another's per-IP lockout.
  */
 import { randomInt } from 'node:crypto';
 import { Agent, fetch, type Response } from 'undici';
 import { inject } from 'vitest';
+import { assertResponseMatchesDocument } from './contract.ts';
 
 export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 const agents = new Map<string, Agent>();
@@ -48,7 +50,10 @@ export async function api<T = any>(method: string, path: string, options: Reques
     dispatcher: agentFor(options.sourceAddress ?? fileAddress),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  const parsed = text ? JSON.parse(text) : undefined;
+  // Drift fails the suite: every answer must be one the OpenAPI document promises.
+  assertResponseMatchesDocument(method, path, response.status, parsed);
+  return { status: response.status, headers: response.headers, body: parsed };
 }
 
 export const groupPath = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
