@@ -7,7 +7,7 @@
 import type { Access } from '../api/routeDefinition.ts';
 import { decide, type CustomRoleLookup } from '../domain/permissions.ts';
 import type { Caller } from './caller.ts';
-import { forbidden, notFound } from './errors.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
 
 export function enforceAccess(
   access: Access,

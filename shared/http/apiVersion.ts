@@ -1,4 +1,4 @@
-import { notAcceptable } from './errors.ts';
+import { notAcceptable } from '../domain/errors.ts';
 
 export const SUPPORTED_API_VERSIONS = ['1.0.0'] as const;
 export const LATEST_API_VERSION = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];

@@ -7,7 +7,7 @@ import { isValidGroupId, normaliseGroupId } from '../domain/groupPath.ts';
 import { decodeMemberships } from '../domain/membershipCodec.ts';
 import { resolveRole, type Memberships, type ResolvedRole } from '../domain/roles.ts';
 import { decodePathSegment } from '../api/schemas/common.ts';
-import { notFound, unauthorized } from './errors.ts';
+import { notFound, unauthorized } from '../domain/errors.ts';
 import { GROUP_CONTEXT_HEADER, type HeaderMap } from './headers.ts';
 
 /** What the authorizer puts in API Gateway's context map (values must be scalars). */

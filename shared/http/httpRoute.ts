@@ -15,7 +15,8 @@ import { enforceMfaPolicy } from './mfaPolicy.ts';
 import { defaultTable } from '../store/client.ts';
 import { apiBaseUrl } from './baseUrl.ts';
 import { callerFromAuthorizer, type Caller } from './caller.ts';
-import { badRequest, errorBody, HttpError } from './errors.ts';
+import { invalid } from '../domain/errors.ts';
+import { errorBody, errorResponseOf } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
 import { parseRequestPart } from './validation.ts';
 
@@ -114,7 +115,7 @@ function parseJsonBody(event: APIGatewayProxyEvent): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('Request body is not valid JSON');
+    throw invalid('Request body is not valid JSON');
   }
 }
 
@@ -122,8 +123,9 @@ function errorResponses(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
   return {
     onError: async (request) => {
       const error = request.error;
-      if (error instanceof HttpError) {
-        request.response = jsonResponse(error.statusCode, error.toBody(), error.headers);
+      const known = errorResponseOf(error);
+      if (known) {
+        request.response = jsonResponse(known.statusCode, known.body, known.headers);
         return;
       }
       console.error(

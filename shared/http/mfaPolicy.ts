@@ -9,7 +9,7 @@ import { selfAndAncestors } from '../domain/groupPath.ts';
 import type { TableRef } from '../store/client.ts';
 import { getGroupsByIds } from '../store/groupStore.ts';
 import type { Caller } from './caller.ts';
-import { forbidden } from './errors.ts';
+import { forbidden } from '../domain/errors.ts';
 
 const CACHE_MS = 30_000;
 const cache = new Map<string, { required: boolean; until: number }>();

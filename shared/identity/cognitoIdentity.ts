@@ -25,7 +25,7 @@ import {
   type AuthenticationResultType,
   type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
+import { conflict, DomainError, invalid, tooMany, unauthorized } from '../domain/errors.ts';
 
 export interface Tokens {
   accessToken: string;
@@ -255,13 +255,13 @@ export class CognitoIdentity {
         case 'ExpiredCodeException':
         case 'UserNotFoundException':
         case 'NotAuthorizedException':
-          throw badRequest(INVALID_SIGNUP_CODE);
+          throw invalid(INVALID_SIGNUP_CODE);
         case 'TooManyFailedAttemptsException':
-          throw new HttpError(429, 'Too many attempts; try again later', undefined, { 'Retry-After': '60' });
+          throw tooMany('Too many attempts; try again later', 60);
         // On AWS a failing post-confirmation trigger fails the call after the user is confirmed: a state problem, not a server crash.
         case 'UserLambdaValidationException':
         case 'UnexpectedLambdaException':
-          throw new HttpError(409, 'Your email is confirmed, but the business could not be set up; please contact the bank');
+          throw conflict('Your email is confirmed, but the business could not be set up; please contact the bank');
         default:
           throw mapAuthError(error);
       }
@@ -313,7 +313,7 @@ export class CognitoIdentity {
   }
 
   /** Maps Cognito's authentication refusals to one 401 that does not say whether the user exists. */
-  private async call<T>(send: () => Promise<T>, overrides: Record<string, HttpError> = {}): Promise<T> {
+  private async call<T>(send: () => Promise<T>, overrides: Record<string, DomainError> = {}): Promise<T> {
     try {
       return await send();
     } catch (error) {
@@ -335,10 +335,10 @@ export function mapAuthError(error: unknown): unknown {
     case 'EnableSoftwareTokenMFAException':
       return unauthorized('The session or code is not valid');
     case 'InvalidPasswordException':
-      return new HttpError(400, (error as Error).message);
+      return invalid((error as Error).message);
     case 'TooManyRequestsException':
     case 'LimitExceededException':
-      return new HttpError(429, 'Too many requests; try again later', undefined, { 'Retry-After': '30' });
+      return tooMany('Too many requests; try again later', 30);
     default:
       return error;
   }
@@ -365,5 +365,5 @@ function toOutcome(
     return { kind: 'challenge', challenge, session };
   }
   // Any other challenge (SMS MFA, custom auth) is not offered by this service's user pool.
-  throw new HttpError(401, `Unsupported login challenge ${challenge ?? 'none'}`);
+  throw unauthorized(`Unsupported login challenge ${challenge ?? 'none'}`);
 }

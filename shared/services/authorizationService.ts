@@ -8,7 +8,7 @@ import { decide, roleActionPatterns, type Decision } from '../domain/permissions
 import { customRoleLookup } from './customRoleLookup.ts';
 import { isVisibleInContext } from '../domain/userAccess.ts';
 import type { Caller } from '../http/caller.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
 import { isMfaRequired } from '../http/mfaPolicy.ts';
 import type { TableRef } from '../store/client.ts';
 import { loadUserWithMemberships } from '../store/userStore.ts';

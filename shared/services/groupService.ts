@@ -8,7 +8,7 @@ import { compact, nonEmpty } from '../domain/records.ts';
 import { PLANS, tenantOf } from '../domain/plans.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import type { Caller } from '../http/caller.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { invalid, conflict, notFound } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import {
@@ -46,7 +46,7 @@ export async function createGroup(
 ): Promise<GroupView> {
   const parentId = caller.groupContextId;
   const id = childGroupId(parentId, body.name);
-  if (id.length > MAX_GROUP_ID_LENGTH) throw badRequest(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
+  if (id.length > MAX_GROUP_ID_LENGTH) throw invalid(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
   await assertPlanAllows(deps, id, body.configuration);
   const at = timestamp(deps);
   const record: GroupRecord = compact({
@@ -197,7 +197,7 @@ export async function updateGroup(
     const stored = await getStoredGroup(deps.table, id);
     if (!stored) throw notFound(`Group ${id} not found`);
     const before = stored.record;
-    if (changes.name !== undefined && changes.name !== before.name) throw badRequest('Groups cannot be renamed');
+    if (changes.name !== undefined && changes.name !== before.name) throw invalid('Groups cannot be renamed');
     const at = timestamp(deps);
     const after: GroupRecord = compact({
       ...before,
@@ -278,7 +278,7 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
 async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
   // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
   if (items.length > MAX_TRANSACTION_ITEMS)
-    throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
+    throw invalid('Too many tag values for a group this deep: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
 }
 

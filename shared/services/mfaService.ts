@@ -3,7 +3,7 @@
  * has MFA, which groups requiring MFA check (see http/mfaPolicy.ts).
  */
 import type { Caller } from '../http/caller.ts';
-import { badRequest, HttpError } from '../http/errors.ts';
+import { invalid, isDomainError } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { userKey } from '../store/keys.ts';
 import { writeTransaction } from '../store/transactions.ts';
@@ -13,12 +13,11 @@ const ISSUER = 'SME IAM';
 
 /** Cognito's software-token calls need the access token itself: an ID token cannot enrol MFA. */
 async function withAccessToken<T>(caller: Caller, call: () => Promise<T>): Promise<T> {
-  if (caller.tokenUse !== 'access') throw badRequest('Send your access token (not the ID token) to enrol MFA');
+  if (caller.tokenUse !== 'access') throw invalid('Send your access token (not the ID token) to enrol MFA');
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 401)
-      throw badRequest('Send your access token (not the ID token), and a current code');
+    if (isDomainError(error, 'unauthorized')) throw invalid('Send your access token (not the ID token), and a current code');
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { selfAndAncestors } from '../domain/groupPath.ts';
 import { BUILT_IN_ROLE_ACTIONS } from '../domain/permissions.ts';
 import { isRole, ROLES } from '../domain/roles.ts';
 import type { Caller } from '../http/caller.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { conflict, notFound } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import {

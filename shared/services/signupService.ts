@@ -6,7 +6,7 @@
  * creates the sole-trader tenant and the owner's admin membership (`completeSignup`).
  */
 import { SIGNUP_POLICY } from '../config/signup.ts';
-import { HttpError } from '../http/errors.ts';
+import { tooMany } from '../domain/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import type { TableRef } from '../store/client.ts';
 import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
@@ -30,9 +30,7 @@ export async function signUp(
   if (client.sourceIp) {
     const retryAfter = await countSignup(deps.table, client.sourceIp, now);
     if (retryAfter !== undefined) {
-      throw new HttpError(429, `Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, undefined, {
-        'Retry-After': String(retryAfter),
-      });
+      throw tooMany(`Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, retryAfter);
     }
   }
   const outcome = await deps.identity.signUp(request.email, request.password);

@@ -11,7 +11,7 @@ import { compact, nonEmpty } from '../domain/records.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import { isAdminOf, isAdminOfAll, isVisibleInContext, visibleMemberships } from '../domain/userAccess.ts';
 import type { Caller } from '../http/caller.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { invalid, conflict, forbidden, notFound } from '../domain/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
@@ -164,7 +164,7 @@ export async function listUsers(
   const covers = (groupId: string) =>
     ancestors.includes(groupId) || (request.includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
   const token = decodePageToken<UserListToken>(request.fromToken, isUserListToken) ?? { p: 0 };
-  if (token.p >= prefixes.length) throw badRequest('fromToken is not a token this service issued');
+  if (token.p >= prefixes.length) throw invalid('fromToken is not a token this service issued');
 
   const users: UserView[] = [];
   let phase = token.p;
@@ -445,7 +445,7 @@ export async function updateUser(
     const needsAdmin = changes.state !== undefined || changes.tags !== undefined || (changes.defaultGroup !== undefined && !self);
     if (needsAdmin && !isAdminOfAll(caller.memberships, groups))
       throw forbidden('Only an admin of every group the user belongs to may change their state, tags or default group');
-    if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 400);
+    if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
 
     const now = deps.now?.() ?? new Date();
     const at = now.toISOString();
@@ -692,7 +692,7 @@ const placement = (loaded: UserWithMemberships): TagPlacement => ({
 
 async function write(table: TableRef, items: TransactItem[]): Promise<void> {
   if (items.length > MAX_TRANSACTION_ITEMS)
-    throw badRequest('Too many tag values for this user’s memberships: use fewer tags or flatter tag values');
+    throw invalid('Too many tag values for this user’s memberships: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
 }
 
@@ -701,11 +701,11 @@ async function assertDefaultGroup(
   deps: UserDependencies,
   defaultGroup: string,
   userGroups: string[],
-  outsideStatus: 400 | 404 = 404,
+  outsideKind: 'invalid' | 'not-found' = 'not-found',
 ): Promise<void> {
   if (!userGroups.some((groupId) => isWithin(defaultGroup, groupId))) {
     const message = `Default group ${defaultGroup} is not one of the user's groups or beneath one`;
-    throw outsideStatus === 400 ? badRequest(message) : notFound(message);
+    throw outsideKind === 'invalid' ? invalid(message) : notFound(message);
   }
   if (!(await getGroup(deps.table, defaultGroup))) throw notFound(`Group ${defaultGroup} not found`);
 }
@@ -732,7 +732,7 @@ const timestamp = (deps: UserDependencies) => (deps.now?.() ?? new Date()).toISO
 async function usableRoleSource(deps: UserDependencies, groupId: string, role: string): Promise<string | undefined> {
   if (isRole(role)) return undefined;
   const definition = await findUsableRole(deps.table, groupId, role);
-  if (!definition) throw badRequest(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
+  if (!definition) throw invalid(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
   return definition.definedAt;
 }
 

@@ -4,7 +4,6 @@ import type { Memberships } from '../../shared/domain/roles.ts';
 import { resolveRole } from '../../shared/domain/roles.ts';
 import { enforceAccess } from '../../shared/http/access.ts';
 import type { Caller } from '../../shared/http/caller.ts';
-import { HttpError } from '../../shared/http/errors.ts';
 import { thrownBy } from './helpers.ts';
 
 function callerIn(groupContextId: string, memberships: Memberships): Caller {
@@ -45,7 +44,7 @@ describe('enforceAccess', () => {
     const error = thrownBy(() => enforceAccess(adminInContext, { caller, params: undefined }));
 
     // Assess
-    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('forbidden');
     expect(error.statusCode).toBe(403);
   });
 
@@ -85,7 +84,7 @@ describe('enforceAccess', () => {
     );
 
     // Assess
-    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('forbidden');
     expect(error.statusCode).toBe(403);
   });
 
