@@ -1,3 +1,5 @@
+import { GROUP_CONTEXT_HEADER } from '../api/contract.ts';
+
 export type HeaderMap = Record<string, string>;
 
 /** HTTP header names are case-insensitive; API Gateway passes them as the client sent them. */
@@ -8,8 +10,6 @@ export function lowerCaseHeaders(headers: Record<string, string | undefined> | n
   }
   return lowered;
 }
-
-export const GROUP_CONTEXT_HEADER = 'x-groupcontextid';
 
 export const CORS_HEADERS: HeaderMap = {
   'Access-Control-Allow-Origin': process.env.CORS_ALLOW_ORIGIN ?? '*',

@@ -9,12 +9,11 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
-import { accessGroup, enforceAccess } from './access.ts';
-import { customRoleLookup } from '../services/customRoleLookup.ts';
-import { enforceMfaPolicy } from './mfaPolicy.ts';
-import { defaultTable } from '../store/client.ts';
+import { guardRoute } from '../services/access/routeGuard.ts';
+import { accessDecisionInputs } from '../services/access/accessDependencies.ts';
 import { apiBaseUrl } from './baseUrl.ts';
-import { callerFromAuthorizer, type Caller } from './caller.ts';
+import type { Caller } from '../domain/caller.ts';
+import { callerFromAuthorizer } from './caller.ts';
 import { invalid } from '../domain/errors.ts';
 import { errorBody, errorResponseOf } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
@@ -87,14 +86,7 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         userAgent: headers['user-agent'],
         baseUrl: apiBaseUrl(event, headers),
       };
-      if (route.access.kind === 'action' && caller) {
-        const group = accessGroup(route.access, caller, input.params)!;
-        const customRoles = await customRoleLookup(defaultTable, caller.memberships, [group]);
-        enforceAccess(route.access, input, customRoles);
-        await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, group]);
-      } else {
-        enforceAccess(route.access, input);
-      }
+      await guardRoute(accessDecisionInputs(), route.access, input);
       event.routeInput = input;
     },
   };

@@ -7,7 +7,7 @@ import { childGroupId, MAX_GROUP_ID_LENGTH, parentGroupId, ROOT_GROUP_ID, selfAn
 import { compact, nonEmpty } from '../domain/records.ts';
 import { PLANS, tenantOf } from '../domain/plans.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from '../domain/caller.ts';
 import { invalid, conflict, notFound } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';

@@ -2,7 +2,7 @@
  * TOTP enrolment. Cognito keeps the secret and checks codes; the service records that the user
  * has MFA, which groups requiring MFA check (see http/mfaPolicy.ts).
  */
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from '../domain/caller.ts';
 import { invalid, isDomainError } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { userKey } from '../store/keys.ts';

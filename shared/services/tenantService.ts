@@ -5,7 +5,7 @@
 import { childGroupId, ROOT_GROUP_ID } from '../domain/groupPath.ts';
 import { describeLimit, PLANS, type Plan } from '../domain/plans.ts';
 import { conflict, notFound } from '../domain/errors.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from '../domain/caller.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { adjustGroup, getStoredGroup, putNewGroup, setTenantPlan } from '../store/groupStore.ts';
 import type { GroupRecord, UserRecord } from '../store/records.ts';

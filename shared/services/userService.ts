@@ -5,13 +5,20 @@
  */
 import { generatePassword } from '../config/passwordPolicy.ts';
 import { isWithin, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
-import { isRole, resolveRole, type ResolvedRole, type Role } from '../domain/roles.ts';
+import { isBuiltInRole, resolveRole, type ResolvedRole, type Role } from '../domain/roles.ts';
 import { revocationTime } from '../domain/sessions.ts';
 import { compact, nonEmpty } from '../domain/records.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
-import { isAdminOf, isAdminOfAll, isVisibleInContext, visibleMemberships } from '../domain/userAccess.ts';
-import type { Caller } from '../http/caller.ts';
-import { invalid, conflict, forbidden, notFound } from '../domain/errors.ts';
+import { visibleMemberships } from '../domain/access/visibility.ts';
+import type { Caller } from '../domain/caller.ts';
+import {
+  assertChangeAllowedFor,
+  assertMayChangeProfile,
+  assertSelfOrManager,
+  grantTakesEffect,
+  visibleOrNotFound,
+} from './access/userRules.ts';
+import { invalid, conflict, notFound } from '../domain/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
@@ -99,11 +106,7 @@ export function presentUser(loaded: UserWithMemberships, caller: Caller | 'self'
 
 /** Loads a user the caller may see in their group context; anyone else is "not found", exactly like an unknown email. */
 async function loadVisibleUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
-  const loaded = await loadUserWithMemberships(deps.table, email);
-  const groups = loaded ? [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)] : [];
-  if (!loaded || (email !== caller.email && !isVisibleInContext(caller.groupContextId, groups)))
-    throw notFound(`User ${email} not found`);
-  return loaded;
+  return visibleOrNotFound(caller, email, await loadUserWithMemberships(deps.table, email));
 }
 
 export async function getUserView(deps: UserDependencies, caller: Caller, email: string): Promise<UserView> {
@@ -311,7 +314,7 @@ async function grantExisting(
   roleSource: string | undefined,
 ): Promise<UserView> {
   const contextId = caller.groupContextId;
-  const administers = Object.keys(existing.memberships).some((groupId) => isAdminOf(caller.memberships, groupId));
+  const administers = grantTakesEffect(caller, existing);
   const at = timestamp(deps);
   const previousRole = existing.memberships[contextId];
   const memberships = administers ? { ...existing.memberships, [contextId]: request.role } : existing.memberships;
@@ -434,17 +437,13 @@ export async function updateUser(
   email: string,
   changes: UserChanges,
 ): Promise<void> {
-  const self = email === caller.email;
-  if (changes.password !== undefined && !self) throw forbidden('Users may only change their own password');
-  if (changes.state !== undefined && self) throw forbidden("User's may only update the state of other user.");
+  assertChangeAllowedFor(caller, email, changes);
   if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const loaded = await loadVisibleUser(deps, caller, email);
     const groups = Object.keys(loaded.memberships);
-    const needsAdmin = changes.state !== undefined || changes.tags !== undefined || (changes.defaultGroup !== undefined && !self);
-    if (needsAdmin && !isAdminOfAll(caller.memberships, groups))
-      throw forbidden('Only an admin of every group the user belongs to may change their state, tags or default group');
+    assertMayChangeProfile(caller, email, loaded, changes);
     if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
 
     const now = deps.now?.() ?? new Date();
@@ -515,9 +514,7 @@ export async function updateUser(
 /** Your own, or those of a user you administer in every group they belong to; otherwise 403 (or 404 when not visible). */
 async function loadManagedUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
   const loaded = await loadVisibleUser(deps, caller, email);
-  if (email !== caller.email && !isAdminOfAll(caller.memberships, Object.keys(loaded.memberships))) {
-    throw forbidden('Only the user, or an admin of every group they belong to, may do this');
-  }
+  assertSelfOrManager(caller, email, loaded);
   return loaded;
 }
 
@@ -730,7 +727,7 @@ const timestamp = (deps: UserDependencies) => (deps.now?.() ?? new Date()).toISO
 
 /** Where a custom role usable at the group is defined (undefined for built-in roles); 400 for a role not usable there. */
 async function usableRoleSource(deps: UserDependencies, groupId: string, role: string): Promise<string | undefined> {
-  if (isRole(role)) return undefined;
+  if (isBuiltInRole(role)) return undefined;
   const definition = await findUsableRole(deps.table, groupId, role);
   if (!definition) throw invalid(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
   return definition.definedAt;

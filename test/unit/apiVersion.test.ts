@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy, type ErrorSeen } from './helpers.ts';
-import { LATEST_API_VERSION, negotiateApiVersion, SUPPORTED_API_VERSIONS } from '../../shared/http/apiVersion.ts';
+import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../../shared/api/contract.ts';
+import { negotiateApiVersion } from '../../shared/http/apiVersion.ts';
 
 function negotiationError(requested: string): ErrorSeen {
   return thrownBy(() => negotiateApiVersion(requested));

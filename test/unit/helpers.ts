@@ -4,7 +4,7 @@ import { errorResponseOf } from '../../shared/http/errors.ts';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuthorizerContext } from '../../shared/http/caller.ts';
+import type { AuthorizerContext } from '../../shared/domain/caller.ts';
 import type { TableRef } from '../../shared/store/client.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
 
