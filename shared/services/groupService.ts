@@ -24,6 +24,7 @@ import {
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
 import type { GroupRecord } from '../store/records.ts';
 import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
+import { withOptimisticRetry } from './optimisticRetry.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
 
 export interface GroupDependencies {
@@ -182,8 +183,6 @@ export interface GroupChanges {
   configuration?: Configuration;
 }
 
-const UPDATE_ATTEMPTS = 3;
-
 /** Applies the changes and answers with the group as `GET` shows it (effective configuration). */
 export async function updateGroup(
   deps: GroupDependencies,
@@ -193,51 +192,49 @@ export async function updateGroup(
 ): Promise<GroupView> {
   if (id === ROOT_GROUP_ID && changes.state === 'disabled') throw conflict('The root group / cannot be disabled');
   await assertPlanAllows(deps, id, changes.configuration);
-  for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
-    const stored = await getStoredGroup(deps.table, id);
-    if (!stored) throw notFound(`Group ${id} not found`);
-    const before = stored.record;
-    if (changes.name !== undefined && changes.name !== before.name) throw invalid('Groups cannot be renamed');
-    const at = timestamp(deps);
-    const after: GroupRecord = compact({
-      ...before,
-      description: changes.description ?? before.description,
-      state: changes.state ?? before.state,
-      tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-      configuration: changes.configuration
-        ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration))
-        : before.configuration,
-      updatedBy: caller.email,
-      updatedAt: at,
-    });
-    const items = [
-      replaceGroup(deps.table.tableName, after, stored.version),
-      auditEventPut(deps.table.tableName, {
-        actor: caller.email,
-        action: 'group.updated',
-        targetType: 'group',
-        targetId: id,
-        before,
-        after,
-        at,
-        requestId,
-      }),
-      ...tagUsageUpdates(
-        deps.table.tableName,
-        'group',
-        { scopes: groupScopes(id), tags: before.tags ?? {} },
-        { scopes: groupScopes(id), tags: after.tags ?? {} },
-      ),
-    ];
-    try {
+  // Someone else may change the group after we read it: then read again and re-apply.
+  await withOptimisticRetry(
+    async () => {
+      const stored = await getStoredGroup(deps.table, id);
+      if (!stored) throw notFound(`Group ${id} not found`);
+      const before = stored.record;
+      if (changes.name !== undefined && changes.name !== before.name) throw invalid('Groups cannot be renamed');
+      const at = timestamp(deps);
+      const after: GroupRecord = compact({
+        ...before,
+        description: changes.description ?? before.description,
+        state: changes.state ?? before.state,
+        tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
+        configuration: changes.configuration
+          ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration))
+          : before.configuration,
+        updatedBy: caller.email,
+        updatedAt: at,
+      });
+      const items = [
+        replaceGroup(deps.table.tableName, after, stored.version),
+        auditEventPut(deps.table.tableName, {
+          actor: caller.email,
+          action: 'group.updated',
+          targetType: 'group',
+          targetId: id,
+          before,
+          after,
+          at,
+          requestId,
+        }),
+        ...tagUsageUpdates(
+          deps.table.tableName,
+          'group',
+          { scopes: groupScopes(id), tags: before.tags ?? {} },
+          { scopes: groupScopes(id), tags: after.tags ?? {} },
+        ),
+      ];
       await writeGroupTransaction(deps.table, items);
-      return await getGroupView(deps, id);
-    } catch (error) {
-      // Someone else changed the group since we read it: read again and re-apply.
-      if (!(error instanceof ConditionFailedError)) throw error;
-    }
-  }
-  throw conflict(`Group ${id} is being changed by another request; try again`);
+    },
+    { exhausted: `Group ${id} is being changed by another request; try again` },
+  );
+  return getGroupView(deps, id);
 }
 
 export async function deleteGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string): Promise<void> {

@@ -12,7 +12,8 @@ import type { GroupRecord, UserRecord } from '../store/records.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';
-import { inviteUser, type UserDependencies } from './userService.ts';
+import { inviteUser } from './users/invite.ts';
+import type { UserDependencies } from './users/userDependencies.ts';
 
 interface Mutation {
   caller: Caller;

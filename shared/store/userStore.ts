@@ -1,4 +1,4 @@
-/** Reads and transaction items for users and memberships. Business rules live in services/userService.ts. */
+/** Reads and transaction items for users and memberships. Business rules live in services/users/. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles.ts';
 import type { TableRef } from './client.ts';
