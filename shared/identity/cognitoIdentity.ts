@@ -19,57 +19,31 @@ import {
   RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
-  type AuthenticationResultType,
-  type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { conflict, DomainError, invalid, tooMany, unauthorized } from '../domain/errors.ts';
+import { createCognitoClient, type IdentitySettings } from './cognitoClient.ts';
+import {
+  INVALID_CREDENTIALS,
+  INVALID_SIGNUP_CODE,
+  mapAuthError,
+  toOutcome,
+  type AuthOutcome,
+  type LoginChallengeName,
+  type Tokens,
+} from './cognitoOutcomes.ts';
 
-export interface Tokens {
-  accessToken: string;
-  idToken: string;
-  refreshToken?: string;
-  expiresIn: number;
-  tokenType: 'Bearer';
-}
-
-export type LoginChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
-
-export type AuthOutcome =
-  { kind: 'tokens'; tokens: Tokens } | { kind: 'challenge'; challenge: LoginChallengeName; session: string };
-
-export interface IdentitySettings {
-  userPoolId: string;
-  apiClientId: string;
-  /** Local mode only: cognito-local's URL. */
-  endpoint?: string;
-}
-
-export const INVALID_CREDENTIALS = 'Incorrect email or password';
-export const INVALID_SIGNUP_CODE = 'The code is not valid or has expired';
-
-export function identitySettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
-  const userPoolId = env.COGNITO_USER_POOL_ID;
-  const apiClientId = env.COGNITO_API_CLIENT_ID;
-  if (!userPoolId || !apiClientId) throw new Error('COGNITO_USER_POOL_ID and COGNITO_API_CLIENT_ID must be set');
-  return { userPoolId, apiClientId, endpoint: env.COGNITO_ENDPOINT || undefined };
-}
-
-export function createCognitoClient(endpoint?: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient(
-    endpoint
-      ? // The emulator answers unimplemented operations with HTTP 500: never retry those.
-        {
-          endpoint,
-          region: process.env.AWS_REGION ?? 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          maxAttempts: 1,
-        }
-      : {},
-  );
-}
+export { createCognitoClient, identitySettingsFromEnvironment, type IdentitySettings } from './cognitoClient.ts';
+export {
+  INVALID_CREDENTIALS,
+  INVALID_SIGNUP_CODE,
+  mapAuthError,
+  type AuthOutcome,
+  type LoginChallengeName,
+  type Tokens,
+} from './cognitoOutcomes.ts';
 
 export class CognitoIdentity {
   constructor(
@@ -320,50 +294,4 @@ export class CognitoIdentity {
       throw overrides[(error as Error).name] ?? mapAuthError(error);
     }
   }
-}
-
-export function mapAuthError(error: unknown): unknown {
-  const name = (error as { name?: string })?.name ?? '';
-  switch (name) {
-    case 'NotAuthorizedException':
-    case 'UserNotFoundException':
-    case 'UserNotConfirmedException':
-    case 'PasswordResetRequiredException':
-      return unauthorized(INVALID_CREDENTIALS);
-    case 'CodeMismatchException':
-    case 'ExpiredCodeException':
-    case 'EnableSoftwareTokenMFAException':
-      return unauthorized('The session or code is not valid');
-    case 'InvalidPasswordException':
-      return invalid((error as Error).message);
-    case 'TooManyRequestsException':
-    case 'LimitExceededException':
-      return tooMany('Too many requests; try again later', 30);
-    default:
-      return error;
-  }
-}
-
-function toOutcome(
-  result: AuthenticationResultType | undefined,
-  challenge: ChallengeNameType | undefined,
-  session: string | undefined,
-): AuthOutcome {
-  if (result?.AccessToken && result.IdToken) {
-    return {
-      kind: 'tokens',
-      tokens: {
-        accessToken: result.AccessToken,
-        idToken: result.IdToken,
-        refreshToken: result.RefreshToken,
-        expiresIn: result.ExpiresIn ?? 3600,
-        tokenType: 'Bearer',
-      },
-    };
-  }
-  if ((challenge === 'NEW_PASSWORD_REQUIRED' || challenge === 'SOFTWARE_TOKEN_MFA') && session) {
-    return { kind: 'challenge', challenge, session };
-  }
-  // Any other challenge (SMS MFA, custom auth) is not offered by this service's user pool.
-  throw unauthorized(`Unsupported login challenge ${challenge ?? 'none'}`);
 }

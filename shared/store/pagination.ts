@@ -14,9 +14,6 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
 export function encodePageToken(value: unknown): string | undefined {
   return value === undefined ? undefined : Buffer.from(JSON.stringify(value)).toString('base64url');
 }
