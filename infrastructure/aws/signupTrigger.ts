@@ -3,6 +3,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { iamFunction } from './lambdaFunction.ts';
+import { environmentVariables } from '../../shared/config/environment.ts';
 
 export interface SignupTriggerProps {
   userPool: UserPool;
@@ -24,7 +25,7 @@ export class SignupTrigger extends Construct {
     this.function = iamFunction(this, 'PostConfirmation', {
       handler: 'triggers/postConfirmation',
       description: 'Cognito post-confirmation: the signed-up business and its owner',
-      environment: { IAM_TABLE_NAME: props.table.tableName },
+      environment: environmentVariables({ tableName: props.table.tableName }),
       tracing: props.tracing,
     });
     props.table.grantReadWriteData(this.function);

@@ -8,6 +8,7 @@ import { defaultTable } from '../../shared/store/client.ts';
 import { readOutbox, type OutboxMessage } from '../../shared/store/outboxStore.ts';
 import type { LocalResponse } from './gateway.ts';
 import type { IncomingRequest } from './lambdaEvents.ts';
+import { readEnvironment } from '../../shared/config/environment.ts';
 
 const LIMIT = 50;
 
@@ -21,7 +22,7 @@ export async function devPages(request: IncomingRequest): Promise<LocalResponse 
 }
 
 function emulatorCodes(to: string | undefined): OutboxMessage[] {
-  const file = process.env.IAM_EMULATOR_OUTBOX;
+  const file = readEnvironment('emulatorOutbox');
   if (!file || !existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')

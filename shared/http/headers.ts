@@ -1,4 +1,5 @@
 import { GROUP_CONTEXT_HEADER } from '../api/contract.ts';
+import { readEnvironment } from '../config/environment.ts';
 
 export type HeaderMap = Record<string, string>;
 
@@ -12,7 +13,7 @@ export function lowerCaseHeaders(headers: Record<string, string | undefined> | n
 }
 
 export const CORS_HEADERS: HeaderMap = {
-  'Access-Control-Allow-Origin': process.env.CORS_ALLOW_ORIGIN ?? '*',
+  'Access-Control-Allow-Origin': readEnvironment('corsAllowOrigin') ?? '*',
   'Access-Control-Allow-Headers': `Authorization,Content-Type,Accept,Accept-Version,${GROUP_CONTEXT_HEADER}`,
   'Access-Control-Allow-Methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
   'Access-Control-Expose-Headers': 'x-groupid,Retry-After',

@@ -1,5 +1,6 @@
 /** The Cognito client and its settings, from the environment: AWS's endpoint, or cognito-local's. */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { readEnvironment } from '../config/environment.ts';
 
 export interface IdentitySettings {
   userPoolId: string;
@@ -9,10 +10,10 @@ export interface IdentitySettings {
 }
 
 export function identitySettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
-  const userPoolId = env.COGNITO_USER_POOL_ID;
-  const apiClientId = env.COGNITO_API_CLIENT_ID;
+  const userPoolId = readEnvironment('userPoolId', env);
+  const apiClientId = readEnvironment('apiClientId', env);
   if (!userPoolId || !apiClientId) throw new Error('COGNITO_USER_POOL_ID and COGNITO_API_CLIENT_ID must be set');
-  return { userPoolId, apiClientId, endpoint: env.COGNITO_ENDPOINT || undefined };
+  return { userPoolId, apiClientId, endpoint: readEnvironment('cognitoEndpoint', env) };
 }
 
 export function createCognitoClient(endpoint?: string): CognitoIdentityProviderClient {
