@@ -4,7 +4,7 @@
  */
 import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
 import { childGroupId, MAX_GROUP_ID_LENGTH, parentGroupId, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
-import { compact, nonEmpty } from '../domain/records.ts';
+import { compact, nonEmpty } from '../domain/sparse.ts';
 import { PLANS, tenantOf } from '../domain/plans.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -22,7 +22,7 @@ import {
   replaceGroup,
 } from '../store/groupStore.ts';
 import { decodePageToken, encodePageToken } from '../store/pagination.ts';
-import type { GroupRecord } from '../store/records.ts';
+import type { GroupRecord } from '../store/storedRecords.ts';
 import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
 import { withOptimisticRetry } from './optimisticRetry.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';

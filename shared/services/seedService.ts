@@ -10,7 +10,7 @@ import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { putNewGroup } from '../store/groupStore.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
-import type { GroupRecord, MembershipRecord, UserRecord } from '../store/records.ts';
+import type { GroupRecord, MembershipRecord, UserRecord } from '../store/storedRecords.ts';
 
 export const INSTALLER = 'installer';
 

@@ -8,7 +8,7 @@ import { conflict, notFound } from '../domain/errors.ts';
 import type { Caller } from '../domain/caller.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { adjustGroup, getStoredGroup, putNewGroup, setTenantPlan } from '../store/groupStore.ts';
-import type { GroupRecord, UserRecord } from '../store/records.ts';
+import type { GroupRecord, UserRecord } from '../store/storedRecords.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';

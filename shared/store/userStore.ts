@@ -17,7 +17,7 @@ import {
 } from './keys.ts';
 import { stripInternal } from './items.ts';
 import { sendQuery } from './pagination.ts';
-import type { MembershipRecord, UserRecord } from './records.ts';
+import type { MembershipRecord, UserRecord } from './storedRecords.ts';
 import type { TransactItem } from './transactions.ts';
 
 export interface UserWithMemberships {

@@ -17,7 +17,7 @@ import {
 } from '../../shared/identity/cognitoIdentity.ts';
 import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
 import { refreshTokenKey, userKey } from '../../shared/store/keys.ts';
-import type { UserRecord } from '../../shared/store/records.ts';
+import type { UserRecord } from '../../shared/store/storedRecords.ts';
 import { hashToken } from '../../shared/store/sessionStore.ts';
 import { fakeTable, rejectionOf, TABLE_NAME } from './helpers.ts';
 

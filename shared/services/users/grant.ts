@@ -4,11 +4,11 @@
  * and the caller sees the same answer as for a new invitation.
  */
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
-import { compact } from '../../domain/records.ts';
+import { compact } from '../../domain/sparse.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
 import { auditEventPut } from '../../store/audit.ts';
-import type { UserRecord } from '../../store/records.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
 import { putMembership, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';

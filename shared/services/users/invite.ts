@@ -4,9 +4,9 @@
  * so nobody learns which emails exist elsewhere.
  */
 import { generatePassword } from '../../config/passwordPolicy.ts';
-import { compact, nonEmpty } from '../../domain/records.ts';
+import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { auditEventPut } from '../../store/audit.ts';
-import type { UserRecord } from '../../store/records.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import { loadUserWithMemberships, putMembership, putNewUser } from '../../store/userStore.ts';
 import { assertPasswordPolicy } from '../authService.ts';

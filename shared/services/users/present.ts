@@ -2,10 +2,10 @@
 import { visibleMemberships } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { isWithin } from '../../domain/groupPath.ts';
-import { compact } from '../../domain/records.ts';
+import { compact } from '../../domain/sparse.ts';
 import type { ResolvedRole, Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
-import type { UserRecord } from '../../store/records.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 
 export interface UserView {

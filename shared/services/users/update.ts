@@ -3,11 +3,11 @@
  * transaction with its audit event; Cognito follows the commit, so a refused commit changes nothing.
  */
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
-import { compact, nonEmpty } from '../../domain/records.ts';
+import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { revocationTime } from '../../domain/sessions.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
 import { auditEventPut } from '../../store/audit.ts';
-import type { UserRecord } from '../../store/records.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
 import { replaceUser } from '../../store/userStore.ts';
