@@ -20,6 +20,7 @@ import {
 import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
 import { activateInvitedUser, endSessions } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
+import { nowOf } from './clock.ts';
 
 export interface AuthDependencies {
   table: TableRef;
@@ -73,7 +74,7 @@ async function authenticate(
   client: LoginClient,
   attempt: () => Promise<AuthOutcome>,
 ): Promise<LoginResult> {
-  const now = () => (deps.now?.() ?? new Date()).getTime();
+  const now = () => nowOf(deps).getTime();
   const user = await getUser(deps.table, email);
   const remember = (outcome: LoginOutcome) =>
     user ? recordLoginAttempt(deps.table, email, { at: new Date(now()).toISOString(), outcome, ...client }) : Promise.resolve();
@@ -148,7 +149,7 @@ export async function logout(
       await forgetRefreshToken(deps.table, refreshToken);
     }
   }
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: caller.email,
     actor: caller.email,
@@ -185,7 +186,7 @@ export async function resetPassword(
     if (isDomainError(error, 'unauthorized')) throw refused();
     throw error;
   }
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: request.email,
     actor: request.email,

@@ -26,6 +26,7 @@ import type { GroupRecord } from '../store/storedRecords.ts';
 import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
 import { withOptimisticRetry } from './optimisticRetry.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
+import { timestampOf } from './clock.ts';
 
 export interface GroupDependencies {
   table: TableRef;
@@ -37,7 +38,7 @@ interface Mutation {
   requestId: string;
 }
 
-const timestamp = (deps: GroupDependencies) => (deps.now?.() ?? new Date()).toISOString();
+const timestamp = (deps: GroupDependencies) => timestampOf(deps);
 
 /** Creates `<context>/<lower-cased name>` and answers with it as `GET` shows it (effective configuration). */
 export async function createGroup(

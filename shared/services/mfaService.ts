@@ -8,6 +8,7 @@ import { auditEventPut } from '../store/audit.ts';
 import { userKey } from '../store/keys.ts';
 import { writeTransaction } from '../store/transactions.ts';
 import type { AuthDependencies } from './authService.ts';
+import { timestampOf } from './clock.ts';
 
 const ISSUER = 'SME IAM';
 
@@ -40,7 +41,7 @@ export async function verifyTotp(
   requestId: string,
 ): Promise<void> {
   await withAccessToken(caller, () => deps.identity.verifyTotp(accessToken, code));
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   await writeTransaction(deps.table, [
     {
       Update: {

@@ -18,6 +18,7 @@ import {
   type StoredRole,
 } from '../store/roleStore.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
+import { timestampOf } from './clock.ts';
 
 interface Mutation {
   caller: Caller;
@@ -51,7 +52,7 @@ export async function createRole(
   if (isBuiltInRole(request.name)) throw conflict(`${request.name} is a built-in role`);
   const existing = await findUsableRole(table, groupId, request.name);
   if (existing) throw conflict(`Role ${request.name} is already defined at ${existing.definedAt}`);
-  const at = new Date().toISOString();
+  const at = timestampOf();
   const role = {
     name: request.name,
     description: request.description,
@@ -113,7 +114,7 @@ export async function changeRole(
   changes: { description?: string; actions?: string[] },
 ): Promise<RoleView> {
   const before = await ownedRole(table, caller.groupContextId, name);
-  const at = new Date().toISOString();
+  const at = timestampOf();
   const after: StoredRole = { ...before, ...changes, updatedBy: caller.email, updatedAt: at };
   await writeTransaction(table, [
     updateRole(table.tableName, after),
@@ -142,7 +143,7 @@ export async function deleteRole(table: TableRef, { caller, requestId }: Mutatio
         targetType: 'group',
         targetId: role.definedAt,
         before: role,
-        at: new Date().toISOString(),
+        at: timestampOf(),
         requestId,
       }),
     ]);

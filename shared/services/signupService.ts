@@ -13,6 +13,7 @@ import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } 
 import { getUser } from '../store/userStore.ts';
 import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
+import { nowOf } from './clock.ts';
 
 export interface SignupDependencies {
   table: TableRef;
@@ -26,7 +27,7 @@ export async function signUp(
   client: { sourceIp?: string },
 ): Promise<void> {
   assertPasswordPolicy(request.password, 'password');
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   if (client.sourceIp) {
     const retryAfter = await countSignup(deps.table, client.sourceIp, now);
     if (retryAfter !== undefined) {
@@ -62,7 +63,7 @@ export async function completeSignup(
     );
     return undefined;
   }
-  const pending = await getPendingSignup(deps.table, email, deps.now?.() ?? new Date());
+  const pending = await getPendingSignup(deps.table, email, nowOf(deps));
   // Without a pending name (expired, or confirmed by an admin), the business is named after the address.
   const businessName = pending?.businessName ?? email.split('@')[0]!;
   const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId });

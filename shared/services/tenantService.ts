@@ -14,6 +14,7 @@ import { putMembership, putNewUser } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';
 import { inviteUser } from './users/invite.ts';
 import type { UserDependencies } from './users/userDependencies.ts';
+import { timestampOf } from './clock.ts';
 
 interface Mutation {
   caller: Caller;
@@ -27,7 +28,7 @@ export async function createTenant(
   request: { name: string; plan: Plan; ownerEmail: string },
 ): Promise<GroupView> {
   const id = childGroupId(ROOT_GROUP_ID, request.name);
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   const record: GroupRecord = {
     id,
     name: request.name,
@@ -67,7 +68,7 @@ export async function changePlan(
 ): Promise<GroupView> {
   const tenant = await getStoredGroup(deps.table, id);
   if (!tenant || !tenant.record.plan) throw notFound(`Tenant ${id} not found`);
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   try {
     await writeTransaction(deps.table, [
       setTenantPlan(deps.table.tableName, id, plan, PLANS[plan].userLimit, caller.email, at),
@@ -106,7 +107,7 @@ export async function createTenantForOwner(
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'business';
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = attempt === 0 ? base : `${base}-${attempt + 1}`;
     const id = childGroupId(ROOT_GROUP_ID, name);

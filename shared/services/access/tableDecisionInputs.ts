@@ -8,13 +8,14 @@ import { selfAndAncestors } from '../../domain/groupPath.ts';
 import type { TableRef } from '../../store/client.ts';
 import { getGroupsByIds } from '../../store/groupStore.ts';
 import { cachedUsableRole } from '../../store/roleStore.ts';
+import { nowOf } from '../clock.ts';
 import type { DecisionInputs } from './decisionInputs.ts';
 
 const MFA_CACHE_MS = 30_000;
 const mfaCache = new Map<string, { required: boolean; until: number }>();
 
 /** `table` is asked for only when a read is needed, so built-in decisions by an enrolled caller need no database. */
-export function tableDecisionInputs(table: () => TableRef, clock: () => number = Date.now): DecisionInputs {
+export function tableDecisionInputs(table: () => TableRef, clock: () => number = () => nowOf().getTime()): DecisionInputs {
   return {
     customRoleAt: (groupId, name) => cachedUsableRole(table(), groupId, name, clock()),
     groupsRequiringMfa: async (groupIds) => {

@@ -16,5 +16,4 @@ export interface Mutation {
   requestId: string;
 }
 
-export const nowOf = (deps: Pick<UserDependencies, 'now'>): Date => deps.now?.() ?? new Date();
-export const timestamp = (deps: Pick<UserDependencies, 'now'>): string => nowOf(deps).toISOString();
+export { nowOf, timestampOf as timestamp } from '../clock.ts';
