@@ -1,6 +1,6 @@
 /**
  * TOTP enrolment. Cognito keeps the secret and checks codes; the service records that the user
- * has MFA, which groups requiring MFA check (see http/mfaPolicy.ts).
+ * has MFA, which groups requiring MFA check (see services/access/routeGuard.ts).
  */
 import type { Caller } from '../domain/caller.ts';
 import { invalid, isDomainError } from '../domain/errors.ts';

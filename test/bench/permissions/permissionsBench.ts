@@ -56,7 +56,7 @@ export interface PermissionsBenchResult {
   durationSeconds: number;
 }
 
-/** Stated from the code, not measured here: see shared/services/authorizationService.ts. */
+/** Stated from the code, not measured here: see shared/services/access/check.ts. */
 export const REQUEST_COSTS: RequestCost[] = [
   {
     call: '`POST /authorizations/check` of yourself (no `email`)',
