@@ -1,9 +1,9 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { checkAll } from '../../shared/services/authorizationService.ts';
-import { defaultTable } from '../../shared/store/client.ts';
+import { checkAll } from '../../shared/services/access/check.ts';
+import { checkDependencies } from '../../shared/services/access/accessDependencies.ts';
 
 export const handler = httpRoute(routes.checkAuthorization, async ({ body, caller }) => {
-  const [decision] = await checkAll(defaultTable(), caller!, [body]);
+  const [decision] = await checkAll(checkDependencies(), caller!, [body]);
   return { body: decision };
 });

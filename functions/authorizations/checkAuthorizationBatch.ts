@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { checkAll } from '../../shared/services/authorizationService.ts';
-import { defaultTable } from '../../shared/store/client.ts';
+import { checkAll } from '../../shared/services/access/check.ts';
+import { checkDependencies } from '../../shared/services/access/accessDependencies.ts';
 
 export const handler = httpRoute(routes.checkAuthorizationBatch, async ({ body, caller }) => ({
-  body: { results: await checkAll(defaultTable(), caller!, body.checks) },
+  body: { results: await checkAll(checkDependencies(), caller!, body.checks) },
 }));

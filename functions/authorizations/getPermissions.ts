@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { effectivePermissions } from '../../shared/services/authorizationService.ts';
-import { defaultTable } from '../../shared/store/client.ts';
+import { effectivePermissions } from '../../shared/services/access/check.ts';
+import { checkDependencies } from '../../shared/services/access/accessDependencies.ts';
 
 export const handler = httpRoute(routes.getPermissions, async ({ params, query, caller }) => ({
-  body: await effectivePermissions(defaultTable(), caller!, params.email, query.groupId ?? caller!.groupContextId),
+  body: await effectivePermissions(checkDependencies(), caller!, params.email, query.groupId ?? caller!.groupContextId),
 }));

@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { DOCS_INIT_JS } from '../../shared/docs/docsPage.ts';
 import { readSwaggerUiFile } from '../../shared/docs/swaggerUiFiles.ts';
-import { notFound } from '../../shared/http/errors.ts';
+import { notFound } from '../../shared/domain/errors.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 
 export const handler = httpRoute(routes.docsFile, async ({ params }) => {

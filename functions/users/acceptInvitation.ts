@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { acceptInvitation } from '../../shared/services/userService.ts';
+import { acceptInvitation } from '../../shared/services/users/accept.ts';
 
 export const handler = httpRoute(routes.acceptInvitation, async ({ params, caller, requestId }) => ({
   body: await acceptInvitation(userDependencies(), { caller: caller!, requestId }, params.groupId),

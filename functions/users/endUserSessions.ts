@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { endUserSessions } from '../../shared/services/userService.ts';
+import { endUserSessions } from '../../shared/services/users/sessions.ts';
 
 export const handler = httpRoute(routes.endUserSessions, async ({ params, caller, requestId }) => {
   await endUserSessions(userDependencies(), { caller: caller!, requestId }, params.email);

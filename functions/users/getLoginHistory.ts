@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { getLoginHistory } from '../../shared/services/userService.ts';
+import { getLoginHistory } from '../../shared/services/users/sessions.ts';
 
 export const handler = httpRoute(routes.getLoginHistory, async ({ params, query, caller }) => {
   const page = await getLoginHistory(userDependencies(), caller!, params.email, query);

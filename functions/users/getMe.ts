@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { getMe } from '../../shared/services/userService.ts';
+import { getMe } from '../../shared/services/users/read.ts';
 
 export const handler = httpRoute(routes.getMe, async ({ caller }) => ({ body: await getMe(userDependencies(), caller!) }));

@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { getUserView } from '../../shared/services/userService.ts';
+import { getUserView } from '../../shared/services/users/read.ts';
 
 export const handler = httpRoute(routes.getUser, async ({ params, caller }) => ({
   body: await getUserView(userDependencies(), caller!, params.email),

@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { inviteUser } from '../../shared/services/userService.ts';
+import { inviteUser } from '../../shared/services/users/invite.ts';
 
 export const handler = httpRoute(routes.inviteUser, async ({ body, caller, requestId }) => ({
   body: await inviteUser(userDependencies(), { caller: caller!, requestId }, body),

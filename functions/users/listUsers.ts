@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { listUsers } from '../../shared/services/userService.ts';
+import { listUsers } from '../../shared/services/users/list.ts';
 
 export const handler = httpRoute(routes.listUsers, async ({ query, caller }) => {
   const page = await listUsers(userDependencies(), caller!, query);

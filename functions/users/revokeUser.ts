@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { revokeUser } from '../../shared/services/userService.ts';
+import { revokeUser } from '../../shared/services/users/revoke.ts';
 
 export const handler = httpRoute(routes.revokeUser, async ({ params, query, caller, requestId }) => {
   await revokeUser(userDependencies(), { caller: caller!, requestId }, params.email, query);

@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
-import { updateUser } from '../../shared/services/userService.ts';
+import { updateUser } from '../../shared/services/users/update.ts';
 
 export const handler = httpRoute(routes.updateUser, async ({ params, body, caller, requestId }) => {
   await updateUser(userDependencies(), { caller: caller!, requestId }, params.email, body);

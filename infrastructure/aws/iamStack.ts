@@ -8,6 +8,7 @@ import type { IamSettings } from './settings.ts';
 import { createTable } from './table.ts';
 import { IamUserPool } from './userPool.ts';
 import { ApiFirewall } from './waf.ts';
+import { environmentVariables } from '../../shared/config/environment.ts';
 
 export interface IamStackProps extends StackProps {
   settings: IamSettings;
@@ -24,15 +25,15 @@ export class IamStack extends Stack {
     const logins = new IamUserPool(this, 'Logins', settings);
 
     // COGNITO_ENDPOINT and DYNAMODB_ENDPOINT are local-mode only and never set here.
-    const environment: Record<string, string> = {
-      IAM_TABLE_NAME: table.tableName,
-      COGNITO_USER_POOL_ID: logins.userPool.userPoolId,
-      COGNITO_API_CLIENT_ID: logins.apiClient.userPoolClientId,
-      COGNITO_CLIENT_IDS: [logins.apiClient.userPoolClientId, logins.hostedClient.userPoolClientId].join(','),
-      COGNITO_HOSTED_CLIENT_ID: logins.hostedClient.userPoolClientId,
-      COGNITO_HOSTED_DOMAIN: logins.domain.baseUrl(),
-      ...(settings.corsAllowOrigin ? { CORS_ALLOW_ORIGIN: settings.corsAllowOrigin } : {}),
-    };
+    const environment = environmentVariables({
+      tableName: table.tableName,
+      userPoolId: logins.userPool.userPoolId,
+      apiClientId: logins.apiClient.userPoolClientId,
+      clientIds: [logins.apiClient.userPoolClientId, logins.hostedClient.userPoolClientId].join(','),
+      hostedClientId: logins.hostedClient.userPoolClientId,
+      hostedDomain: logins.domain.baseUrl(),
+      corsAllowOrigin: settings.corsAllowOrigin || undefined,
+    });
 
     this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
     // From the RestApi id, not restApi.url: the URL names the stage, which depends on every method, every function and so on this client.

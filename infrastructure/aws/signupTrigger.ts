@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { FUNCTION_PERMISSIONS } from '../../shared/api/functionPermissions.ts';
 import { grantFunctionPermissions } from './functionGrants.ts';
 import { iamFunction } from './lambdaFunction.ts';
+import { environmentVariables } from '../../shared/config/environment.ts';
 
 export interface SignupTriggerProps {
   userPool: UserPool;
@@ -35,7 +36,7 @@ export class SignupTrigger extends Construct {
     this.function = iamFunction(this, 'PostConfirmation', {
       handler: 'triggers/postConfirmation',
       description: 'Cognito post-confirmation: the signed-up business and its owner',
-      environment: { IAM_TABLE_NAME: props.table.tableName },
+      environment: environmentVariables({ tableName: props.table.tableName }),
       tracing: props.tracing,
     });
     grantFunctionPermissions(this.function, FUNCTION_PERMISSIONS.postConfirmation, { table: props.table });

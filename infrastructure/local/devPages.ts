@@ -10,6 +10,7 @@ import { readOutbox, type OutboxMessage } from '../../shared/store/outboxStore.t
 import { recordedCommands } from './commandRecorder.ts';
 import type { LocalResponse } from './gateway.ts';
 import type { IncomingRequest } from './lambdaEvents.ts';
+import { readEnvironment } from '../../shared/config/environment.ts';
 
 const LIMIT = 50;
 
@@ -30,7 +31,7 @@ const json = (body: unknown): LocalResponse => ({
 });
 
 function emulatorCodes(to: string | undefined): OutboxMessage[] {
-  const file = process.env.IAM_EMULATOR_OUTBOX;
+  const file = readEnvironment('emulatorOutbox');
   if (!file || !existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')

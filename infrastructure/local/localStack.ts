@@ -17,6 +17,7 @@ import { startGateway, type RunningGateway } from './gateway.ts';
 import { lambdaInvocations, LOCAL_TRIGGER_FUNCTIONS } from './lambdaInvoke.ts';
 import { freePort } from './ports.ts';
 import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
+import { environmentVariables } from '../../shared/config/environment.ts';
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -81,16 +82,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const userPool = await ensureUserPool(cognito.endpoint, [`${apiUrl}/login/callback`]);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'local',
-      IAM_TABLE_NAME: LOCAL_TABLE_NAME,
-      IAM_EMULATOR_OUTBOX: emulatorOutbox,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      COGNITO_ENDPOINT: cognito.endpoint,
-      COGNITO_USER_POOL_ID: userPool.userPoolId,
-      COGNITO_API_CLIENT_ID: userPool.apiClientId,
-      COGNITO_CLIENT_IDS: [userPool.apiClientId, userPool.hostedClientId].join(','),
-      COGNITO_HOSTED_CLIENT_ID: userPool.hostedClientId,
-      // The emulator serves the hosted sign-in form and token endpoint itself.
-      COGNITO_HOSTED_DOMAIN: cognito.endpoint,
+      ...environmentVariables({
+        tableName: LOCAL_TABLE_NAME,
+        emulatorOutbox,
+        dynamoEndpoint: dynamo.endpoint,
+        cognitoEndpoint: cognito.endpoint,
+        userPoolId: userPool.userPoolId,
+        apiClientId: userPool.apiClientId,
+        clientIds: [userPool.apiClientId, userPool.hostedClientId].join(','),
+        hostedClientId: userPool.hostedClientId,
+        // The emulator serves the hosted sign-in form and token endpoint itself.
+        hostedDomain: cognito.endpoint,
+      }),
     });
     if (options.passwordPolicy) process.env.IAM_LOCAL_PASSWORD_POLICY = JSON.stringify(options.passwordPolicy);
 

@@ -3,17 +3,54 @@ import type * as z from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
+ * Rules a route applies beyond its action, decided in `services/access/` (named here so the
+ * OpenAPI document can show the whole rule, not the weakest part):
+ * - `mfa-where-required`: every group involved whose effective configuration sets
+ *   `security.mfaRequired` needs a caller who has enrolled MFA (every `action` route applies it).
+ * - `user-visible-in-context`: the user in the path must hold a membership or invitation in the
+ *   context, beneath it or above it; anyone else is 404, like an unknown email.
+ * - `self-or-manager-of-all-user-groups`: yourself, or a user whose every group you manage (`iam:users:update`).
+ * - `manager-of-all-user-groups-to-change-state-tags-default-group`: changing another user's state,
+ *   tags or default group needs `iam:users:update` at every group they belong to.
+ * - `own-password-only`: a password is changed by its owner only; a state never by its owner.
+ * - `grant-pending-unless-manager-of-a-user-group`: a grant to an existing user you manage nowhere
+ *   waits for them to accept it.
+ * - `users-read-in-context-to-check-others`: checking someone else needs `iam:users:read` in the context.
+ */
+export type AccessRule =
+  | 'mfa-where-required'
+  | 'user-visible-in-context'
+  | 'self-or-manager-of-all-user-groups'
+  | 'manager-of-all-user-groups-to-change-state-tags-default-group'
+  | 'own-password-only'
+  | 'grant-pending-unless-manager-of-a-user-group'
+  | 'users-read-in-context-to-check-others';
+
+/**
  * Who may call a route.
  * - `public`: no token (health, login).
  * - `authenticated`: any verified, active caller.
  * - `action`: the caller's role, resolved through the group tree (the deepest membership decides),
  *   must allow `action` at the group in context (`x-groupcontextid`, else the default group) or at
- *   the group named by a path parameter, or at a fixed group (`{ group: '/' }`). See domain/permissions.ts.
+ *   the group named by a path parameter, or at a fixed group (`{ group: '/' }`). See domain/access/permissions.ts.
+ * `rules` lists what the route's service decides on top (services/access/); `accessRules()` adds the implied ones.
  */
 export type Access =
   | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'action'; action: string; at: 'context' | { pathParam: string } | { group: string } };
+  | { kind: 'authenticated'; rules?: readonly AccessRule[] }
+  | {
+      kind: 'action';
+      action: string;
+      at: 'context' | { pathParam: string } | { group: string };
+      rules?: readonly AccessRule[];
+    };
+
+/** Every rule a route applies beyond its action, the implied MFA rule of `action` routes included. */
+export function accessRules(access: Access): AccessRule[] {
+  if (access.kind === 'public') return [];
+  const stated = access.rules ?? [];
+  return access.kind === 'action' ? ['mfa-where-required', ...stated] : [...stated];
+}
 
 export interface ResponseDefinition {
   description: string;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from './swaggerUiAssets.ts';
+import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from '../api/swaggerUiAssets.ts';
 
 export interface StaticFile {
   body: string;

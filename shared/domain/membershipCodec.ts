@@ -6,7 +6,7 @@
  * `/=a,0:/acme=r,5:/finance=c` is `/` admin, `/acme` reader, `/acme/finance` contributor.
  * Group ids never contain `,`, `:` or `=` (see GROUP_NAME_PATTERN).
  */
-import { CUSTOM_ROLE_NAME_PATTERN, isRole, type BuiltInRole, type Memberships, type Role } from './roles.ts';
+import { CUSTOM_ROLE_NAME_PATTERN, isBuiltInRole, type BuiltInRole, type Memberships, type Role } from './roles.ts';
 
 const SHORT: Record<BuiltInRole, string> = { reader: 'r', contributor: 'c', admin: 'a' };
 const LONG = new Map<string, BuiltInRole>([
@@ -24,7 +24,7 @@ export function encodeMemberships(memberships: Memberships): string {
       previous = groupId;
       const role = memberships[groupId]!;
       // Built-in roles travel as one letter; custom role names (two or more characters) as they are.
-      return `${shared}:${groupId.slice(shared)}=${isRole(role) ? SHORT[role] : role}`;
+      return `${shared}:${groupId.slice(shared)}=${isBuiltInRole(role) ? SHORT[role] : role}`;
     })
     .join(',');
 }
@@ -37,7 +37,7 @@ export function decodeMemberships(encoded: string): Record<string, Role> {
     if (!match) continue;
     const groupId = previous.slice(0, Number(match[1])) + match[2];
     const code = match[3]!;
-    const role = LONG.get(code) ?? (isRole(code) || CUSTOM_ROLE_NAME_PATTERN.test(code) ? code : undefined);
+    const role = LONG.get(code) ?? (isBuiltInRole(code) || CUSTOM_ROLE_NAME_PATTERN.test(code) ? code : undefined);
     previous = groupId;
     if (groupId && role) memberships[groupId] = role;
   }

@@ -11,7 +11,7 @@ export type BuiltInRole = (typeof ROLES)[number];
 /** A built-in role or a custom role's name. */
 export type Role = string;
 
-export function isRole(value: string): value is BuiltInRole {
+export function isBuiltInRole(value: string): value is BuiltInRole {
   return (ROLES as readonly string[]).includes(value);
 }
 

@@ -1,7 +1,5 @@
-import { notAcceptable } from './errors.ts';
-
-export const SUPPORTED_API_VERSIONS = ['1.0.0'] as const;
-export const LATEST_API_VERSION = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
+import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../api/contract.ts';
+import { notAcceptable } from '../domain/errors.ts';
 
 /** `Accept-Version` absent means the latest; an unknown version is refused with the supported list. */
 export function negotiateApiVersion(requested: string | undefined): string {

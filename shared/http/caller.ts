@@ -5,35 +5,12 @@
  */
 import { isValidGroupId, normaliseGroupId } from '../domain/groupPath.ts';
 import { decodeMemberships } from '../domain/membershipCodec.ts';
-import { resolveRole, type Memberships, type ResolvedRole } from '../domain/roles.ts';
+import type { Caller } from '../domain/caller.ts';
+import { resolveRole } from '../domain/roles.ts';
 import { decodePathSegment } from '../api/schemas/common.ts';
-import { notFound, unauthorized } from './errors.ts';
-import { GROUP_CONTEXT_HEADER, type HeaderMap } from './headers.ts';
-
-/** What the authorizer puts in API Gateway's context map (values must be scalars). */
-export interface AuthorizerContext {
-  email: string;
-  memberships: string;
-  defaultGroup: string;
-  /** The token's `iat`, epoch seconds. */
-  issuedAt: number;
-  /** The user has enrolled a TOTP authenticator. */
-  mfa: boolean;
-  tokenUse: 'access' | 'id';
-}
-
-export interface Caller {
-  email: string;
-  groupContextId: string;
-  /** The caller's role in the group context, if any. */
-  contextRole: ResolvedRole | undefined;
-  memberships: Memberships;
-  /** When the caller's token was issued, epoch seconds (0 if unknown). */
-  tokenIssuedAt: number;
-  mfaEnabled: boolean;
-  /** Which kind of token the caller sent: some Cognito calls need the access token itself. */
-  tokenUse: 'access' | 'id';
-}
+import { notFound, unauthorized } from '../domain/errors.ts';
+import { GROUP_CONTEXT_HEADER } from '../api/contract.ts';
+import type { HeaderMap } from './headers.ts';
 
 export function callerFromAuthorizer(authorizer: Record<string, unknown> | null | undefined, headers: HeaderMap): Caller {
   const email = authorizer?.email;

@@ -1,51 +1,40 @@
 /**
- * The service's error shape: `{statusCode, error, message}` plus `details` for validation errors.
+ * The one place a domain error kind becomes a status code and the service's error shape:
+ * `{statusCode, error, message}` plus `details` for validation errors, and `Retry-After` when throttled.
  * 401 = who are you; 403 = known caller, not allowed; 404 = missing or not visible; 409 = state conflict.
  */
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
+import { errorBody, type ErrorBody } from '../api/contract.ts';
+import { DomainError, type ErrorKind } from '../domain/errors.ts';
+
+export { errorBody, type ErrorBody };
+
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'not-acceptable': 406,
+  'unsupported-media-type': 415,
+  conflict: 409,
+  'too-many': 429,
+  locked: 429,
 };
 
-export interface ErrorBody {
+export interface ErrorResponse {
   statusCode: number;
-  error: string;
-  message: string;
-  details?: unknown;
+  body: ErrorBody;
+  headers: Record<string, string>;
 }
 
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly details?: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-
-  toBody(): ErrorBody {
-    return errorBody(this.statusCode, this.message, this.details);
-  }
+export function statusOfKind(kind: ErrorKind): number {
+  return STATUS_OF_KIND[kind];
 }
 
-export function errorBody(statusCode: number, message: string, details?: unknown): ErrorBody {
-  return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message, ...(details === undefined ? {} : { details }) };
+/** The response for a domain error; undefined for anything else (a bug: the caller answers 500). */
+export function errorResponseOf(error: unknown): ErrorResponse | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const statusCode = statusOfKind(error.kind);
+  const headers: Record<string, string> =
+    error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
+  return { statusCode, body: errorBody(statusCode, error.message, error.details), headers };
 }
-
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
-export const unauthorized = (message = 'Unauthorized') => new HttpError(401, message);
-export const forbidden = (message: string) => new HttpError(403, message);
-export const notFound = (message: string) => new HttpError(404, message);
-export const conflict = (message: string) => new HttpError(409, message);
-export const notAcceptable = (message: string) => new HttpError(406, message);

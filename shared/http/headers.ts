@@ -1,3 +1,6 @@
+import { GROUP_CONTEXT_HEADER } from '../api/contract.ts';
+import { readEnvironment } from '../config/environment.ts';
+
 export type HeaderMap = Record<string, string>;
 
 /** HTTP header names are case-insensitive; API Gateway passes them as the client sent them. */
@@ -9,10 +12,8 @@ export function lowerCaseHeaders(headers: Record<string, string | undefined> | n
   return lowered;
 }
 
-export const GROUP_CONTEXT_HEADER = 'x-groupcontextid';
-
 export const CORS_HEADERS: HeaderMap = {
-  'Access-Control-Allow-Origin': process.env.CORS_ALLOW_ORIGIN ?? '*',
+  'Access-Control-Allow-Origin': readEnvironment('corsAllowOrigin') ?? '*',
   'Access-Control-Allow-Headers': `Authorization,Content-Type,Accept,Accept-Version,${GROUP_CONTEXT_HEADER}`,
   'Access-Control-Allow-Methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
   'Access-Control-Expose-Headers': 'x-groupid,Retry-After',

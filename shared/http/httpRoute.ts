@@ -9,13 +9,13 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
-import { accessGroup, enforceAccess } from './access.ts';
-import { customRoleLookup } from '../services/customRoleLookup.ts';
-import { enforceMfaPolicy } from './mfaPolicy.ts';
-import { defaultTable } from '../store/client.ts';
+import { guardRoute } from '../services/access/routeGuard.ts';
+import { accessDecisionInputs } from '../services/access/accessDependencies.ts';
 import { apiBaseUrl } from './baseUrl.ts';
-import { callerFromAuthorizer, type Caller } from './caller.ts';
-import { badRequest, errorBody, HttpError } from './errors.ts';
+import type { Caller } from '../domain/caller.ts';
+import { callerFromAuthorizer } from './caller.ts';
+import { invalid, unsupportedMediaType } from '../domain/errors.ts';
+import { errorBody, errorResponseOf } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
 import { parseRequestPart } from './validation.ts';
 
@@ -86,14 +86,7 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         userAgent: headers['user-agent'],
         baseUrl: apiBaseUrl(event, headers),
       };
-      if (route.access.kind === 'action' && caller) {
-        const group = accessGroup(route.access, caller, input.params)!;
-        const customRoles = await customRoleLookup(defaultTable, caller.memberships, [group]);
-        enforceAccess(route.access, input, customRoles);
-        await enforceMfaPolicy(defaultTable(), caller, [caller.groupContextId, group]);
-      } else {
-        enforceAccess(route.access, input);
-      }
+      await guardRoute(accessDecisionInputs(), route.access, input);
       event.routeInput = input;
     },
   };
@@ -116,13 +109,13 @@ function queryObject(event: APIGatewayProxyEvent): Record<string, string | strin
 function parseJsonBody(event: APIGatewayProxyEvent, contentType: string | undefined): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
   if (contentType !== undefined && !/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim())) {
-    throw new HttpError(415, 'The request body must be JSON: send Content-Type: application/json');
+    throw unsupportedMediaType('The request body must be JSON: send Content-Type: application/json');
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('Request body is not valid JSON');
+    throw invalid('Request body is not valid JSON');
   }
 }
 
@@ -130,8 +123,9 @@ function errorResponses(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
   return {
     onError: async (request) => {
       const error = request.error;
-      if (error instanceof HttpError) {
-        request.response = jsonResponse(error.statusCode, error.toBody(), error.headers);
+      const known = errorResponseOf(error);
+      if (known) {
+        request.response = jsonResponse(known.statusCode, known.body, known.headers);
         return;
       }
       console.error(

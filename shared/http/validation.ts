@@ -1,16 +1,15 @@
 import type * as z from 'zod';
-import { badRequest } from './errors.ts';
+import { invalid } from '../domain/errors.ts';
 
 export type RequestPart = 'path' | 'query' | 'body';
 
 /** Validates one part of a request. A body the route does not declare is refused; undeclared query parameters are ignored, as most HTTP APIs do. */
 export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) {
-    if (part === 'body' && value !== undefined) throw badRequest('This route takes no request body');
+    if (part === 'body' && value !== undefined) throw invalid('This route takes no request body');
     return undefined;
   }
-  if (part === 'body' && value === undefined && !schema.safeParse(undefined).success)
-    throw badRequest('Request body is required');
+  if (part === 'body' && value === undefined && !schema.safeParse(undefined).success) throw invalid('Request body is required');
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ in: part, path: issue.path.join('.'), message: issue.message }));
@@ -19,5 +18,5 @@ export function parseRequestPart(part: RequestPart, schema: z.ZodType | undefine
   const message = first?.path
     ? `Invalid ${part === 'path' ? 'path parameter' : part} ${first.path}: ${first.message}`
     : (first?.message ?? `Invalid ${part}`);
-  throw badRequest(message, details);
+  throw invalid(message, details);
 }

@@ -19,57 +19,31 @@ import {
   RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
-  type AuthenticationResultType,
-  type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
+import { conflict, DomainError, invalid, tooMany, unauthorized } from '../domain/errors.ts';
+import { createCognitoClient, type IdentitySettings } from './cognitoClient.ts';
+import {
+  INVALID_CREDENTIALS,
+  INVALID_SIGNUP_CODE,
+  mapAuthError,
+  toOutcome,
+  type AuthOutcome,
+  type LoginChallengeName,
+  type Tokens,
+} from './cognitoOutcomes.ts';
 
-export interface Tokens {
-  accessToken: string;
-  idToken: string;
-  refreshToken?: string;
-  expiresIn: number;
-  tokenType: 'Bearer';
-}
-
-export type LoginChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
-
-export type AuthOutcome =
-  { kind: 'tokens'; tokens: Tokens } | { kind: 'challenge'; challenge: LoginChallengeName; session: string };
-
-export interface IdentitySettings {
-  userPoolId: string;
-  apiClientId: string;
-  /** Local mode only: cognito-local's URL. */
-  endpoint?: string;
-}
-
-export const INVALID_CREDENTIALS = 'Incorrect email or password';
-export const INVALID_SIGNUP_CODE = 'The code is not valid or has expired';
-
-export function identitySettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
-  const userPoolId = env.COGNITO_USER_POOL_ID;
-  const apiClientId = env.COGNITO_API_CLIENT_ID;
-  if (!userPoolId || !apiClientId) throw new Error('COGNITO_USER_POOL_ID and COGNITO_API_CLIENT_ID must be set');
-  return { userPoolId, apiClientId, endpoint: env.COGNITO_ENDPOINT || undefined };
-}
-
-export function createCognitoClient(endpoint?: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient(
-    endpoint
-      ? // The emulator answers unimplemented operations with HTTP 500: never retry those.
-        {
-          endpoint,
-          region: process.env.AWS_REGION ?? 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          maxAttempts: 1,
-        }
-      : {},
-  );
-}
+export { createCognitoClient, identitySettingsFromEnvironment, type IdentitySettings } from './cognitoClient.ts';
+export {
+  INVALID_CREDENTIALS,
+  INVALID_SIGNUP_CODE,
+  mapAuthError,
+  type AuthOutcome,
+  type LoginChallengeName,
+  type Tokens,
+} from './cognitoOutcomes.ts';
 
 export class CognitoIdentity {
   constructor(
@@ -250,13 +224,13 @@ export class CognitoIdentity {
         case 'ExpiredCodeException':
         case 'UserNotFoundException':
         case 'NotAuthorizedException':
-          throw badRequest(INVALID_SIGNUP_CODE);
+          throw invalid(INVALID_SIGNUP_CODE);
         case 'TooManyFailedAttemptsException':
-          throw new HttpError(429, 'Too many attempts; try again later', undefined, { 'Retry-After': '60' });
+          throw tooMany('Too many attempts; try again later', 60);
         // On AWS a failing post-confirmation trigger fails the call after the user is confirmed: a state problem, not a server crash.
         case 'UserLambdaValidationException':
         case 'UnexpectedLambdaException':
-          throw new HttpError(409, 'Your email is confirmed, but the business could not be set up; please contact the bank');
+          throw conflict('Your email is confirmed, but the business could not be set up; please contact the bank');
         default:
           throw mapAuthError(error);
       }
@@ -278,7 +252,7 @@ export class CognitoIdentity {
           new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }),
         ),
       // Cognito's answer when no authenticator is being set up for this user.
-      { InvalidParameterException: new HttpError(409, 'No authenticator is being set up: start with POST /auth/mfa/totp/setup') },
+      { InvalidParameterException: conflict('No authenticator is being set up: start with POST /auth/mfa/totp/setup') },
     );
     if (result.Status !== 'SUCCESS') throw unauthorized('The session or code is not valid');
     await this.call(() =>
@@ -311,57 +285,11 @@ export class CognitoIdentity {
   }
 
   /** Maps Cognito's authentication refusals to one 401 that does not say whether the user exists. */
-  private async call<T>(send: () => Promise<T>, overrides: Record<string, HttpError> = {}): Promise<T> {
+  private async call<T>(send: () => Promise<T>, overrides: Record<string, DomainError> = {}): Promise<T> {
     try {
       return await send();
     } catch (error) {
       throw overrides[(error as Error).name] ?? mapAuthError(error);
     }
   }
-}
-
-export function mapAuthError(error: unknown): unknown {
-  const name = (error as { name?: string })?.name ?? '';
-  switch (name) {
-    case 'NotAuthorizedException':
-    case 'UserNotFoundException':
-    case 'UserNotConfirmedException':
-    case 'PasswordResetRequiredException':
-      return unauthorized(INVALID_CREDENTIALS);
-    case 'CodeMismatchException':
-    case 'ExpiredCodeException':
-    case 'EnableSoftwareTokenMFAException':
-      return unauthorized('The session or code is not valid');
-    case 'InvalidPasswordException':
-      return new HttpError(400, (error as Error).message);
-    case 'TooManyRequestsException':
-    case 'LimitExceededException':
-      return new HttpError(429, 'Too many requests; try again later', undefined, { 'Retry-After': '30' });
-    default:
-      return error;
-  }
-}
-
-function toOutcome(
-  result: AuthenticationResultType | undefined,
-  challenge: ChallengeNameType | undefined,
-  session: string | undefined,
-): AuthOutcome {
-  if (result?.AccessToken && result.IdToken) {
-    return {
-      kind: 'tokens',
-      tokens: {
-        accessToken: result.AccessToken,
-        idToken: result.IdToken,
-        refreshToken: result.RefreshToken,
-        expiresIn: result.ExpiresIn ?? 3600,
-        tokenType: 'Bearer',
-      },
-    };
-  }
-  if ((challenge === 'NEW_PASSWORD_REQUIRED' || challenge === 'SOFTWARE_TOKEN_MFA') && session) {
-    return { kind: 'challenge', challenge, session };
-  }
-  // Any other challenge (SMS MFA, custom auth) is not offered by this service's user pool.
-  throw new HttpError(401, `Unsupported login challenge ${challenge ?? 'none'}`);
 }

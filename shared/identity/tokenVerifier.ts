@@ -12,6 +12,7 @@ import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import { readEnvironment } from '../config/environment.ts';
 
 export interface VerifiedToken {
   /** Lower-cased email: the pool's username. */
@@ -34,10 +35,11 @@ export interface VerifierSettings {
 }
 
 export function verifierSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): VerifierSettings {
-  const userPoolId = env.COGNITO_USER_POOL_ID;
-  const clientIds = (env.COGNITO_CLIENT_IDS ?? '').split(',').filter(Boolean);
+  const userPoolId = readEnvironment('userPoolId', env);
+  const clientIds = (readEnvironment('clientIds', env) ?? '').split(',').filter(Boolean);
   if (!userPoolId || clientIds.length === 0) throw new Error('COGNITO_USER_POOL_ID and COGNITO_CLIENT_IDS must be set');
-  const localIssuer = env.COGNITO_ENDPOINT ? `${env.COGNITO_ENDPOINT.replace(/\/$/, '')}/${userPoolId}` : undefined;
+  const cognitoEndpoint = readEnvironment('cognitoEndpoint', env);
+  const localIssuer = cognitoEndpoint ? `${cognitoEndpoint.replace(/\/$/, '')}/${userPoolId}` : undefined;
   return { userPoolId, clientIds, localIssuer };
 }
 

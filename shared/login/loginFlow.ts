@@ -3,7 +3,7 @@
  * challenge and a `state`; `/login/callback` checks the `state`, exchanges the code and lands on
  * `/docs` with the access token in the fragment, which never reaches a server.
  */
-import { badRequest } from '../http/errors.ts';
+import { invalid } from '../domain/errors.ts';
 import type { HostedLoginConfig } from './hostedLoginConfig.ts';
 import { clearedLoginCookie, loginCookie, readLoginCookie, type CookieScope } from './loginCookie.ts';
 import { createState, createVerifier, s256Challenge, sameState } from './pkce.ts';
@@ -48,10 +48,10 @@ export async function finishLogin(
   fetchFn: typeof fetch = fetch,
 ): Promise<LoginRedirect> {
   const saved = readLoginCookie(cookieHeader);
-  if (!saved) throw badRequest('No login in progress here (its cookie is missing or expired); start again at /login');
-  if (!sameState(saved.state, query.state)) throw badRequest('The login state does not match; start again at /login');
+  if (!saved) throw invalid('No login in progress here (its cookie is missing or expired); start again at /login');
+  if (!sameState(saved.state, query.state)) throw invalid('The login state does not match; start again at /login');
   if (query.error || !query.code)
-    throw badRequest(`The login page did not sign you in (${query.error ?? 'no code'}); start again at /login`);
+    throw invalid(`The login page did not sign you in (${query.error ?? 'no code'}); start again at /login`);
   const accessToken = await exchangeCode(
     config,
     { code: query.code, redirectUri: callbackUrl(baseUrl), verifier: saved.verifier },

@@ -1,5 +1,5 @@
 /** The authorization code + PKCE exchange at the hosted login's token endpoint. */
-import { badRequest } from '../http/errors.ts';
+import { invalid } from '../domain/errors.ts';
 import type { HostedLoginConfig } from './hostedLoginConfig.ts';
 
 export interface CodeExchange {
@@ -30,7 +30,7 @@ export async function exchangeCode(
   });
   const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; error?: unknown };
   if (response.status >= 400 && response.status < 500) {
-    throw badRequest(
+    throw invalid(
       `The login code was refused (${typeof body.error === 'string' ? body.error : response.status}); start again at /login`,
     );
   }

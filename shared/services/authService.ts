@@ -5,7 +5,7 @@
  */
 import type { AuthOutcome, CognitoIdentity, LoginChallengeName, Tokens } from '../identity/cognitoIdentity.ts';
 import { INVALID_CREDENTIALS } from '../identity/cognitoIdentity.ts';
-import { badRequest, HttpError, unauthorized } from '../http/errors.ts';
+import { DomainError, invalid, isDomainError, locked, unauthorized } from '../domain/errors.ts';
 import { isRevoked, revocationTime, waitBeforeIssuing } from '../domain/sessions.ts';
 import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
 import type { TableRef } from '../store/client.ts';
@@ -20,6 +20,7 @@ import {
 import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
 import { activateInvitedUser, endSessions } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
+import { nowOf } from './clock.ts';
 
 export interface AuthDependencies {
   table: TableRef;
@@ -73,7 +74,7 @@ async function authenticate(
   client: LoginClient,
   attempt: () => Promise<AuthOutcome>,
 ): Promise<LoginResult> {
-  const now = () => (deps.now?.() ?? new Date()).getTime();
+  const now = () => nowOf(deps).getTime();
   const user = await getUser(deps.table, email);
   const remember = (outcome: LoginOutcome) =>
     user ? recordLoginAttempt(deps.table, email, { at: new Date(now()).toISOString(), outcome, ...client }) : Promise.resolve();
@@ -90,7 +91,7 @@ async function authenticate(
   try {
     outcome = await attempt();
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 401) {
+    if (isDomainError(error, 'unauthorized')) {
       await remember('failure');
       const locked = await recordFailure(deps.table, email, client.sourceIp, now(), requestId);
       if (locked) throw tooManyAttempts(locked, now());
@@ -114,23 +115,18 @@ async function authenticate(
   return outcome.tokens;
 }
 
-function tooManyAttempts(lock: Lock, now: number): HttpError {
+function tooManyAttempts(lock: Lock, now: number): DomainError {
   const seconds = Math.max(1, Math.ceil((lock.lockedUntil - now) / 1000));
   const subject = lock.scope === 'account' ? 'this account' : 'this address';
-  return new HttpError(
-    429,
-    `Too many failed logins for ${subject}; try again in ${Math.ceil(seconds / 60)} minute(s)`,
-    undefined,
-    { 'Retry-After': String(seconds) },
-  );
+  return locked(`Too many failed logins for ${subject}; try again in ${Math.ceil(seconds / 60)} minute(s)`, seconds);
 }
 
 export async function refresh(deps: AuthDependencies, refreshToken: string): Promise<Tokens> {
-  const invalid = () => unauthorized('The refresh token is not valid, expired or revoked');
+  const refused = () => unauthorized('The refresh token is not valid, expired or revoked');
   const remembered = await findRefreshToken(deps.table, refreshToken);
-  if (!remembered) throw invalid();
+  if (!remembered) throw refused();
   const user = await getUser(deps.table, remembered.email);
-  if (!user || user.state === 'disabled' || isRevoked(remembered.issuedAt, user.sessionsValidAfter)) throw invalid();
+  if (!user || user.state === 'disabled' || isRevoked(remembered.issuedAt, user.sessionsValidAfter)) throw refused();
   return deps.identity.refresh(refreshToken);
 }
 
@@ -153,7 +149,7 @@ export async function logout(
       await forgetRefreshToken(deps.table, refreshToken);
     }
   }
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: caller.email,
     actor: caller.email,
@@ -181,16 +177,16 @@ export async function resetPassword(
   requestId: string,
 ): Promise<void> {
   assertPasswordPolicy(request.newPassword);
-  const invalid = () => badRequest('The code is not valid or has expired');
+  const refused = () => invalid('The code is not valid or has expired');
   const user = await getUser(deps.table, request.email);
-  if (!user || user.state === 'disabled') throw invalid();
+  if (!user || user.state === 'disabled') throw refused();
   try {
     await deps.identity.confirmForgotPassword(request.email, request.code, request.newPassword);
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 401) throw invalid();
+    if (isDomainError(error, 'unauthorized')) throw refused();
     throw error;
   }
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: request.email,
     actor: request.email,
@@ -206,7 +202,7 @@ export async function resetPassword(
 export function assertPasswordPolicy(password: string, field = 'newPassword'): void {
   const violations = passwordPolicyViolations(password);
   if (violations.length > 0)
-    throw badRequest(
+    throw invalid(
       violations.join('; '),
       violations.map((message) => ({ in: 'body', path: field, message })),
     );

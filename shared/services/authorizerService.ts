@@ -1,8 +1,7 @@
 import { encodeMemberships } from '../domain/membershipCodec.ts';
 import { isRevoked } from '../domain/sessions.ts';
 import { defaultGroupFor } from '../domain/defaultGroup.ts';
-import type { AuthorizerContext } from '../http/caller.ts';
-import { lowerCaseHeaders } from '../http/headers.ts';
+import type { AuthorizerContext } from '../domain/caller.ts';
 import type { TokenVerifier } from '../identity/tokenVerifier.ts';
 import type { TableRef } from '../store/client.ts';
 import { loadUserWithMemberships } from '../store/userStore.ts';
@@ -14,7 +13,9 @@ export interface AuthorizerDependencies {
 
 /** `Bearer <jwt>` or a bare JWT. */
 export function bearerToken(headers: Record<string, string | undefined> | null | undefined): string | undefined {
-  const value = lowerCaseHeaders(headers).authorization?.trim();
+  const value = Object.entries(headers ?? {})
+    .find(([name]) => name.toLowerCase() === 'authorization')?.[1]
+    ?.trim();
   if (!value) return undefined;
   const token = value.replace(/^Bearer(\s+|$)/i, '').trim();
   return token === '' ? undefined : token;

@@ -3,7 +3,7 @@ import { CognitoIdentity, identitySettingsFromEnvironment } from '../identity/co
 import { defaultTable } from '../store/client.ts';
 import { recordOutboxMessage } from '../store/outboxStore.ts';
 import type { AuthDependencies } from './authService.ts';
-import type { UserDependencies } from './userService.ts';
+import type { UserDependencies } from './users/userDependencies.ts';
 
 let identity: CognitoIdentity | undefined;
 

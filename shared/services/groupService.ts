@@ -4,11 +4,11 @@
  */
 import { deepMerge, effectiveConfiguration, type Configuration } from '../domain/configuration.ts';
 import { childGroupId, MAX_GROUP_ID_LENGTH, parentGroupId, ROOT_GROUP_ID, selfAndAncestors } from '../domain/groupPath.ts';
-import { compact, nonEmpty } from '../domain/records.ts';
+import { compact, nonEmpty } from '../domain/sparse.ts';
 import { PLANS, tenantOf } from '../domain/plans.ts';
 import { applyTagPatch, type Tags } from '../domain/tags.ts';
-import type { Caller } from '../http/caller.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import type { Caller } from '../domain/caller.ts';
+import { invalid, conflict, notFound } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import {
@@ -22,9 +22,11 @@ import {
   replaceGroup,
 } from '../store/groupStore.ts';
 import { decodePageToken, encodePageToken, type PageKey } from '../store/pagination.ts';
-import type { GroupRecord } from '../store/records.ts';
+import type { GroupRecord } from '../store/storedRecords.ts';
 import { groupScopes, tagUsageUpdates } from '../store/tagUsageStore.ts';
+import { withOptimisticRetry } from './optimisticRetry.ts';
 import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../store/transactions.ts';
+import { timestampOf } from './clock.ts';
 
 export interface GroupDependencies {
   table: TableRef;
@@ -36,7 +38,7 @@ interface Mutation {
   requestId: string;
 }
 
-const timestamp = (deps: GroupDependencies) => (deps.now?.() ?? new Date()).toISOString();
+const timestamp = (deps: GroupDependencies) => timestampOf(deps);
 
 /** Creates `<context>/<lower-cased name>` and answers with it as `GET` shows it (effective configuration). */
 export async function createGroup(
@@ -46,7 +48,7 @@ export async function createGroup(
 ): Promise<GroupView> {
   const parentId = caller.groupContextId;
   const id = childGroupId(parentId, body.name);
-  if (id.length > MAX_GROUP_ID_LENGTH) throw badRequest(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
+  if (id.length > MAX_GROUP_ID_LENGTH) throw invalid(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
   await assertPlanAllows(deps, id, body.configuration);
   const at = timestamp(deps);
   const record: GroupRecord = compact({
@@ -157,7 +159,7 @@ export async function listGroups(
   const token = decodePageToken<ListToken>(request.fromToken, isListToken);
   const childRange = request.includeChildGroups ? 'descendants' : 'children';
   if (token && (token.at !== contextId || (token.range === 'path' ? !request.includeParentGroups : token.range !== childRange))) {
-    throw badRequest(`fromToken resumes the ${token.range} of ${token.at}, which this listing does not cover`);
+    throw invalid(`fromToken resumes the ${token.range} of ${token.at}, which this listing does not cover`);
   }
   const matches = (group: GroupRecord) => request.tags.every((tag) => group.tags?.[tag.key] === tag.value);
   const groups: GroupRecord[] = [];
@@ -197,8 +199,6 @@ export interface GroupChanges {
   configuration?: Configuration;
 }
 
-const UPDATE_ATTEMPTS = 3;
-
 /** Applies the changes and answers with the group as `GET` shows it (effective configuration). */
 export async function updateGroup(
   deps: GroupDependencies,
@@ -208,51 +208,49 @@ export async function updateGroup(
 ): Promise<GroupView> {
   if (id === ROOT_GROUP_ID && changes.state === 'disabled') throw conflict('The root group / cannot be disabled');
   await assertPlanAllows(deps, id, changes.configuration);
-  for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
-    const stored = await getStoredGroup(deps.table, id);
-    if (!stored) throw notFound(`Group ${id} not found`);
-    const before = stored.record;
-    if (changes.name !== undefined && changes.name !== before.name) throw badRequest('Groups cannot be renamed');
-    const at = timestamp(deps);
-    const after: GroupRecord = compact({
-      ...before,
-      description: changes.description ?? before.description,
-      state: changes.state ?? before.state,
-      tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-      configuration: changes.configuration
-        ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration))
-        : before.configuration,
-      updatedBy: caller.email,
-      updatedAt: at,
-    });
-    const items = [
-      replaceGroup(deps.table.tableName, after, stored.version),
-      auditEventPut(deps.table.tableName, {
-        actor: caller.email,
-        action: 'group.updated',
-        targetType: 'group',
-        targetId: id,
-        before,
-        after,
-        at,
-        requestId,
-      }),
-      ...tagUsageUpdates(
-        deps.table.tableName,
-        'group',
-        { scopes: groupScopes(id), tags: before.tags ?? {} },
-        { scopes: groupScopes(id), tags: after.tags ?? {} },
-      ),
-    ];
-    try {
+  // Someone else may change the group after we read it: then read again and re-apply.
+  await withOptimisticRetry(
+    async () => {
+      const stored = await getStoredGroup(deps.table, id);
+      if (!stored) throw notFound(`Group ${id} not found`);
+      const before = stored.record;
+      if (changes.name !== undefined && changes.name !== before.name) throw invalid('Groups cannot be renamed');
+      const at = timestamp(deps);
+      const after: GroupRecord = compact({
+        ...before,
+        description: changes.description ?? before.description,
+        state: changes.state ?? before.state,
+        tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
+        configuration: changes.configuration
+          ? nonEmpty(deepMerge(before.configuration ?? {}, changes.configuration))
+          : before.configuration,
+        updatedBy: caller.email,
+        updatedAt: at,
+      });
+      const items = [
+        replaceGroup(deps.table.tableName, after, stored.version),
+        auditEventPut(deps.table.tableName, {
+          actor: caller.email,
+          action: 'group.updated',
+          targetType: 'group',
+          targetId: id,
+          before,
+          after,
+          at,
+          requestId,
+        }),
+        ...tagUsageUpdates(
+          deps.table.tableName,
+          'group',
+          { scopes: groupScopes(id), tags: before.tags ?? {} },
+          { scopes: groupScopes(id), tags: after.tags ?? {} },
+        ),
+      ];
       await writeGroupTransaction(deps.table, items);
-      return await getGroupView(deps, id);
-    } catch (error) {
-      // Someone else changed the group since we read it: read again and re-apply.
-      if (!(error instanceof ConditionFailedError)) throw error;
-    }
-  }
-  throw conflict(`Group ${id} is being changed by another request; try again`);
+    },
+    { exhausted: `Group ${id} is being changed by another request; try again` },
+  );
+  return getGroupView(deps, id);
 }
 
 export async function deleteGroup(deps: GroupDependencies, { caller, requestId }: Mutation, id: string): Promise<void> {
@@ -293,7 +291,7 @@ export async function deleteGroup(deps: GroupDependencies, { caller, requestId }
 async function writeGroupTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
   // Tag usage is counted at every ancestor: deep groups with many hierarchical tag values can outgrow one transaction.
   if (items.length > MAX_TRANSACTION_ITEMS)
-    throw badRequest('Too many tag values for a group this deep: use fewer tags or flatter tag values');
+    throw invalid('Too many tag values for a group this deep: use fewer tags or flatter tag values');
   await writeTransaction(table, items);
 }
 

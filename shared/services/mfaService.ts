@@ -1,24 +1,24 @@
 /**
  * TOTP enrolment. Cognito keeps the secret and checks codes; the service records that the user
- * has MFA, which groups requiring MFA check (see http/mfaPolicy.ts).
+ * has MFA, which groups requiring MFA check (see services/access/routeGuard.ts).
  */
-import type { Caller } from '../http/caller.ts';
-import { badRequest, HttpError } from '../http/errors.ts';
+import type { Caller } from '../domain/caller.ts';
+import { invalid, isDomainError } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { userKey } from '../store/keys.ts';
 import { writeTransaction } from '../store/transactions.ts';
 import type { AuthDependencies } from './authService.ts';
+import { timestampOf } from './clock.ts';
 
 const ISSUER = 'SME IAM';
 
 /** Cognito's software-token calls need the access token itself: an ID token cannot enrol MFA. */
 async function withAccessToken<T>(caller: Caller, call: () => Promise<T>): Promise<T> {
-  if (caller.tokenUse !== 'access') throw badRequest('Send your access token (not the ID token) to enrol MFA');
+  if (caller.tokenUse !== 'access') throw invalid('Send your access token (not the ID token) to enrol MFA');
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 401)
-      throw badRequest('Send your access token (not the ID token), and a current code');
+    if (isDomainError(error, 'unauthorized')) throw invalid('Send your access token (not the ID token), and a current code');
     throw error;
   }
 }
@@ -41,7 +41,7 @@ export async function verifyTotp(
   requestId: string,
 ): Promise<void> {
   await withAccessToken(caller, () => deps.identity.verifyTotp(accessToken, code));
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   await writeTransaction(deps.table, [
     {
       Update: {

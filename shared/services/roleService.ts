@@ -3,10 +3,10 @@
  * like the built-in roles. A role in use cannot be deleted.
  */
 import { selfAndAncestors } from '../domain/groupPath.ts';
-import { BUILT_IN_ROLE_ACTIONS } from '../domain/permissions.ts';
-import { isRole, ROLES } from '../domain/roles.ts';
-import type { Caller } from '../http/caller.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { BUILT_IN_ROLE_ACTIONS } from '../domain/access/permissions.ts';
+import { isBuiltInRole, ROLES } from '../domain/roles.ts';
+import type { Caller } from '../domain/caller.ts';
+import { conflict, notFound } from '../domain/errors.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type StoredRole,
 } from '../store/roleStore.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
+import { timestampOf } from './clock.ts';
 
 interface Mutation {
   caller: Caller;
@@ -48,10 +49,10 @@ export async function createRole(
   request: { name: string; description?: string; actions: string[] },
 ): Promise<RoleView> {
   const groupId = caller.groupContextId;
-  if (isRole(request.name)) throw conflict(`${request.name} is a built-in role`);
+  if (isBuiltInRole(request.name)) throw conflict(`${request.name} is a built-in role`);
   const existing = await findUsableRole(table, groupId, request.name);
   if (existing) throw conflict(`Role ${request.name} is already defined at ${existing.definedAt}`);
-  const at = new Date().toISOString();
+  const at = timestampOf();
   const role = {
     name: request.name,
     description: request.description,
@@ -93,7 +94,7 @@ export async function listRoles(table: TableRef, groupId: string): Promise<RoleV
 }
 
 export async function getRole(table: TableRef, groupId: string, name: string): Promise<RoleView> {
-  if (isRole(name)) return { name, builtIn: true, actions: BUILT_IN_ROLE_ACTIONS[name].patterns };
+  if (isBuiltInRole(name)) return { name, builtIn: true, actions: BUILT_IN_ROLE_ACTIONS[name].patterns };
   const role = await findUsableRole(table, groupId, name);
   if (!role) throw notFound(`Role ${name} not found`);
   return view(role);
@@ -101,7 +102,7 @@ export async function getRole(table: TableRef, groupId: string, name: string): P
 
 /** Only where it is defined: a role is changed or deleted in the group that owns it. */
 async function ownedRole(table: TableRef, groupId: string, name: string): Promise<StoredRole> {
-  const role = isRole(name) ? undefined : await findUsableRole(table, groupId, name);
+  const role = isBuiltInRole(name) ? undefined : await findUsableRole(table, groupId, name);
   if (!role || role.definedAt !== groupId) throw notFound(`Role ${name} is not defined at ${groupId}`);
   return role;
 }
@@ -113,7 +114,7 @@ export async function changeRole(
   changes: { description?: string; actions?: string[] },
 ): Promise<RoleView> {
   const before = await ownedRole(table, caller.groupContextId, name);
-  const at = new Date().toISOString();
+  const at = timestampOf();
   const after: StoredRole = { ...before, ...changes, updatedBy: caller.email, updatedAt: at };
   await writeTransaction(table, [
     updateRole(table.tableName, after),
@@ -142,7 +143,7 @@ export async function deleteRole(table: TableRef, { caller, requestId }: Mutatio
         targetType: 'group',
         targetId: role.definedAt,
         before: role,
-        at: new Date().toISOString(),
+        at: timestampOf(),
         requestId,
       }),
     ]);

@@ -10,7 +10,8 @@ import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { putNewGroup } from '../store/groupStore.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
-import type { GroupRecord, MembershipRecord, UserRecord } from '../store/records.ts';
+import type { GroupRecord, MembershipRecord, UserRecord } from '../store/storedRecords.ts';
+import { timestampOf } from './clock.ts';
 
 export const INSTALLER = 'installer';
 
@@ -28,7 +29,12 @@ export async function seedRootAndAdmin(
   request: SeedRequest,
 ): Promise<{ created: boolean }> {
   const email = request.adminEmail.trim().toLowerCase();
-  const created = await writeRootAndAdmin(table, email, request.requestId, (request.now ?? new Date()).toISOString());
+  const created = await writeRootAndAdmin(
+    table,
+    email,
+    request.requestId,
+    timestampOf({ now: request.now ? () => request.now! : undefined }),
+  );
   await createAdminLogin(identity, email, request.adminPassword);
   return { created };
 }

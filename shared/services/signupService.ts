@@ -6,13 +6,14 @@
  * creates the sole-trader tenant and the owner's admin membership (`completeSignup`).
  */
 import { SIGNUP_POLICY } from '../config/signup.ts';
-import { HttpError } from '../http/errors.ts';
+import { tooMany } from '../domain/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import type { TableRef } from '../store/client.ts';
 import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
 import { getUser } from '../store/userStore.ts';
 import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
+import { nowOf } from './clock.ts';
 
 export interface SignupDependencies {
   table: TableRef;
@@ -26,13 +27,11 @@ export async function signUp(
   client: { sourceIp?: string },
 ): Promise<void> {
   assertPasswordPolicy(request.password, 'password');
-  const now = deps.now?.() ?? new Date();
+  const now = nowOf(deps);
   if (client.sourceIp) {
     const retryAfter = await countSignup(deps.table, client.sourceIp, now);
     if (retryAfter !== undefined) {
-      throw new HttpError(429, `Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, undefined, {
-        'Retry-After': String(retryAfter),
-      });
+      throw tooMany(`Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, retryAfter);
     }
   }
   const outcome = await deps.identity.signUp(request.email, request.password);
@@ -64,7 +63,7 @@ export async function completeSignup(
     );
     return undefined;
   }
-  const pending = await getPendingSignup(deps.table, email, deps.now?.() ?? new Date());
+  const pending = await getPendingSignup(deps.table, email, nowOf(deps));
   // Without a pending name (expired, or confirmed by an admin), the business is named after the address.
   const businessName = pending?.businessName ?? email.split('@')[0]!;
   const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId });

@@ -4,15 +4,17 @@
  */
 import { childGroupId, ROOT_GROUP_ID } from '../domain/groupPath.ts';
 import { describeLimit, PLANS, type Plan } from '../domain/plans.ts';
-import { conflict, notFound } from '../http/errors.ts';
-import type { Caller } from '../http/caller.ts';
+import { conflict, notFound } from '../domain/errors.ts';
+import type { Caller } from '../domain/caller.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { adjustGroup, getStoredGroup, putNewGroup, setTenantPlan } from '../store/groupStore.ts';
-import type { GroupRecord, UserRecord } from '../store/records.ts';
+import type { GroupRecord, UserRecord } from '../store/storedRecords.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';
-import { inviteUser, type UserDependencies } from './userService.ts';
+import { inviteUser } from './users/invite.ts';
+import type { UserDependencies } from './users/userDependencies.ts';
+import { timestampOf } from './clock.ts';
 
 interface Mutation {
   caller: Caller;
@@ -26,7 +28,7 @@ export async function createTenant(
   request: { name: string; plan: Plan; ownerEmail: string },
 ): Promise<GroupView> {
   const id = childGroupId(ROOT_GROUP_ID, request.name);
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   const record: GroupRecord = {
     id,
     name: request.name,
@@ -66,7 +68,7 @@ export async function changePlan(
 ): Promise<GroupView> {
   const tenant = await getStoredGroup(deps.table, id);
   if (!tenant || !tenant.record.plan) throw notFound(`Tenant ${id} not found`);
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   try {
     await writeTransaction(deps.table, [
       setTenantPlan(deps.table.tableName, id, plan, PLANS[plan].userLimit, caller.email, at),
@@ -105,7 +107,7 @@ export async function createTenantForOwner(
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'business';
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = timestampOf(deps);
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = attempt === 0 ? base : `${base}-${attempt + 1}`;
     const id = childGroupId(ROOT_GROUP_ID, name);

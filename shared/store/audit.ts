@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { auditEventKey } from './keys.ts';
-import type { AuditEvent } from './records.ts';
+import type { AuditEvent } from './storedRecords.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

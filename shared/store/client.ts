@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readEnvironment } from '../config/environment.ts';
 
 export interface TableRef {
   doc: DynamoDBDocumentClient;
@@ -11,9 +12,9 @@ export interface TableRef {
  * in local mode (DynamoDB Local); on AWS the SDK finds the regional endpoint itself.
  */
 export function tableFromEnvironment(env: NodeJS.ProcessEnv = process.env): TableRef {
-  const tableName = env.IAM_TABLE_NAME;
+  const tableName = readEnvironment('tableName', env);
   if (!tableName) throw new Error('IAM_TABLE_NAME is not set');
-  return { doc: createDocumentClient(env.DYNAMODB_ENDPOINT), tableName };
+  return { doc: createDocumentClient(readEnvironment('dynamoEndpoint', env)), tableName };
 }
 
 export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient {

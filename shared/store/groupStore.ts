@@ -4,7 +4,7 @@ import { parentGroupId } from '../domain/groupPath.ts';
 import type { TableRef } from './client.ts';
 import { childrenPartition, GROUP_TREE_PARTITION, groupIndexKeys, groupKey, TABLE_INDEXES } from './keys.ts';
 import { stripInternal } from './items.ts';
-import type { GroupRecord } from './records.ts';
+import type { GroupRecord } from './storedRecords.ts';
 import type { TransactItem } from './transactions.ts';
 import { sendQuery } from './pagination.ts';
 

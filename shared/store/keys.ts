@@ -68,7 +68,7 @@ export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PR
 export const OUTBOX_PARTITION = 'OUTBOX';
 export const outboxKey = (at: string, messageId: string) => ({ pk: OUTBOX_PARTITION, sk: `${at}#${messageId}` });
 
-/** Serialises changes that could leave `/` without an active admin (see userService). */
+/** Serialises changes that could leave `/` without an active admin (see services/users/rootAdminGuard.ts). */
 export const rootAdminGuardKey = () => ({ pk: 'GUARD#ROOT_ADMINS', sk: 'GUARD' });
 
 /** Failed-login counters and lockouts, per account (`email`) and per source IP. */

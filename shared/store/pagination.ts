@@ -4,7 +4,7 @@
  * cannot reach outside the caller's subtree.
  */
 import type { QueryCommand, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../http/errors.ts';
+import { invalid } from '../domain/errors.ts';
 import type { TableRef } from './client.ts';
 
 export type PageKey = Record<string, string>;
@@ -13,9 +13,6 @@ export interface Page<T> {
   items: T[];
   nextToken?: string;
 }
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export function encodePageToken(value: unknown): string | undefined {
   return value === undefined ? undefined : Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -32,7 +29,7 @@ export function decodePageToken<T = PageKey>(
   } catch {
     // fall through
   }
-  throw badRequest('fromToken is not a token this service issued');
+  throw invalid('fromToken is not a token this service issued');
 }
 
 function isPageKey(value: unknown): value is PageKey {
@@ -50,7 +47,7 @@ export async function sendQuery(table: TableRef, command: QueryCommand): Promise
     return await table.doc.send(command);
   } catch (error) {
     if ((error as Error).name === 'ValidationException' && command.input.ExclusiveStartKey) {
-      throw badRequest('fromToken does not belong to this query');
+      throw invalid('fromToken does not belong to this query');
     }
     throw error;
   }

@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { selfAndAncestors } from '../domain/groupPath.ts';
-import type { CustomRoleDefinition } from '../domain/permissions.ts';
+import type { CustomRoleDefinition } from '../domain/access/permissions.ts';
 import type { TableRef } from './client.ts';
 import { roleKey, rolePartition } from './keys.ts';
 import type { TransactItem } from './transactions.ts';

@@ -1,40 +1,40 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { notFound } from '../domain/errors.ts';
 import { auditEventPut } from './audit.ts';
 import type { TableRef } from './client.ts';
 import { userKey } from './keys.ts';
+import { ConditionFailedError, writeTransaction } from './transactions.ts';
 
-/** `invited` becomes `active` at the first successful login; a no-op when another request got there first. */
+/**
+ * `invited` becomes `active` at the first successful login; a no-op when another request got there first.
+ * Both writes here go through the one transaction sender, which retries a conflicting transaction.
+ */
 export async function activateInvitedUser(table: TableRef, email: string, requestId: string, now = new Date()): Promise<void> {
   const at = now.toISOString();
   try {
-    await table.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table.tableName,
-              Key: userKey(email),
-              UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email ADD #version :one',
-              ConditionExpression: '#state = :invited',
-              ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-              ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email, ':one': 1 },
-            },
-          },
-          auditEventPut(table.tableName, {
-            actor: email,
-            action: 'user.activated',
-            targetType: 'user',
-            targetId: email,
-            before: { state: 'invited' },
-            after: { state: 'active' },
-            at,
-            requestId,
-          }),
-        ],
+    await writeTransaction(table, [
+      {
+        Update: {
+          TableName: table.tableName,
+          Key: userKey(email),
+          UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email ADD #version :one',
+          ConditionExpression: '#state = :invited',
+          ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
+          ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email, ':one': 1 },
+        },
+      },
+      auditEventPut(table.tableName, {
+        actor: email,
+        action: 'user.activated',
+        targetType: 'user',
+        targetId: email,
+        before: { state: 'invited' },
+        after: { state: 'active' },
+        at,
+        requestId,
       }),
-    );
+    ]);
   } catch (error) {
-    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+    if (!(error instanceof ConditionFailedError)) throw error;
   }
 }
 
@@ -53,29 +53,31 @@ export async function endSessions(
     at: string;
   },
 ): Promise<void> {
-  await table.doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: table.tableName,
-            Key: userKey(change.email),
-            UpdateExpression: 'SET sessionsValidAfter = :validAfter, updatedAt = :at, updatedBy = :actor ADD #version :one',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':validAfter': change.validAfter, ':at': change.at, ':actor': change.actor, ':one': 1 },
-          },
+  try {
+    await writeTransaction(table, [
+      {
+        Update: {
+          TableName: table.tableName,
+          Key: userKey(change.email),
+          UpdateExpression: 'SET sessionsValidAfter = :validAfter, updatedAt = :at, updatedBy = :actor ADD #version :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':validAfter': change.validAfter, ':at': change.at, ':actor': change.actor, ':one': 1 },
         },
-        auditEventPut(table.tableName, {
-          actor: change.actor,
-          action: change.action,
-          targetType: 'session',
-          targetId: change.email,
-          after: { sessionsValidAfter: new Date(change.validAfter).toISOString() },
-          at: change.at,
-          requestId: change.requestId,
-        }),
-      ],
-    }),
-  );
+      },
+      auditEventPut(table.tableName, {
+        actor: change.actor,
+        action: change.action,
+        targetType: 'session',
+        targetId: change.email,
+        after: { sessionsValidAfter: new Date(change.validAfter).toISOString() },
+        at: change.at,
+        requestId: change.requestId,
+      }),
+    ]);
+  } catch (error) {
+    // The user was deleted meanwhile.
+    if (error instanceof ConditionFailedError) throw notFound(`User ${change.email} not found`);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-/** Reads and transaction items for users and memberships. Business rules live in services/userService.ts. */
+/** Reads and transaction items for users and memberships. Business rules live in services/users/. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles.ts';
 import type { TableRef } from './client.ts';
@@ -17,7 +17,7 @@ import {
 } from './keys.ts';
 import { stripInternal } from './items.ts';
 import { sendQuery } from './pagination.ts';
-import type { MembershipRecord, UserRecord } from './records.ts';
+import type { MembershipRecord, UserRecord } from './storedRecords.ts';
 import type { TransactItem } from './transactions.ts';
 
 export interface UserWithMemberships {

@@ -13,7 +13,7 @@ import { IamStack } from '../../infrastructure/aws/iamStack.ts';
 import { iamFunction, REPO_ROOT, type IamFunctionProps } from '../../infrastructure/aws/lambdaFunction.ts';
 import { readSettings } from '../../infrastructure/aws/settings.ts';
 import { routes } from '../../shared/api/routes.ts';
-import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from '../../shared/docs/swaggerUiAssets.ts';
+import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from '../../shared/api/swaggerUiAssets.ts';
 
 // The real iamFunction, watched: which functions the API asks to carry static files.
 vi.mock('../../infrastructure/aws/lambdaFunction.ts', async (importOriginal) => {

@@ -86,7 +86,8 @@ describe('any generated request, on any route', () => {
 
 async function send(request: GeneratedRequest, token: string): Promise<ApiResponse> {
   const path = request.route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(asText((request.params as Record<string, unknown> | null)?.[name] ?? '')),
+    // An empty segment would address another resource (`/roles/` is `/roles`), not this route.
+    encodeURIComponent(asText((request.params as Record<string, unknown> | null)?.[name] ?? '') || ' '),
   );
   const search = new URLSearchParams();
   if (request.query && typeof request.query === 'object') {

@@ -489,6 +489,22 @@ describe('PATCH /users/{email}', () => {
 });
 
 describe('DELETE /users/{email}', () => {
+  it('takes a revoked tagged user’s tag values out of the group’s listing', async () => {
+    // Prepare
+    const tenant = await createTenant();
+    const kept = await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'kept' } });
+    const revoked = await invite(rootToken, tenant, { email: uniqueEmail(), role: 'reader', tags: { company: 'gone' } });
+
+    // Act
+    const response = await api('DELETE', userPath(revoked.body.email), { token: rootToken, groupContext: tenant });
+
+    // Assess
+    expect(kept.status).toBe(201);
+    expect(response.status).toBe(204);
+    const values = await api('GET', '/tags/company?resourceType=user', { token: rootToken, groupContext: tenant });
+    expect(values.body.values).toEqual({ kept: 'kept' });
+  });
+
   it('revokes the membership in the context and keeps the user while other memberships remain', async () => {
     const [tenantA, tenantB] = [await createTenant(), await createTenant()];
     const user = await createTestUser({ memberships: { [tenantA]: 'reader', [tenantB]: 'reader' } });

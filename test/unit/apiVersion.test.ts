@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LATEST_API_VERSION, negotiateApiVersion, SUPPORTED_API_VERSIONS } from '../../shared/http/apiVersion.ts';
-import { HttpError } from '../../shared/http/errors.ts';
+import { thrownBy, type ErrorSeen } from './helpers.ts';
+import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../../shared/api/contract.ts';
+import { negotiateApiVersion } from '../../shared/http/apiVersion.ts';
 
-function negotiationError(requested: string): HttpError {
-  try {
-    negotiateApiVersion(requested);
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error(`Accept-Version ${requested} was accepted`);
+function negotiationError(requested: string): ErrorSeen {
+  return thrownBy(() => negotiateApiVersion(requested));
 }
 
 describe('negotiateApiVersion', () => {
@@ -28,12 +24,12 @@ describe('negotiateApiVersion', () => {
     expect(negotiateApiVersion(' 1.0.0 ')).toBe('1.0.0');
   });
 
-  it('refuses an unknown version with an HttpError of status 406', () => {
+  it('refuses an unknown version as not acceptable, status 406', () => {
     // Act
     const error = negotiationError('2.0.0');
 
     // Assess
-    expect(error).toBeInstanceOf(HttpError);
+    expect(error.kind).toBe('not-acceptable');
     expect(error.statusCode).toBe(406);
   });
 

@@ -8,7 +8,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { HttpError } from '../../shared/http/errors.ts';
 import {
   INVALID_CREDENTIALS,
   mapAuthError,
@@ -18,9 +17,9 @@ import {
 } from '../../shared/identity/cognitoIdentity.ts';
 import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
 import { refreshTokenKey, userKey } from '../../shared/store/keys.ts';
-import type { UserRecord } from '../../shared/store/records.ts';
+import type { UserRecord } from '../../shared/store/storedRecords.ts';
 import { hashToken } from '../../shared/store/sessionStore.ts';
-import { fakeTable, TABLE_NAME } from './helpers.ts';
+import { fakeTable, rejectionOf, TABLE_NAME } from './helpers.ts';
 
 const EMAIL = 'ann@acme.com';
 const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -62,15 +61,6 @@ function userItem(overrides: Partial<UserRecord> = {}) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error('The promise resolved');
-}
-
 describe('authService', () => {
   const ddbMock = mockClient(DynamoDBDocumentClient);
 
@@ -103,15 +93,15 @@ describe('authService', () => {
       // Prepare
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
       const cognitoRefusal = Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' });
-      const wrongPassword = await rejection(
+      const wrongPassword = await rejectionOf(
         login(dependencies(fakeIdentity(mapAuthError(cognitoRefusal) as Error)), EMAIL, 'wrong', 'request-0'),
       );
 
       // Act
-      const disabled = await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+      const disabled = await rejectionOf(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
 
       // Assess
-      expect(disabled).toBeInstanceOf(HttpError);
+      expect(disabled.kind).toBe('unauthorized');
       expect(disabled.statusCode).toBe(401);
       expect(disabled.message).toBe(INVALID_CREDENTIALS);
       expect({ statusCode: disabled.statusCode, message: disabled.message }).toEqual({
@@ -125,7 +115,7 @@ describe('authService', () => {
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({});
 
       // Act
-      const error = await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+      const error = await rejectionOf(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
 
       // Assess
       expect(error.statusCode).toBe(401);
@@ -137,7 +127,7 @@ describe('authService', () => {
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
 
       // Act
-      await rejection(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
+      await rejectionOf(login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1'));
 
       // Assess
       expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
@@ -237,7 +227,7 @@ describe('authService', () => {
       const identity = fakeIdentity({ kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', session: 'session-1' });
 
       // Act
-      const error = await rejection(login(dependencies(identity), EMAIL, 'Temporary-Pass-1', 'request-1'));
+      const error = await rejectionOf(login(dependencies(identity), EMAIL, 'Temporary-Pass-1', 'request-1'));
 
       // Assess
       expect(error).toMatchObject({ statusCode: 401, message: INVALID_CREDENTIALS });
@@ -260,10 +250,10 @@ describe('authService', () => {
       ddbMock.on(GetCommand).resolves({});
 
       // Act
-      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+      const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
 
       // Assess
-      expect(error).toBeInstanceOf(HttpError);
+      expect(error.kind).toBe('unauthorized');
       expect(error.statusCode).toBe(401);
     });
 
@@ -273,7 +263,7 @@ describe('authService', () => {
       const identity = fakeIdentity();
 
       // Act
-      await rejection(refresh(dependencies(identity), REFRESH_TOKEN));
+      await rejectionOf(refresh(dependencies(identity), REFRESH_TOKEN));
 
       // Assess
       expect(identity.refresh).not.toHaveBeenCalled();
@@ -286,7 +276,7 @@ describe('authService', () => {
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt + 1 }) });
 
       // Act
-      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+      const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
 
       // Assess
       expect(error.statusCode).toBe(401);
@@ -300,7 +290,7 @@ describe('authService', () => {
       const identity = fakeIdentity();
 
       // Act
-      await rejection(refresh(dependencies(identity), REFRESH_TOKEN));
+      await rejectionOf(refresh(dependencies(identity), REFRESH_TOKEN));
 
       // Assess
       expect(identity.refresh).not.toHaveBeenCalled();
@@ -312,7 +302,7 @@ describe('authService', () => {
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ state: 'disabled' }) });
 
       // Act
-      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+      const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
 
       // Assess
       expect(error.statusCode).toBe(401);
@@ -326,7 +316,7 @@ describe('authService', () => {
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
 
       // Act
-      const error = await rejection(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+      const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
 
       // Assess
       expect(error.statusCode).toBe(401);

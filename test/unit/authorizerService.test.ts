@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TokenVerifier, VerifiedToken } from '../../shared/identity/tokenVerifier.ts';
 import { authorizeToken, bearerToken, wholeApiResource } from '../../shared/services/authorizerService.ts';
-import type { UserRecord } from '../../shared/store/records.ts';
+import type { UserRecord } from '../../shared/store/storedRecords.ts';
 import { fakeTable, TABLE_NAME } from './helpers.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromAuthorizer } from '../../shared/http/caller.ts';
-import { HttpError } from '../../shared/http/errors.ts';
 import { authorizerContext, thrownBy } from './helpers.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
 
@@ -73,7 +72,7 @@ describe('callerFromAuthorizer', () => {
       const error = thrownBy(() => callerFromAuthorizer(authorizerContext(), { 'x-groupcontextid': header }));
 
       // Assess
-      expect(error).toBeInstanceOf(HttpError);
+      expect(error.kind).toBe('not-found');
       expect(error.statusCode).toBe(404);
     },
   );

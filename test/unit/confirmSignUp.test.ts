@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../../shared/http/errors.ts';
+import { errorSeen } from './helpers.ts';
 import { CognitoIdentity } from '../../shared/identity/cognitoIdentity.ts';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -15,7 +15,7 @@ async function statusOf(promise: Promise<unknown>): Promise<number> {
   try {
     await promise;
   } catch (error) {
-    return (error as HttpError).statusCode;
+    return errorSeen(error).statusCode;
   }
   throw new Error('resolved');
 }

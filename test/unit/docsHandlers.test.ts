@@ -6,7 +6,7 @@ import { handler as getDocsFile } from '../../functions/docs/getDocsFile.ts';
 import { handler as getDocsPage } from '../../functions/docs/getDocsPage.ts';
 import { handler as getOpenApiDocument } from '../../functions/docs/getOpenApiDocument.ts';
 import { ROUTES } from '../../shared/api/routes.ts';
-import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from '../../shared/docs/swaggerUiAssets.ts';
+import { SWAGGER_UI_BUNDLE_DIR, SWAGGER_UI_FILES } from '../../shared/api/swaggerUiAssets.ts';
 import { readSwaggerUiFile, swaggerUiDirectory } from '../../shared/docs/swaggerUiFiles.ts';
 import { fakeContext, fakeEvent } from './helpers.ts';
 

@@ -1,9 +1,10 @@
-import type { HttpError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/domain/errors.ts';
+import { errorResponseOf } from '../../shared/http/errors.ts';
 /** Small fakes shared by the unit tests: API Gateway events, Lambda contexts, authorizer contexts. */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuthorizerContext } from '../../shared/http/caller.ts';
+import type { AuthorizerContext } from '../../shared/domain/caller.ts';
 import type { TableRef } from '../../shared/store/client.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
 
@@ -88,12 +89,44 @@ export function fakeContext(): Context {
   };
 }
 
-/** The HttpError a synchronous call throws (fails the test when it throws nothing). */
-export function thrownBy(act: () => unknown): HttpError {
+/** A thrown domain error as a client would see it: its kind, the status and body fields, and the headers. */
+export interface ErrorSeen {
+  kind: DomainError['kind'];
+  statusCode: number;
+  message: string;
+  details?: unknown;
+  headers: Record<string, string>;
+}
+
+/** How the HTTP layer answers `error`; fails the test when it is not a domain error (a 500). */
+export function errorSeen(error: unknown): ErrorSeen {
+  const response = errorResponseOf(error);
+  if (!(error instanceof DomainError) || !response) throw new Error(`Not a domain error: ${String(error)}`);
+  return {
+    kind: error.kind,
+    statusCode: response.statusCode,
+    message: error.message,
+    details: error.details,
+    headers: response.headers,
+  };
+}
+
+/** The domain error a synchronous call throws, as a client sees it (fails the test when it throws nothing). */
+export function thrownBy(act: () => unknown): ErrorSeen {
   try {
     act();
   } catch (error) {
-    return error as HttpError;
+    return errorSeen(error);
   }
   throw new Error('Nothing was thrown');
+}
+
+/** The domain error a promise rejects with, as a client sees it (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<ErrorSeen> {
+  try {
+    await promise;
+  } catch (error) {
+    return errorSeen(error);
+  }
+  throw new Error('The promise resolved');
 }

@@ -5,7 +5,7 @@ import {
   roleActionPatterns,
   roleAllows,
   type CustomRoleDefinition,
-} from '../../shared/domain/permissions.ts';
+} from '../../shared/domain/access/permissions.ts';
 
 describe('matchesPattern', () => {
   it.each([

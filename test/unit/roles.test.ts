@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, resolveRole, type Memberships } from '../../shared/domain/roles.ts';
+import { isBuiltInRole, resolveRole, type Memberships } from '../../shared/domain/roles.ts';
 
-describe('isRole', () => {
+describe('isBuiltInRole', () => {
   it.each(['reader', 'contributor', 'admin'])('recognises %j', (value) => {
-    expect(isRole(value)).toBe(true);
+    expect(isBuiltInRole(value)).toBe(true);
   });
 
   it.each(['', 'Admin', 'owner', 'a', 'toString'])('refuses %j', (value) => {
-    expect(isRole(value)).toBe(false);
+    expect(isBuiltInRole(value)).toBe(false);
   });
 });
 

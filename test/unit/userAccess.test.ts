@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAdminOfAll, isOnCallerBranch, isVisibleInContext, visibleMemberships } from '../../shared/domain/userAccess.ts';
+import { managesUsersInAll } from '../../shared/domain/access/userManagement.ts';
+import { isOnCallerBranch, isVisibleInContext, visibleMemberships } from '../../shared/domain/access/visibility.ts';
 import { isRevoked, revocationTime, waitBeforeIssuing } from '../../shared/domain/sessions.ts';
 
 describe('user visibility', () => {
@@ -32,8 +33,8 @@ describe('user visibility', () => {
   });
 
   it('needs admin of every one of the user’s groups', () => {
-    expect(isAdminOfAll({ '/acme': 'admin' }, ['/acme/a', '/acme/b'])).toBe(true);
-    expect(isAdminOfAll({ '/acme': 'admin', '/acme/b': 'reader' }, ['/acme/a', '/acme/b'])).toBe(false);
+    expect(managesUsersInAll({ '/acme': 'admin' }, ['/acme/a', '/acme/b'])).toBe(true);
+    expect(managesUsersInAll({ '/acme': 'admin', '/acme/b': 'reader' }, ['/acme/a', '/acme/b'])).toBe(false);
   });
 });
 

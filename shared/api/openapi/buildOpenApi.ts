@@ -1,8 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the route manifest: no route is described twice. */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { GROUP_CONTEXT_HEADER } from '../../http/headers.ts';
-import { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../../http/apiVersion.ts';
+import { GROUP_CONTEXT_HEADER, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../contract.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
 import { ROUTES } from '../routes.ts';
 import { errorSchema } from '../schemas/common.ts';

@@ -1,6 +1,6 @@
 /** Every error status a route can answer, from what the shared middleware does and what the route adds. */
-import { SUPPORTED_API_VERSIONS } from '../../http/apiVersion.ts';
-import { errorBody, type ErrorBody } from '../../http/errors.ts';
+import { SUPPORTED_API_VERSIONS } from '../contract.ts';
+import { errorBody, type ErrorBody } from '../contract.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
 
 const COMMON_ERRORS = {

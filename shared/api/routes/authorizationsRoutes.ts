@@ -21,7 +21,7 @@ export const authorizationsRoutes = {
       'Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. ' +
       'The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused.',
     tag: 'Authorizations',
-    access: { kind: 'authenticated' },
+    access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others'] },
     request: { body: checkSchema },
     success: { status: 200, description: 'The decision', schema: decisionSchema },
     errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
@@ -34,7 +34,7 @@ export const authorizationsRoutes = {
     handler: 'authorizations/checkAuthorizationBatch',
     summary: 'Up to 100 checks in one call, answered in order',
     tag: 'Authorizations',
-    access: { kind: 'authenticated' },
+    access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others'] },
     request: { body: checkBatchBody },
     success: { status: 200, description: 'The decisions, in the order asked', schema: checkBatchResponse },
     errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
@@ -47,7 +47,7 @@ export const authorizationsRoutes = {
     handler: 'authorizations/getPermissions',
     summary: 'The actions a user may do at a group',
     tag: 'Authorizations',
-    access: { kind: 'authenticated' },
+    access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others', 'user-visible-in-context'] },
     request: { params: emailPathParams, query: permissionsQuery },
     success: {
       status: 200,

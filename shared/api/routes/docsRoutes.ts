@@ -4,8 +4,8 @@
  * authorized. Public and hidden from the OpenAPI document.
  */
 import * as z from 'zod';
-import { SWAGGER_UI_BUNDLE_FILES } from '../../docs/swaggerUiAssets.ts';
-import { loginCallbackQuery } from '../../login/loginSchemas.ts';
+import { SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
+import { loginCallbackQuery } from '../loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
 const page = { access: { kind: 'public' }, hidden: true } as const;

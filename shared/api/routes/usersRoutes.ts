@@ -25,7 +25,12 @@ export const usersRoutes = {
       'A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). ' +
       'Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way.',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:invite', at: 'context' },
+    access: {
+      kind: 'action',
+      action: 'iam:users:invite',
+      at: 'context',
+      rules: ['grant-pending-unless-manager-of-a-user-group'],
+    },
     request: { body: inviteUserBody },
     success: { status: 201, description: 'The user as you may see them', schema: userSchema },
     errors: {
@@ -82,7 +87,7 @@ export const usersRoutes = {
     description:
       'Visible when the user holds a membership in the group in context, beneath it, or at one of its ancestors; otherwise 404, exactly as for an unknown email.',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:read', at: 'context' },
+    access: { kind: 'action', action: 'iam:users:read', at: 'context', rules: ['user-visible-in-context'] },
     request: { params: emailPathParams },
     success: { status: 200, description: 'The user as you may see them', schema: userSchema },
   }),
@@ -97,7 +102,12 @@ export const usersRoutes = {
       '`password`: only your own; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; ' +
       '`disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:read', at: 'context' },
+    access: {
+      kind: 'action',
+      action: 'iam:users:read',
+      at: 'context',
+      rules: ['user-visible-in-context', 'own-password-only', 'manager-of-all-user-groups-to-change-state-tags-default-group'],
+    },
     request: { params: emailPathParams, body: updateUserBody },
     success: { status: 204, description: 'Changed' },
     errors: {
@@ -114,7 +124,7 @@ export const usersRoutes = {
     summary:
       'Revoke a user’s membership in the group in context (with includeChildGroups=true, also beneath it); delete the user when none is left',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:revoke', at: 'context' },
+    access: { kind: 'action', action: 'iam:users:revoke', at: 'context', rules: ['user-visible-in-context'] },
     request: { params: emailPathParams, query: revokeUserQuery },
     success: { status: 204, description: 'Revoked' },
     errors: {
@@ -131,7 +141,12 @@ export const usersRoutes = {
     description:
       'The user themself, or an admin of every group the user belongs to. Their tokens fail at the next uncached decision; refresh tokens stop working.',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:read', at: 'context' },
+    access: {
+      kind: 'action',
+      action: 'iam:users:read',
+      at: 'context',
+      rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
+    },
     request: { params: emailPathParams },
     success: { status: 204, description: 'Sessions ended' },
     errors: { 403: 'Neither the user nor an admin of all their groups' },
@@ -144,7 +159,12 @@ export const usersRoutes = {
     handler: 'users/getLoginHistory',
     summary: 'Login history: every attempt with time, source IP, user agent and outcome, newest first',
     tag: 'Users',
-    access: { kind: 'action', action: 'iam:users:read', at: 'context' },
+    access: {
+      kind: 'action',
+      action: 'iam:users:read',
+      at: 'context',
+      rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
+    },
     request: { params: emailPathParams, query: loginHistoryQuery },
     success: { status: 200, description: 'A page of login attempts', schema: loginHistorySchema },
     errors: { 403: 'Neither the user nor an admin of all their groups' },

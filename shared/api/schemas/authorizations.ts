@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACTION_PATTERN } from '../../domain/permissions.ts';
+import { ACTION_PATTERN } from '../../domain/access/permissions.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
 
 const actionSchema = z

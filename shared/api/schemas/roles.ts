@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACTION_OR_WILDCARD_PATTERN } from '../../domain/permissions.ts';
+import { ACTION_OR_WILDCARD_PATTERN } from '../../domain/access/permissions.ts';
 import { CUSTOM_ROLE_NAME_PATTERN } from '../../domain/roles.ts';
 
 const actionPatterns = z

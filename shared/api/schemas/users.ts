@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CUSTOM_ROLE_NAME_PATTERN, isRole } from '../../domain/roles.ts';
+import { CUSTOM_ROLE_NAME_PATTERN, isBuiltInRole } from '../../domain/roles.ts';
 import { decodePathSegment, emailSchema, timestampsSchema } from './common.ts';
 import { groupIdSchema } from './common.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
@@ -8,7 +8,7 @@ import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
 const roleSchema = z
   .string()
   .refine(
-    (role) => isRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role),
+    (role) => isBuiltInRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role),
     'A role is reader, contributor, admin, or the name of a custom role',
   )
   .meta({ description: 'reader, contributor, admin, or a custom role usable in the group.', example: 'contributor' });

@@ -1,6 +1,6 @@
 /**
  * The casbin side of the issue-6 comparison: an RBAC-with-domains model (domain = group id)
- * that gives the same answers as `decide()` in shared/domain/permissions.ts.
+ * that gives the same answers as `decide()` in shared/domain/access/permissions.ts.
  *
  * What casbin does natively and what it does not:
  * - `g = _, _, _` links a user to a role *in one domain*. A role granted at `/t3` says nothing

@@ -5,7 +5,7 @@
  * No local stack is needed: this is pure CPU work in this process.
  */
 import { readFileSync } from 'node:fs';
-import { decide } from '../../../shared/domain/permissions.ts';
+import { decide } from '../../../shared/domain/access/permissions.ts';
 import { selfAndAncestors } from '../../../shared/domain/groupPath.ts';
 import { median } from '../stats.ts';
 import { buildCasbinEnforcer, buildHierarchyEnforcer, CASBIN_POLICIES } from './casbinModel.ts';
@@ -56,7 +56,7 @@ export interface PermissionsBenchResult {
   durationSeconds: number;
 }
 
-/** Stated from the code, not measured here: see shared/services/authorizationService.ts. */
+/** Stated from the code, not measured here: see shared/services/access/check.ts. */
 export const REQUEST_COSTS: RequestCost[] = [
   {
     call: '`POST /authorizations/check` of yourself (no `email`)',

@@ -14,7 +14,7 @@ export function renderPermissionsSection(result: PermissionsBenchResult): string
     .join(', ');
   const share = (count: number) => `${fixed((100 * count) / shape.queries)} %`;
 
-  return `In process, one Node.js thread, no I/O: our \`decide(memberships, groupId, action)\` (\`shared/domain/permissions.ts\`, what
+  return `In process, one Node.js thread, no I/O: our \`decide(memberships, groupId, action)\` (\`shared/domain/access/permissions.ts\`, what
 the check API and the route guard call) side by side with casbin ${casbin.version}'s RBAC-with-domains enforcer, on the same
 generated data and the same query list (\`test/bench/permissions/\`; ${fixed(result.durationSeconds, 0)} s of this run).
 
@@ -68,7 +68,7 @@ per second (each g() call scans every domain). Not used for the ratio.
 
 ### DynamoDB requests per check
 
-Stated from the code (\`shared/services/authorizationService.ts\`, \`checkAll\`), not measured by this run; the calls are exercised
+Stated from the code (\`shared/services/access/check.ts\`, \`checkAll\`), not measured by this run; the calls are exercised
 against the local stack by \`test/integration/authorizations.test.ts\` (\`POST /authorizations/check\`, and a batch of 100 checks of one
 user in \`POST /authorizations/check-batch\`). A user's profile and memberships share one partition (\`pk = USER#<email>\`).
 
@@ -77,8 +77,8 @@ user in \`POST /authorizations/check-batch\`). A user's profile and memberships 
 ${result.requestCosts.map((cost) => `| ${cost.call} | ${cost.requests} | ${cost.why} |`).join('\n')}
 
 On top of these: each HTTP call carries the authorizer's decision (1 Query when API Gateway's authorizer cache misses, see
-section 2), and an allowed decision for a person who has not enrolled MFA reads the group's MFA policy (\`isMfaRequired\` in
-\`shared/http/mfaPolicy.ts\`: one BatchGetItem of the group and its ancestors, then cached per group for 30 s in the function).
+section 2), and the checks of a person who has not enrolled MFA read the MFA policy of the groups checked (\`groupsRequiringMfa\` in
+\`shared/services/access/tableDecisionInputs.ts\`: one BatchGetItem of those groups and their ancestors, then cached per group for 30 s in the function).
 Built-in roles need no read. A custom role adds one BatchGet for its definition the first time a function sees it, then none for 30 s (cached in the function).
 `;
 }

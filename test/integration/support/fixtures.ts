@@ -19,7 +19,7 @@ import {
   userKey,
   userPartition,
 } from '../../../shared/store/keys.ts';
-import type { UserRecord } from '../../../shared/store/records.ts';
+import type { UserRecord } from '../../../shared/store/storedRecords.ts';
 
 let table: TableRef | undefined;
 export function testTable(): TableRef {

@@ -8,7 +8,7 @@
  * - `contributor` reads everything and may do anything outside IAM (business data).
  * - `admin` may do everything, IAM included.
  */
-import { resolveRole, type BuiltInRole, type Memberships, type ResolvedRole } from './roles.ts';
+import { resolveRole, type BuiltInRole, type Memberships, type ResolvedRole } from '../roles.ts';
 
 export const ACTION_PATTERN = /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)+$/;
 export const ACTION_OR_WILDCARD_PATTERN = /^(\*|[a-z][a-z0-9-]*)(:(\*|[a-z][a-z0-9-]*))*$/;

@@ -1,4 +1,4 @@
-/** Small helpers for building stored records and responses. */
+/** Sparse objects: stored records and responses carry only what is set. */
 
 /** Undefined when empty, so stored records carry only what is set. */
 export function nonEmpty<T extends object>(value: T | undefined): T | undefined {

@@ -1,0 +1,21 @@
+/**
+ * What access decisions read, built once per container. Kept apart from the other services'
+ * dependencies so the route wrapper, which every function bundles, carries no Cognito client.
+ */
+import { defaultTable } from '../../store/client.ts';
+import { loadUserWithMemberships } from '../../store/userStore.ts';
+import type { CheckDependencies } from './check.ts';
+import type { DecisionInputs } from './decisionInputs.ts';
+import { tableDecisionInputs } from './tableDecisionInputs.ts';
+
+let decisionInputs: DecisionInputs | undefined;
+
+/** Reads the table only when a decision needs a custom role or an MFA requirement. */
+export function accessDecisionInputs(): DecisionInputs {
+  return (decisionInputs ??= tableDecisionInputs(defaultTable));
+}
+
+export function checkDependencies(): CheckDependencies {
+  const table = defaultTable();
+  return { inputs: accessDecisionInputs(), loadUser: (email) => loadUserWithMemberships(table, email) };
+}

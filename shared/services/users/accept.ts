@@ -1,0 +1,54 @@
+/** The user accepts an invitation waiting at a group: it becomes a membership. */
+import { notFound } from '../../domain/errors.ts';
+import { auditEventPut } from '../../store/audit.ts';
+import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
+import { loadUserWithMemberships, putMembership, replaceUser } from '../../store/userStore.ts';
+import { withOptimisticRetry } from '../optimisticRetry.ts';
+import { grantRefusal } from './grantChecks.ts';
+import { countedTagPlacement, membershipCountUpdates, writeUserTransaction } from './membershipChange.ts';
+import type { MeView } from './present.ts';
+import { getMe } from './read.ts';
+import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
+
+export async function acceptInvitation(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  groupId: string,
+): Promise<MeView> {
+  await withOptimisticRetry(
+    async () => {
+      const loaded = await loadUserWithMemberships(deps.table, caller.email);
+      const role = loaded?.pending[groupId];
+      if (!loaded || !role) throw notFound(`No invitation to ${groupId}`);
+      const at = timestamp(deps);
+      const memberships = { ...loaded.memberships, [groupId]: role };
+      await writeUserTransaction(deps.table, [
+        ...membershipCountUpdates(deps.table.tableName, { before: [groupId], after: [groupId], activeGroup: groupId }),
+        replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
+        putMembership(deps.table.tableName, {
+          email: caller.email,
+          groupId,
+          role,
+          ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
+          createdBy: caller.email,
+          createdAt: at,
+        }),
+        auditEventPut(deps.table.tableName, {
+          actor: caller.email,
+          action: 'membership.accepted',
+          targetType: 'user',
+          targetId: caller.email,
+          after: { groups: { [groupId]: role } },
+          at,
+          requestId,
+        }),
+        ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(loaded), {
+          scopes: userScopes(Object.keys(memberships)),
+          tags: loaded.user.tags ?? {},
+        }),
+      ]);
+    },
+    { explain: () => grantRefusal(deps, groupId), exhausted: 'Your account is being changed by another request; try again' },
+  );
+  return getMe(deps, caller);
+}

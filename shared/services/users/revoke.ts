@@ -1,0 +1,139 @@
+/**
+ * Revokes the user's membership (or invitation) in the caller's context, as SIF does; with
+ * `includeChildGroups`, also every one beneath it. A user left with none is removed from DynamoDB, then from Cognito. Many memberships
+ * are revoked in several transactions, each with its audit event; the profile goes last, so an
+ * interrupted revocation leaves a consistent user with fewer memberships, and repeating the
+ * request finishes it.
+ */
+import { conflict } from '../../domain/errors.ts';
+import { isWithin, ROOT_GROUP_ID } from '../../domain/groupPath.ts';
+import { auditEventPut } from '../../store/audit.ts';
+import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
+import { MAX_TRANSACTION_ITEMS, type TransactItem } from '../../store/transactions.ts';
+import { deleteMembership, deleteUserProfile, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
+import { withOptimisticRetry } from '../optimisticRetry.ts';
+import {
+  countedTagPlacement,
+  membershipCountUpdates,
+  roleUseUpdates,
+  withoutKeys,
+  writeUserTransaction,
+} from './membershipChange.ts';
+import { loadVisibleUser } from './read.ts';
+import { rootAdminGuardItem } from './rootAdminGuard.ts';
+import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
+
+export async function revokeUser(
+  deps: UserDependencies,
+  mutation: Mutation,
+  email: string,
+  { includeChildGroups }: { includeChildGroups: boolean },
+): Promise<void> {
+  const { caller } = mutation;
+  const contextId = caller.groupContextId;
+  const removed = await withOptimisticRetry(
+    async () => {
+      const loaded = await loadVisibleUser(deps, caller, email);
+      const inScope = (groupId: string) => (includeChildGroups ? isWithin(groupId, contextId) : groupId === contextId);
+      const groups = [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)];
+      // Sorted, so `/` (the only membership that needs the root-admin guard) is in the first transaction.
+      const revoking = groups.filter(inScope).sort();
+      if (revoking.length === 0) {
+        throw conflict(`User ${email} has no membership in ${contextId}${includeChildGroups ? ' or beneath it' : ''}`);
+      }
+      if (email === caller.email && revoking.includes(ROOT_GROUP_ID))
+        throw conflict('You cannot revoke your own membership of /');
+      const guard =
+        loaded.memberships[ROOT_GROUP_ID] === 'admin' && inScope(ROOT_GROUP_ID)
+          ? await rootAdminGuardItem(deps, email)
+          : undefined;
+      const revoked = await revokeInTransactions(deps, mutation, loaded, revoking, guard);
+      const keepsSome = groups.some((groupId) => !inScope(groupId));
+      if (!keepsSome) await deleteProfile(deps, mutation, revoked);
+      return !keepsSome;
+    },
+    { exhausted: `User ${email} is being changed by another request; try again` },
+  );
+  if (removed) await deps.identity.deleteUser(email);
+}
+
+/** Memberships revoked per transaction: each costs two items (membership, group count), plus tenant and tag counters. */
+const MEMBERSHIPS_PER_TRANSACTION = 25;
+
+async function revokeInTransactions(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  loaded: UserWithMemberships,
+  revoking: string[],
+  guard: TransactItem | undefined,
+): Promise<UserWithMemberships> {
+  let current = loaded;
+  let size = MEMBERSHIPS_PER_TRANSACTION;
+  for (let start = 0; start < revoking.length;) {
+    const batch = revoking.slice(start, start + size);
+    const memberships = withoutKeys(current.memberships, batch);
+    const pending = withoutKeys(current.pending, batch);
+    const at = timestamp(deps);
+    const user = { ...current.user, updatedBy: caller.email, updatedAt: at };
+    const items = [
+      replaceUser(deps.table.tableName, user, current.version),
+      ...batch.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
+      ...roleUseUpdates(
+        deps.table.tableName,
+        batch.map((groupId) => ({
+          role: (current.memberships[groupId] ?? current.pending[groupId])!,
+          source: current.roleSources[groupId],
+        })),
+        [],
+      ),
+      ...membershipCountUpdates(deps.table.tableName, {
+        before: [...Object.keys(current.memberships), ...Object.keys(current.pending)],
+        after: [...Object.keys(memberships), ...Object.keys(pending)],
+      }),
+      auditEventPut(deps.table.tableName, {
+        actor: caller.email,
+        action: 'membership.revoked',
+        targetType: 'user',
+        targetId: current.user.email,
+        before: {
+          groups: Object.fromEntries(batch.map((groupId) => [groupId, current.memberships[groupId] ?? current.pending[groupId]])),
+        },
+        at,
+        requestId,
+      }),
+      ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(current), {
+        scopes: userScopes(Object.keys(memberships)),
+        tags: user.tags ?? {},
+      }),
+      ...(guard && start === 0 ? [guard] : []),
+    ];
+    // Many tag values make a batch's counter updates outgrow one transaction: take fewer memberships.
+    if (items.length > MAX_TRANSACTION_ITEMS && size > 1) {
+      size = Math.ceil(size / 2);
+      continue;
+    }
+    await writeUserTransaction(deps.table, items);
+    current = { user, version: current.version + 1, memberships, pending, roleSources: current.roleSources };
+    start += batch.length;
+  }
+  return current;
+}
+
+async function deleteProfile(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  loaded: UserWithMemberships,
+): Promise<void> {
+  await writeUserTransaction(deps.table, [
+    deleteUserProfile(deps.table.tableName, loaded.user.email, loaded.version),
+    auditEventPut(deps.table.tableName, {
+      actor: caller.email,
+      action: 'user.deleted',
+      targetType: 'user',
+      targetId: loaded.user.email,
+      before: loaded.user,
+      at: timestamp(deps),
+      requestId,
+    }),
+  ]);
+}

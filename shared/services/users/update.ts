@@ -1,0 +1,105 @@
+/**
+ * Changing a user: password (their own), state (someone else's), default group, tags. One
+ * transaction with its audit event; Cognito follows the commit, so a refused commit changes nothing.
+ */
+import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
+import { compact, nonEmpty } from '../../domain/sparse.ts';
+import { revocationTime } from '../../domain/sessions.ts';
+import { applyTagPatch } from '../../domain/tags.ts';
+import { auditEventPut } from '../../store/audit.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
+import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
+import type { TransactItem } from '../../store/transactions.ts';
+import { replaceUser } from '../../store/userStore.ts';
+import { assertChangeAllowedFor, assertMayChangeProfile } from '../access/userRules.ts';
+import { assertPasswordPolicy } from '../authService.ts';
+import { withOptimisticRetry } from '../optimisticRetry.ts';
+import { assertDefaultGroup } from './grantChecks.ts';
+import { countedTagPlacement, writeUserTransaction } from './membershipChange.ts';
+import { loadVisibleUser } from './read.ts';
+import { rootAdminGuardItem } from './rootAdminGuard.ts';
+import { nowOf, type Mutation, type UserDependencies } from './userDependencies.ts';
+
+export interface UserChanges {
+  password?: string;
+  state?: 'active' | 'disabled';
+  defaultGroup?: string;
+  tags?: Record<string, string | null>;
+}
+
+export async function updateUser(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  email: string,
+  changes: UserChanges,
+): Promise<void> {
+  assertChangeAllowedFor(caller, email, changes);
+  if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
+
+  await withOptimisticRetry(
+    async () => {
+      const loaded = await loadVisibleUser(deps, caller, email);
+      const groups = Object.keys(loaded.memberships);
+      assertMayChangeProfile(caller, email, loaded, changes);
+      if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
+
+      const now = nowOf(deps);
+      const at = now.toISOString();
+      const before = loaded.user;
+      const after: UserRecord = compact({
+        ...before,
+        state:
+          changes.state === undefined
+            ? before.state
+            : changes.state === 'active' && before.state === 'invited'
+              ? 'invited'
+              : changes.state,
+        defaultGroup: changes.defaultGroup ?? before.defaultGroup,
+        tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
+        // Disabling ends every session; a new password ends every session but the caller's current one.
+        sessionsValidAfter:
+          changes.state === 'disabled'
+            ? revocationTime(now)
+            : changes.password !== undefined
+              ? caller.tokenIssuedAt * 1000
+              : before.sessionsValidAfter,
+        updatedBy: caller.email,
+        updatedAt: at,
+      });
+      const items: TransactItem[] = [
+        replaceUser(deps.table.tableName, after, loaded.version),
+        auditEventPut(deps.table.tableName, {
+          actor: caller.email,
+          action:
+            changes.password !== undefined
+              ? 'user.password_changed'
+              : changes.state === 'disabled'
+                ? 'user.disabled'
+                : 'user.updated',
+          targetType: 'user',
+          targetId: email,
+          before,
+          after,
+          at,
+          requestId,
+        }),
+        ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(loaded), {
+          scopes: userScopes(groups),
+          tags: after.tags ?? {},
+        }),
+      ];
+      if (changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin') {
+        items.push(await rootAdminGuardItem(deps, email));
+      }
+      await writeUserTransaction(deps.table, items);
+    },
+    { exhausted: `User ${email} is being changed by another request; try again` },
+  );
+  // External effects follow the commit.
+  if (changes.password !== undefined) await deps.identity.setPermanentPassword(email, changes.password);
+  if (changes.state === 'disabled') {
+    await deps.identity.disableUser(email);
+    await deps.identity.signOutEverywhere(email);
+  }
+  if (changes.state === 'active') await deps.identity.enableUser(email);
+}

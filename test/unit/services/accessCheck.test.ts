@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { checkAll, effectivePermissions, type CheckDependencies } from '../../../shared/services/access/check.ts';
+import type { UserWithMemberships } from '../../../shared/store/userStore.ts';
+import { rejectionOf } from '../helpers.ts';
+import { callerIn, fakeDecisionInputs, storedUser } from './fakes.ts';
+
+function dependencies(users: UserWithMemberships[], inputs = fakeDecisionInputs()): CheckDependencies & { loads: string[] } {
+  const loads: string[] = [];
+  return {
+    loads,
+    inputs,
+    loadUser: async (email) => {
+      loads.push(email);
+      return users.find((user) => user.user.email === email);
+    },
+  };
+}
+
+const admin = callerIn('/acme', { '/acme': 'admin' });
+
+describe('services/access/check', () => {
+  describe('checkAll', () => {
+    it('decides a check of yourself from your own memberships, reading no user', async () => {
+      // Prepare
+      const deps = dependencies([]);
+
+      // Act
+      const [decision] = await checkAll(deps, callerIn('/acme/finance', { '/acme': 'contributor' }), [
+        { action: 'payments:approve' },
+      ]);
+
+      // Assess
+      expect(decision).toEqual({
+        allowed: true,
+        role: 'contributor',
+        grantedAt: '/acme',
+        reason: 'contributor at /acme allows payments:approve',
+      });
+      expect(deps.loads).toEqual([]);
+    });
+
+    it('loads each other person once for a whole batch', async () => {
+      // Prepare
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme/finance': 'reader' })]);
+
+      // Act
+      const decisions = await checkAll(deps, admin, [
+        { action: 'accounts:read', email: 'bob@acme.com' },
+        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance' },
+      ]);
+
+      // Assess
+      expect(decisions.map((decision) => decision.allowed)).toEqual([false, false]);
+      expect(decisions[0]!.reason).toBe('No membership at /acme or above it');
+      expect(deps.loads).toEqual(['bob@acme.com']);
+    });
+
+    it('refuses to check someone else without iam:users:read where the caller acts', async () => {
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader' })]);
+
+      // A role beneath the context does not reach the context itself.
+      const error = await rejectionOf(
+        checkAll(deps, callerIn('/acme', { '/acme/finance': 'admin' }), [{ action: 'accounts:read', email: 'bob@acme.com' }]),
+      );
+
+      expect(error.kind).toBe('forbidden');
+    });
+
+    it('answers someone outside the context exactly like someone unknown', async () => {
+      // Prepare
+      const deps = dependencies([storedUser('eve@globex.com', { '/globex': 'admin' })]);
+
+      // Act
+      const [hidden, unknown] = await checkAll(deps, admin, [
+        { action: 'accounts:read', email: 'eve@globex.com' },
+        { action: 'accounts:read', email: 'nobody@acme.com' },
+      ]);
+
+      // Assess
+      expect(hidden).toEqual(unknown);
+      expect(hidden).toEqual({ allowed: false, role: null, grantedAt: null, reason: 'No such user where you act' });
+    });
+
+    it('denies a disabled user whatever their role allows', async () => {
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'admin' }, { state: 'disabled' })]);
+
+      const [decision] = await checkAll(deps, admin, [{ action: 'accounts:read', email: 'bob@acme.com' }]);
+
+      expect(decision).toMatchObject({ allowed: false, role: 'admin', reason: 'The user is disabled' });
+    });
+
+    it('denies where MFA is required and the user has not enrolled, reading the requirement only for allowed checks', async () => {
+      // Prepare
+      const inputs = fakeDecisionInputs([], ['/acme/finance']);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'contributor' })], inputs);
+
+      // Act
+      const [finance, hr, iam] = await checkAll(deps, admin, [
+        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance' },
+        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/hr' },
+        { action: 'iam:users:invite', email: 'bob@acme.com', groupId: '/acme/finance/ap' },
+      ]);
+
+      // Assess
+      expect(finance).toMatchObject({
+        allowed: false,
+        reason: 'MFA is required in group /acme/finance and the user has not enrolled',
+      });
+      expect(hr!.allowed).toBe(true);
+      expect(iam!.reason).toBe('contributor at /acme does not allow iam:users:invite');
+      expect(inputs.reads).toEqual(['mfa /acme/finance,/acme/hr']);
+    });
+
+    it('allows an enrolled user where MFA is required, reading no requirement', async () => {
+      const inputs = fakeDecisionInputs([], ['/']);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader' }, { mfaEnabled: true })], inputs);
+
+      const [decision] = await checkAll(deps, admin, [{ action: 'accounts:read', email: 'bob@acme.com' }]);
+
+      expect(decision!.allowed).toBe(true);
+      expect(inputs.reads).toEqual([]);
+    });
+
+    it('decides a custom role by the definition nearest above the membership', async () => {
+      // Prepare
+      const inputs = fakeDecisionInputs([
+        { name: 'approver', actions: ['payments:approve'], definedAt: '/acme' },
+        { name: 'approver', actions: ['accounts:read'], definedAt: '/' },
+      ]);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme/finance': 'approver' })], inputs);
+
+      // Act
+      const [approve, read] = await checkAll(deps, admin, [
+        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance' },
+        { action: 'accounts:read', email: 'bob@acme.com', groupId: '/acme/finance' },
+      ]);
+
+      // Assess
+      expect(approve!.allowed).toBe(true);
+      expect(read!.allowed).toBe(false);
+    });
+  });
+
+  describe('effectivePermissions', () => {
+    it('lists the patterns of the role that decides at the group', async () => {
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader' })]);
+
+      const permissions = await effectivePermissions(deps, admin, 'bob@acme.com', '/acme/finance');
+
+      expect(permissions).toEqual({
+        email: 'bob@acme.com',
+        groupId: '/acme/finance',
+        role: 'reader',
+        grantedAt: '/acme',
+        actions: ['*:read', '*:list'],
+      });
+    });
+
+    it('lists a custom role’s own patterns', async () => {
+      const inputs = fakeDecisionInputs([{ name: 'approver', actions: ['payments:*'], definedAt: '/acme' }]);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'approver' })], inputs);
+
+      const permissions = await effectivePermissions(deps, admin, 'bob@acme.com', '/acme');
+
+      expect(permissions.actions).toEqual(['payments:*']);
+    });
+
+    it('lists nothing where the user has no role', async () => {
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme/hr': 'reader' })]);
+
+      const permissions = await effectivePermissions(deps, admin, 'bob@acme.com', '/acme/finance');
+
+      expect(permissions).toMatchObject({ role: null, actions: [] });
+    });
+
+    it('answers not found for someone not visible where the caller acts', async () => {
+      const deps = dependencies([storedUser('eve@globex.com', { '/globex': 'admin' })]);
+
+      const error = await rejectionOf(effectivePermissions(deps, admin, 'eve@globex.com', '/globex'));
+
+      expect(error.statusCode).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tableDecisionInputs } from '../../../shared/services/access/tableDecisionInputs.ts';
+import { fakeTable, TABLE_NAME } from '../helpers.ts';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+
+/** A stored group item with an optional configuration. */
+const groupItem = (id: string, configuration?: Record<string, unknown>) => ({
+  pk: `GROUP#${id}`,
+  sk: 'GROUP',
+  id,
+  name: id,
+  state: 'active',
+  createdBy: 'installer',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...(configuration ? { configuration } : {}),
+});
+
+describe('services/access/tableDecisionInputs', () => {
+  afterEach(() => dynamo.reset());
+
+  describe('groupsRequiringMfa', () => {
+    it('reads the groups and their ancestors in one BatchGet and applies inherited configuration', async () => {
+      // Prepare: the tenant requires MFA, one department turns it off again.
+      dynamo.on(BatchGetCommand).resolves({
+        Responses: {
+          [TABLE_NAME]: [
+            groupItem('/'),
+            groupItem('/mfa1', { security: { mfaRequired: true } }),
+            groupItem('/mfa1/a'),
+            groupItem('/mfa1/b', { security: { mfaRequired: false } }),
+          ],
+        },
+      });
+      const inputs = tableDecisionInputs(fakeTable, () => 1_000);
+
+      // Act
+      const requiring = await inputs.groupsRequiringMfa(['/mfa1/a', '/mfa1/b', '/mfa1/a']);
+
+      // Assess
+      expect(requiring).toEqual(['/mfa1/a']);
+      expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(1);
+    });
+
+    it('answers from its cache for 30 s, then reads again', async () => {
+      // Prepare
+      dynamo.on(BatchGetCommand).resolves({ Responses: { [TABLE_NAME]: [groupItem('/'), groupItem('/mfa2')] } });
+      let now = 5_000;
+      const inputs = tableDecisionInputs(fakeTable, () => now);
+      await inputs.groupsRequiringMfa(['/mfa2']);
+
+      // Act
+      now += 29_000;
+      await inputs.groupsRequiringMfa(['/mfa2']);
+      const readsWithinCache = dynamo.commandCalls(BatchGetCommand).length;
+      now += 2_000;
+      await inputs.groupsRequiringMfa(['/mfa2']);
+
+      // Assess
+      expect(readsWithinCache).toBe(1);
+      expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(2);
+    });
+  });
+});
