@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { authorizationsRoutes as routes } from '../../shared/api/routes/authorizationsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { checkAll } from '../../shared/services/authorizationService.ts';
 import { defaultTable } from '../../shared/store/client.ts';

@@ -1,6 +1,6 @@
 import { UserPoolOperation, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { iamFunction } from './lambdaFunction.ts';
 
@@ -17,7 +17,7 @@ export interface SignupTriggerProps {
  * must not refer to the pool).
  */
 export class SignupTrigger extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: SignupTriggerProps) {
     super(scope, id);

@@ -12,6 +12,7 @@ import { createDocumentClient, defaultTable, type TableRef } from '../../shared/
 import { login } from './api.ts';
 import { measureAuthorizer } from './authorizerBench.ts';
 import { measureBundles } from './bundles.ts';
+import { measureSynth } from './synthBench.ts';
 import { countDynamoRequests } from './dynamoCounter.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 
   // Bundles first, while no local stack competes for the two cores.
   const bundles = await measureBundles(log);
+  const synth = await measureSynth(log);
   // Check evaluation vs casbin: in process, no stack needed; throws if the two ever disagree.
   const permissions = await runPermissionsBench(log);
 
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
       durationSeconds: (performance.now() - started) / 1000,
       loadAtStart,
       bundles,
+      synth,
       authorizer,
       routeCosts,
       tree,
