@@ -5,8 +5,8 @@
  * parsing), not one esbuild process per function.
  */
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,3 +65,11 @@ export function bundleEntries(entries: readonly BundleEntry[], outdir: string): 
 }
 
 export const bundlePath = (outdir: string, out: string): string => join(outdir, out, BUNDLE_FILE);
+
+/** Copies a function's static files next to its bundle: bundle-relative target -> repository-relative source. */
+export function copyBundleFiles(bundleDir: string, files: Readonly<Record<string, string>>): void {
+  for (const [target, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(bundleDir, target)), { recursive: true });
+    cpSync(join(REPO_ROOT, source), join(bundleDir, target));
+  }
+}

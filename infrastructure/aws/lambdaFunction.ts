@@ -2,10 +2,10 @@ import { AssetHashType, DockerImage, Duration, type BundlingOptions, type ILocal
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bundleEntries, bundlePath, functionEntry, functionEntryNames, REPO_ROOT } from './bundling.ts';
+import { bundleEntries, bundlePath, copyBundleFiles, functionEntry, functionEntryNames, REPO_ROOT } from './bundling.ts';
 
 export { REPO_ROOT } from './bundling.ts';
 
@@ -49,10 +49,7 @@ function functionBundling(props: IamFunctionProps): BundlingOptions {
     files: props.bundleFiles ?? {},
     tryBundle(outputDir: string) {
       cpSync(dirname(bundlePath(allFunctionsBundled(), props.handler)), outputDir, { recursive: true });
-      for (const [target, source] of Object.entries(props.bundleFiles ?? {})) {
-        mkdirSync(dirname(join(outputDir, target)), { recursive: true });
-        cpSync(join(REPO_ROOT, source), join(outputDir, target));
-      }
+      copyBundleFiles(outputDir, props.bundleFiles ?? {});
       return true;
     },
   };
