@@ -13,29 +13,66 @@ import { resolveRole, type BuiltInRole, type Memberships, type ResolvedRole } fr
 export const ACTION_PATTERN = /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)+$/;
 export const ACTION_OR_WILDCARD_PATTERN = /^(\*|[a-z][a-z0-9-]*)(:(\*|[a-z][a-z0-9-]*))*$/;
 
+/** Bounds on what a caller may send, so every check costs a small, fixed amount of work. */
+export const ACTION_LIMITS = { maxLength: 128, maxSegments: 8, maxPatternsPerRole: 50 } as const;
+
+export const segmentCount = (actionOrPattern: string): number => actionOrPattern.split(':').length;
+
 const READ_PATTERNS = ['*:read', '*:list'];
 
-/** The actions of each built-in role, as patterns (for listing), and the rule that decides. */
-export const BUILT_IN_ROLE_ACTIONS: Record<BuiltInRole, { patterns: string[]; allows: (action: string) => boolean }> = {
-  reader: { patterns: READ_PATTERNS, allows: (action) => isRead(action) },
-  contributor: {
-    patterns: [...READ_PATTERNS, '* (except iam:*)'],
-    allows: (action) => isRead(action) || !action.startsWith('iam:'),
-  },
-  admin: { patterns: ['*'], allows: () => true },
-};
+/**
+ * A compiled action pattern: its segments, `*` standing for one or more segments. Matched
+ * segment by segment, tracking every pattern position reachable so far as bits of one number
+ * (an NFA run, no backtracking): work is at most segments of the action × segments of the
+ * pattern, whatever the pattern. No regular expression is ever built from a pattern.
+ */
+export type ActionMatcher = (actionSegments: readonly string[]) => boolean;
 
-function isRead(action: string): boolean {
-  return READ_PATTERNS.some((pattern) => matchesPattern(pattern, action));
+export function compilePattern(pattern: string): ActionMatcher {
+  const segments = pattern.split(':');
+  const stars = segments.map((segment) => segment === '*');
+  const accept = 1 << segments.length;
+  // Validation allows 8 segments; a longer stored pattern would not fit the bits, so it matches nothing.
+  if (segments.length > 30) return () => false;
+  return (action) => {
+    let states = 1; // bit i: the first i pattern segments have matched the action so far
+    for (const segment of action) {
+      let next = 0;
+      const starMay = segment.length > 0;
+      for (let i = 0; i < segments.length; i++) {
+        const star = stars[i] && starMay;
+        // `*` that has taken at least one segment (state i + 1) may take this one too.
+        if (star && states & (1 << (i + 1))) next |= 1 << (i + 1);
+        if (states & (1 << i) && (star || segments[i] === segment)) next |= 1 << (i + 1);
+      }
+      if (next === 0) return false;
+      states = next;
+    }
+    return (states & accept) !== 0;
+  };
+}
+
+/** One matcher for a list of patterns: allows an action that any of them matches. */
+export function compilePatterns(patterns: readonly string[]): ActionMatcher {
+  const matchers = patterns.map(compilePattern);
+  return (action) => matchers.some((matches) => matches(action));
 }
 
 export function matchesPattern(pattern: string, action: string): boolean {
-  const regex = pattern
-    .split(':')
-    .map((segment) => (segment === '*' ? '[a-z0-9-]+(?::[a-z0-9-]+)*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join(':');
-  return new RegExp(`^${regex}$`).test(action);
+  return compilePattern(pattern)(action.split(':'));
 }
+
+const isRead = compilePatterns(READ_PATTERNS);
+
+/** The actions of each built-in role, as patterns (for listing), and the rule that decides. */
+export const BUILT_IN_ROLE_ACTIONS: Record<BuiltInRole, { patterns: string[]; allows: ActionMatcher }> = {
+  reader: { patterns: READ_PATTERNS, allows: isRead },
+  contributor: {
+    patterns: [...READ_PATTERNS, '* (except iam:*)'],
+    allows: (action) => !(action[0] === 'iam' && action.length > 1) || isRead(action),
+  },
+  admin: { patterns: ['*'], allows: () => true },
+};
 
 /** A custom role: the action patterns it allows, defined in a group and usable in its subtree. */
 export interface CustomRoleDefinition {
@@ -47,10 +84,27 @@ export interface CustomRoleDefinition {
 /** Finds the definition a membership's custom role refers to (the nearest one at or above the membership's group). */
 export type CustomRoleLookup = (name: string, membershipGroup: string) => CustomRoleDefinition | undefined;
 
-export function roleAllows(role: string, action: string, grantedAt: string, lookup?: CustomRoleLookup): boolean {
+/** Each custom role definition's patterns, compiled the first time a check needs them. */
+const compiledRoles = new WeakMap<CustomRoleDefinition, ActionMatcher>();
+
+function customRoleMatcher(definition: CustomRoleDefinition): ActionMatcher {
+  let matcher = compiledRoles.get(definition);
+  if (!matcher) {
+    matcher = compilePatterns(definition.actions);
+    compiledRoles.set(definition, matcher);
+  }
+  return matcher;
+}
+
+function allowsSegments(role: string, action: readonly string[], grantedAt: string, lookup?: CustomRoleLookup): boolean {
   const builtIn = BUILT_IN_ROLE_ACTIONS[role as BuiltInRole];
   if (builtIn) return builtIn.allows(action);
-  return lookup?.(role, grantedAt)?.actions.some((pattern) => matchesPattern(pattern, action)) ?? false;
+  const definition = lookup?.(role, grantedAt);
+  return definition ? customRoleMatcher(definition)(action) : false;
+}
+
+export function roleAllows(role: string, action: string, grantedAt: string, lookup?: CustomRoleLookup): boolean {
+  return allowsSegments(role, action.split(':'), grantedAt, lookup);
 }
 
 /** The action patterns a role allows, for listing. */
@@ -69,7 +123,7 @@ export interface Decision {
 export function decide(memberships: Memberships, groupId: string, action: string, customRoles?: CustomRoleLookup): Decision {
   const resolved: ResolvedRole | undefined = resolveRole(memberships, groupId);
   if (!resolved) return { allowed: false, role: null, grantedAt: null, reason: `No membership at ${groupId} or above it` };
-  const allowed = roleAllows(resolved.role, action, resolved.grantedAt, customRoles);
+  const allowed = allowsSegments(resolved.role, action.split(':'), resolved.grantedAt, customRoles);
   return {
     allowed,
     role: resolved.role,
