@@ -21,42 +21,56 @@ export const segmentCount = (actionOrPattern: string): number => actionOrPattern
 const READ_PATTERNS = ['*:read', '*:list'];
 
 /**
- * A compiled action pattern: its segments, `*` standing for one or more segments. Matched
- * segment by segment, tracking every pattern position reachable so far as bits of one number
- * (an NFA run, no backtracking): work is at most segments of the action × segments of the
- * pattern, whatever the pattern. No regular expression is ever built from a pattern.
+ * Compiled action patterns: `*` stands for one or more segments. An action is matched segment by
+ * segment, keeping every pattern position reachable so far as bits of one number (a bit-parallel
+ * NFA run, no backtracking), so a check costs at most segments of the action × patterns of the
+ * role, whatever the patterns. No regular expression is ever built from a pattern.
  */
 export type ActionMatcher = (actionSegments: readonly string[]) => boolean;
 
-export function compilePattern(pattern: string): ActionMatcher {
-  const segments = pattern.split(':');
-  const stars = segments.map((segment) => segment === '*');
-  const accept = 1 << segments.length;
-  // Validation allows 8 segments; a longer stored pattern would not fit the bits, so it matches nothing.
-  if (segments.length > 30) return () => false;
+// Validation allows 8 segments; a longer stored pattern would not fit the bits, so it matches nothing.
+const MAX_COMPILED_SEGMENTS = 30;
+
+/** One matcher for a role's patterns: allows an action that any of them matches. */
+export function compilePatterns(patterns: readonly string[]): ActionMatcher {
+  const literalIds = new Map<string, number>();
+  const split = patterns.map((pattern) => pattern.split(':')).filter((segments) => segments.length <= MAX_COMPILED_SEGMENTS);
+  for (const segments of split)
+    for (const segment of segments) if (segment !== '*' && !literalIds.has(segment)) literalIds.set(segment, literalIds.size);
+  const width = literalIds.size;
+  // Per pattern p: stars[p] bit i = segment i is `*`; literals[p * width + n] bit i = segment i is literal n;
+  // accept[p] = the bit set once every segment has matched.
+  const stars = new Int32Array(split.length);
+  const accept = new Int32Array(split.length);
+  const literals = new Int32Array(split.length * width);
+  split.forEach((segments, p) => {
+    accept[p] = 1 << segments.length;
+    segments.forEach((segment, i) => {
+      if (segment === '*') stars[p]! |= 1 << i;
+      else literals[p * width + literalIds.get(segment)!]! |= 1 << i;
+    });
+  });
+
   return (action) => {
-    let states = 1; // bit i: the first i pattern segments have matched the action so far
-    for (const segment of action) {
-      let next = 0;
-      const starMay = segment.length > 0;
-      for (let i = 0; i < segments.length; i++) {
-        const star = stars[i] && starMay;
-        // `*` that has taken at least one segment (state i + 1) may take this one too.
-        if (star && states & (1 << (i + 1))) next |= 1 << (i + 1);
-        if (states & (1 << i) && (star || segments[i] === segment)) next |= 1 << (i + 1);
+    const ids = action.map((segment) => literalIds.get(segment) ?? -1);
+    for (let p = 0; p < split.length; p++) {
+      const patternStars = stars[p]!;
+      const row = p * width;
+      let states = 1; // bit i: the first i pattern segments have matched the action so far
+      for (let j = 0; j < ids.length && states !== 0; j++) {
+        const starsHere = action[j]!.length > 0 ? patternStars : 0;
+        const id = ids[j]!;
+        const matching = starsHere | (id >= 0 ? literals[row + id]! : 0);
+        // Advance where segment i matches; a `*` that has taken a segment (state i + 1) may take this one too.
+        states = ((states & matching) << 1) | (states & (starsHere << 1));
       }
-      if (next === 0) return false;
-      states = next;
+      if (states & accept[p]!) return true;
     }
-    return (states & accept) !== 0;
+    return false;
   };
 }
 
-/** One matcher for a list of patterns: allows an action that any of them matches. */
-export function compilePatterns(patterns: readonly string[]): ActionMatcher {
-  const matchers = patterns.map(compilePattern);
-  return (action) => matchers.some((matches) => matches(action));
-}
+export const compilePattern = (pattern: string): ActionMatcher => compilePatterns([pattern]);
 
 export function matchesPattern(pattern: string, action: string): boolean {
   return compilePattern(pattern)(action.split(':'));

@@ -236,7 +236,7 @@ spent inside DynamoDB Local answering them. The same page read by key condition 
   )}× the first page's time
 at page 50.
 
-## 4. Check evaluation vs casbin (issue 6)
+## 4. Check evaluation vs casbin (issues 6, 11, 14)
 
 ${renderPermissionsSection(results.permissions)}`;
 }
