@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { AuthorizerResult } from './authorizerBench.ts';
 import { FLOOR, type BundleResult, type BundlesResult } from './bundles.ts';
 import type { SynthResult } from './synthBench.ts';
+import type { ScaleResult } from './scaleBench.ts';
 import type { PageTiming, RouteCost } from './groupsBench.ts';
 import type { PermissionsBenchResult } from './permissions/permissionsBench.ts';
 import { renderPermissionsSection } from './permissions/report.ts';
@@ -20,6 +21,7 @@ export interface BenchResults {
   pages: PageTiming[];
   pageRepeats: number;
   permissions: PermissionsBenchResult;
+  scale: ScaleResult;
 }
 
 const NOT_REPORTED = 'not reported by DynamoDB Local';
@@ -146,6 +148,20 @@ ${table(
     result.responseBytes,
   ]),
 )}
+
+## 2b. Scale: one decision in a small and in a large table (issue 14)
+
+The same uncached decision (\`authorizeToken\` in \`shared/services/authorizerService.ts\`: verify the token, then one Query of the
+caller's partition) for the same caller with 3 memberships, against two tables in the same DynamoDB Local: a small one
+(${results.scale.small.groups} groups, ${results.scale.small.users} users) and a large one (${results.scale.large.groups.toLocaleString('en')} groups, ${results.scale.large.users.toLocaleString('en')} users; written in ${fixed(results.scale.writeSeconds, 0)} s).
+${results.scale.decisions} decisions each, taking turns (each side first every other time), after 20 warm-up rounds; wall time in this process.
+
+| Table | Groups | Users | Decision p50 (ms) |
+|---|---|---|---|
+| small | ${results.scale.small.groups} | ${results.scale.small.users} | ${fixed(results.scale.small.p50, 2)} |
+| large | ${results.scale.large.groups.toLocaleString('en')} | ${results.scale.large.users.toLocaleString('en')} | ${fixed(results.scale.large.p50, 2)} |
+
+**Large ÷ small: ${fixed(results.scale.ratio, 2)}×** (the limit is 1.1×): a decision reads one partition by key, whatever else the table holds.
 
 ## 3. Groups (issue 3)
 

@@ -16,6 +16,7 @@ import { measureSynth } from './synthBench.ts';
 import { countDynamoRequests } from './dynamoCounter.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
+import { measureScale } from './scaleBench.ts';
 import { renderReport } from './report.ts';
 import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
 
@@ -23,6 +24,7 @@ const TREE = { tenants: 10, departments: 10, teams: 100 };
 const PAGES = [1, 50, 100];
 const PAGE_REPEATS = 15;
 const MANY_MEMBERSHIPS = 200;
+const SCALE_USERS = 100_000;
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -95,6 +97,26 @@ async function main(): Promise<void> {
     const memberToken = await login(stack.apiUrl, member.email, member.password);
     authorizer.push(await measureAuthorizer(counter, `reader in ${spread.length} groups`, spread.length, memberToken));
 
+    log('scale: the same decision in a small and a large table');
+    const scaleCaller = await createUserWithMemberships(
+      bulk,
+      { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId },
+      'bench-scale@example.com',
+      teams.slice(0, 3),
+    );
+    const scale = await measureScale(
+      {
+        endpoint: stack.dynamoEndpoint,
+        large: bulk,
+        largeGroups: ids.length,
+        largeUsers: SCALE_USERS,
+        caller: scaleCaller.email,
+        accessToken: await login(stack.apiUrl, scaleCaller.email, scaleCaller.password),
+      },
+      { doc: bulk.doc, tableName: 'iam-scale-small' },
+      log,
+    );
+
     const report = renderReport({
       startedAt,
       durationSeconds: (performance.now() - started) / 1000,
@@ -107,6 +129,7 @@ async function main(): Promise<void> {
       pages,
       pageRepeats: PAGE_REPEATS,
       permissions,
+      scale,
     });
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);
