@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { docsRoutes as routes } from '../../shared/api/routes/docsRoutes.ts';
 import { docsPageHtml } from '../../shared/docs/docsPage.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { defaultTable } from '../../shared/store/client.ts';
 import { updateGroup } from '../../shared/services/groupService.ts';

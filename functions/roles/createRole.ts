@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { rolesRoutes as routes } from '../../shared/api/routes/rolesRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { createRole } from '../../shared/services/roleService.ts';
 import { defaultTable } from '../../shared/store/client.ts';

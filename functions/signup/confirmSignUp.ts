@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { signupRoutes as routes } from '../../shared/api/routes/signupRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { authDependencies } from '../../shared/services/dependencies.ts';
 import { confirmSignUp } from '../../shared/services/signupService.ts';

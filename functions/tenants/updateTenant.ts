@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { tenantsRoutes as routes } from '../../shared/api/routes/tenantsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
 import { changePlan } from '../../shared/services/tenantService.ts';

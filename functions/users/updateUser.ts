@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes.ts';
+import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
 import { updateUser } from '../../shared/services/users/update.ts';

@@ -10,7 +10,7 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTION_PERMISSIONS, routePermissions } from '../../shared/api/functionPermissions.ts';
@@ -36,7 +36,7 @@ export interface IamApiProps {
 /** The REST API, built from the route manifest: one function and one method per route. */
 export class IamApi extends Construct {
   readonly restApi: RestApi;
-  readonly routeFunctions = new Map<string, NodejsFunction>();
+  readonly routeFunctions = new Map<string, LambdaFunction>();
   private authorizer?: RequestAuthorizer;
 
   constructor(

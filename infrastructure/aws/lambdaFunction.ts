@@ -1,23 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration, type BundlingOptions, type ILocalBundling } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { fileURLToPath } from 'node:url';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { bundleEntries, bundlePath, copyBundleFiles, functionEntry, functionEntryNames, REPO_ROOT } from './bundling.ts';
 
-/** How every function is bundled; the benchmarks bundle with the same options to measure what ships. */
-export const BUNDLE_OPTIONS = {
-  minify: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  // Some bundled CommonJS dependencies call require(); ESM has none unless we define it.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-} as const;
-
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { REPO_ROOT } from './bundling.ts';
 
 export interface IamFunctionProps {
   /** Module under `functions/`, without `.ts`, exporting `handler`. */
@@ -29,14 +19,16 @@ export interface IamFunctionProps {
   bundleFiles?: Readonly<Record<string, string>>;
 }
 
-/** Every Lambda of the service: one ESM bundle per entry point, AWS SDK included, bundled with the local esbuild. */
-export function iamFunction(scope: Construct, id: string, props: IamFunctionProps): NodejsFunction {
-  return new NodejsFunction(scope, id, {
-    entry: join(REPO_ROOT, 'functions', `${props.handler}.ts`),
-    handler: 'handler',
+/**
+ * Every Lambda of the service: one ESM bundle per entry point, AWS SDK included. All entry points
+ * are bundled together once per synth (see bundling.ts); each function's asset is its folder of
+ * that build. CDK still decides whether to bundle (`aws:cdk:bundling-stacks`) and hashes the output.
+ */
+export function iamFunction(scope: Construct, id: string, props: IamFunctionProps): LambdaFunction {
+  return new LambdaFunction(scope, id, {
+    code: Code.fromAsset(REPO_ROOT, { assetHashType: AssetHashType.OUTPUT, bundling: functionBundling(props) }),
+    handler: 'index.handler',
     description: props.description,
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
     memorySize: 512,
@@ -44,29 +36,33 @@ export function iamFunction(scope: Construct, id: string, props: IamFunctionProp
     environment: props.environment,
     tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
-    bundling: {
-      minify: BUNDLE_OPTIONS.minify,
-      sourceMap: false,
-      format: OutputFormat.ESM,
-      target: BUNDLE_OPTIONS.target,
-      mainFields: [...BUNDLE_OPTIONS.mainFields],
-      externalModules: [],
-      banner: BUNDLE_OPTIONS.banner,
-      forceDockerBundling: false,
-      ...(props.bundleFiles ? { commandHooks: copyIntoBundle(props.bundleFiles) } : {}),
-    },
   });
 }
 
-/** Shell commands run after esbuild, in the repository (`inputDir`), writing next to the bundle (`outputDir`). */
-export function copyIntoBundle(files: Readonly<Record<string, string>>): ICommandHooks {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      Object.entries(files).map(
-        ([target, source]) =>
-          `mkdir -p "${join(outputDir, dirname(target))}" && cp "${join(inputDir, source)}" "${join(outputDir, target)}"`,
-      ),
+/**
+ * Local bundling only: CDK never falls back to the image. The handler and its files are fields of
+ * the local bundler so that CDK's asset cache, keyed on the options' JSON, tells functions apart.
+ */
+function functionBundling(props: IamFunctionProps): BundlingOptions {
+  const local: ILocalBundling & { handler: string; files: Readonly<Record<string, string>> } = {
+    handler: props.handler,
+    files: props.bundleFiles ?? {},
+    tryBundle(outputDir: string) {
+      cpSync(dirname(bundlePath(allFunctionsBundled(), props.handler)), outputDir, { recursive: true });
+      copyBundleFiles(outputDir, props.bundleFiles ?? {});
+      return true;
+    },
   };
+  return { image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'), local };
+}
+
+let bundledDir: string | undefined;
+/** Bundles every function in one esbuild pass, the first time a function is staged in this process. */
+function allFunctionsBundled(): string {
+  if (bundledDir) return bundledDir;
+  const outdir = mkdtempSync(join(tmpdir(), 'iam-functions-'));
+  process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+  bundleEntries(functionEntryNames().map(functionEntry), outdir);
+  bundledDir = outdir;
+  return outdir;
 }

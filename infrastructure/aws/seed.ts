@@ -1,7 +1,7 @@
 import { CustomResource } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -17,7 +17,7 @@ export interface SeedProps {
 
 /** Creates the root group and the first admin once, when the stack is created. */
 export class Seed extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly resource: CustomResource;
 
   constructor(scope: Construct, id: string, props: SeedProps) {

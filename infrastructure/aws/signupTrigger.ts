@@ -1,6 +1,6 @@
 import { UserPoolOperation, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { FUNCTION_PERMISSIONS } from '../../shared/api/functionPermissions.ts';
 import { grantFunctionPermissions } from './functionGrants.ts';
@@ -21,8 +21,8 @@ export interface SignupTriggerProps {
  * (the pool refers to the function, so the function must not refer to the pool).
  */
 export class SignupTrigger extends Construct {
-  readonly function: NodejsFunction;
-  readonly preSignUp: NodejsFunction;
+  readonly function: LambdaFunction;
+  readonly preSignUp: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: SignupTriggerProps) {
     super(scope, id);

@@ -1,19 +1,20 @@
 /**
- * Issue 2: bundles every Lambda entry point exactly as CDK does (BUNDLE_OPTIONS), reports its
- * minified size, and times importing it in a fresh `node` process, next to a floor bundle that
- * only sends one GetItem.
+ * Bundles every Lambda entry point exactly as the CDK stack does (infrastructure/aws/bundling.ts),
+ * reports each minified size, fails if any bundle carries a zod locale other than `en`, and times
+ * importing each bundle in a fresh `node` process next to a floor bundle that only sends one GetItem.
+ * Imports are interleaved (every bundle once per round, floor included), so each ratio compares
+ * imports made at the same moment of a shared, noisy machine.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { ROUTES } from '../../shared/api/routes.ts';
-import { BUNDLE_OPTIONS, REPO_ROOT } from '../../infrastructure/aws/lambdaFunction.ts';
+import type { Metafile } from 'esbuild';
+import { bundleEntries, bundlePath, functionEntry, functionEntryNames, REPO_ROOT } from '../../infrastructure/aws/bundling.ts';
 import { median } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
-const IMPORT_RUNS = 7;
+export const IMPORT_ROUNDS = 9;
 
 /** What the modules read at import time; COGNITO_ENDPOINT stays unset, as on AWS. */
 const IMPORT_ENV = {
@@ -24,20 +25,47 @@ const IMPORT_ENV = {
   AWS_REGION: 'eu-west-2',
 };
 
+export interface ImportTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
 export interface BundleResult {
   name: string;
   sizeKb: number;
   /** The package (or top-level folder) contributing most to the minified output. */
   largestInput: { name: string; sizeKb: number };
-  importMs: number;
+  /** Medians over the rounds. */
+  importWallMs: number;
+  importCpuMs: number;
+  /** Median over the rounds of this bundle's import CPU time ÷ the floor's in the same round. */
+  cpuVsFloor: number;
+  wallVsFloor: number;
 }
 
-export async function measureBundles(log: (message: string) => void): Promise<BundleResult[]> {
-  const functionEntry = (name: string) => ({ name, out: name, path: join(REPO_ROOT, 'functions', `${name}.ts`) });
+export interface BundlesResult {
+  bundles: BundleResult[];
+  /** Seconds for the one esbuild pass over every entry point. */
+  buildSeconds: number;
+  /** zod locales found in any bundle other than `en` (the run fails if there is one). */
+  zodLocales: string[];
+  rounds: number;
+}
+
+/** zod's locale modules in a bundle's inputs, other than `en`. */
+export function foreignZodLocales(metafile: Metafile): string[] {
+  const found = new Set<string>();
+  for (const output of Object.values(metafile.outputs))
+    for (const input of Object.keys(output.inputs)) {
+      const locale = /node_modules\/zod\/(?:.*\/)?locales\/([^/]+)\.js$/.exec(input)?.[1];
+      if (locale && locale !== 'en' && locale !== 'index') found.add(locale);
+    }
+  return [...found].sort();
+}
+
+export async function measureBundles(log: (message: string) => void): Promise<BundlesResult> {
   const entries = [
-    ...ROUTES.map((route) => functionEntry(route.handler)),
-    functionEntry('authorizer'),
-    functionEntry('seed/seedCustomResource'),
+    ...functionEntryNames().map((name) => ({ name, ...functionEntry(name) })),
     { name: FLOOR, out: 'floor', path: join(REPO_ROOT, 'test', 'bench', 'floor.ts') },
   ];
 
@@ -45,33 +73,40 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
   const outdir = mkdtempSync(join(REPO_ROOT, '.bench', 'bundles-'));
   try {
     log(`bundling ${entries.length} entry points into ${outdir}`);
-    const { metafile } = await build({
-      ...BUNDLE_OPTIONS,
-      mainFields: [...BUNDLE_OPTIONS.mainFields],
-      banner: { js: BUNDLE_OPTIONS.banner },
-      bundle: true,
-      entryPoints: entries.map((entry) => ({ in: entry.path, out: entry.out })),
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      metafile: true,
-      absWorkingDir: REPO_ROOT,
-      logLevel: 'warning',
-    });
-    const results: BundleResult[] = [];
-    for (const entry of entries) {
-      const file = join(outdir, `${entry.out}.mjs`);
-      const times: number[] = [];
-      for (let run = 0; run < IMPORT_RUNS; run++) times.push(await timeImport(file));
-      const inputs = metafile.outputs[relative(REPO_ROOT, file)]?.inputs ?? {};
-      results.push({
-        name: entry.name,
-        sizeKb: statSync(file).size / 1024,
-        largestInput: largestPackage(inputs),
-        importMs: median(times),
-      });
-      log(`  ${entry.name}: ${(statSync(file).size / 1024).toFixed(1)} KB, import ${median(times).toFixed(1)} ms`);
+    const started = performance.now();
+    const metafile = bundleEntries(entries, outdir);
+    const buildSeconds = (performance.now() - started) / 1000;
+    const zodLocales = foreignZodLocales(metafile);
+    if (zodLocales.length > 0) throw new Error(`zod locales other than en in the bundles: ${zodLocales.join(', ')}`);
+
+    const files = entries.map((entry) => bundlePath(outdir, entry.out));
+    const times: ImportTime[][] = entries.map(() => []);
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      // Each round starts at a different bundle, so no bundle always runs right after another.
+      for (let step = 0; step < entries.length; step++) {
+        const index = (step + round * 5) % entries.length;
+        times[index]!.push(await timeImport(files[index]!));
+      }
+      log(`  import round ${round + 1}/${IMPORT_ROUNDS}`);
     }
-    return results;
+    const floorTimes = times[entries.length - 1]!;
+    const bundles = entries.map((entry, index): BundleResult => {
+      const own = times[index]!;
+      const inputs = metafile.outputs[relative(REPO_ROOT, files[index]!)]?.inputs ?? {};
+      const sizeKb = statSync(files[index]!).size / 1024;
+      return {
+        name: entry.name,
+        sizeKb,
+        largestInput: largestPackage(inputs),
+        importWallMs: median(own.map((time) => time.wallMs)),
+        importCpuMs: median(own.map((time) => time.cpuMs)),
+        cpuVsFloor: median(own.map((time, round) => time.cpuMs / floorTimes[round]!.cpuMs)),
+        wallVsFloor: median(own.map((time, round) => time.wallMs / floorTimes[round]!.wallMs)),
+      };
+    });
+    for (const bundle of bundles)
+      log(`  ${bundle.name}: ${bundle.sizeKb.toFixed(1)} KB, import CPU ${bundle.cpuVsFloor.toFixed(2)}× the floor`);
+    return { bundles, buildSeconds, zodLocales, rounds: IMPORT_ROUNDS };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -87,10 +122,15 @@ function largestPackage(inputs: Record<string, { bytesInOutput: number }>): { na
   return { name, sizeKb: size / 1024 };
 }
 
-/** Milliseconds to import the bundle in a fresh node process, measured inside that process. */
-function timeImport(file: string): Promise<number> {
+/** Wall and CPU milliseconds to import the bundle in a fresh node process, measured inside that process. */
+function timeImport(file: string): Promise<ImportTime> {
   // process.exit: the authorizer's JWKS fetch (no network here) must not keep the process alive.
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t); process.exit(0);`;
+  const script = [
+    'const cpu = process.cpuUsage(); const t = performance.now();',
+    `await import(${JSON.stringify(pathToFileURL(file).href)});`,
+    'const wall = performance.now() - t; const used = process.cpuUsage(cpu);',
+    'console.log(JSON.stringify({ wallMs: wall, cpuMs: (used.user + used.system) / 1000 })); process.exit(0);',
+  ].join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH, ...IMPORT_ENV },
@@ -104,9 +144,12 @@ function timeImport(file: string): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const ms = Number.parseFloat(stdout.trim());
-      if (code === 0 && Number.isFinite(ms)) resolve(ms);
-      else reject(new Error(`importing ${file} failed (exit ${code}): ${stderr.trim()}`));
+      try {
+        if (code !== 0) throw new Error(`exit ${code}`);
+        resolve(JSON.parse(stdout.trim()) as ImportTime);
+      } catch (error) {
+        reject(new Error(`importing ${file} failed (${String(error)}): ${stderr.trim()}`));
+      }
     });
   });
 }

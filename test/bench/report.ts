@@ -1,7 +1,9 @@
 /** The Markdown report: what was measured, how, on what machine, and the numbers. */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { AuthorizerResult } from './authorizerBench.ts';
-import { FLOOR, type BundleResult } from './bundles.ts';
+import { FLOOR, type BundleResult, type BundlesResult } from './bundles.ts';
+import type { SynthResult } from './synthBench.ts';
+import type { ScaleResult } from './scaleBench.ts';
 import type { PageTiming, RouteCost } from './groupsBench.ts';
 import type { PermissionsBenchResult } from './permissions/permissionsBench.ts';
 import { renderPermissionsSection } from './permissions/report.ts';
@@ -11,13 +13,15 @@ export interface BenchResults {
   durationSeconds: number;
   /** 1-minute load average when the run started: other work on the machine skews timings. */
   loadAtStart: number;
-  bundles: BundleResult[];
+  bundles: BundlesResult;
+  synth: SynthResult;
   authorizer: AuthorizerResult[];
   routeCosts: RouteCost[];
   tree: { groups: number; shape: string; buildSeconds: number };
   pages: PageTiming[];
   pageRepeats: number;
   permissions: PermissionsBenchResult;
+  scale: ScaleResult;
 }
 
 const NOT_REPORTED = 'not reported by DynamoDB Local';
@@ -33,8 +37,24 @@ export function machine(): string {
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, ${process.platform} ${process.arch}, Node.js ${process.version}`;
 }
 
+const AUTHORIZER = 'authorizer';
+const NOT_ROUTES = new Set([AUTHORIZER, FLOOR, 'seed/seedCustomResource', 'triggers/postConfirmation']);
+
+function bundleSummary(bundles: BundleResult[]): string {
+  const handlers = bundles.filter((bundle) => !NOT_ROUTES.has(bundle.name));
+  const authorizer = bundles.find((bundle) => bundle.name === AUTHORIZER)!;
+  const largest = handlers.reduce((a, b) => (b.sizeKb > a.sizeKb ? b : a));
+  const slowest = handlers.reduce((a, b) => (b.cpuVsFloor > a.cpuVsFloor ? b : a));
+  const over = (limit: number) => handlers.filter((bundle) => bundle.sizeKb > limit).length;
+  const slower = (limit: number) => handlers.filter((bundle) => bundle.cpuVsFloor > limit).length;
+  return [
+    `- Route handlers: largest \`${largest.name}\` ${fixed(largest.sizeKb)} KB; ${over(350)} of ${handlers.length} over 350 KB.`,
+    `- Route handlers' import CPU: highest \`${slowest.name}\` ${fixed(slowest.cpuVsFloor, 2)}× the floor; ${slower(1.2)} of ${handlers.length} over 1.2×.`,
+    `- Authorizer: ${fixed(authorizer.sizeKb)} KB, import CPU ${fixed(authorizer.cpuVsFloor, 2)}× the floor. Its import starts the JWKS fetch (hydrating the verifier during the cold start, outside any request), which the floor does not do.`,
+  ].join('\n');
+}
+
 export function renderReport(results: BenchResults): string {
-  const floor = results.bundles.find((bundle) => bundle.name === FLOOR)!;
   const perDecision = results.authorizer[0]!.requestsPerDecision;
   const first = results.pages[0]!;
   const fiftieth = results.pages.find((page) => page.page === 50)!;
@@ -54,25 +74,52 @@ npm ci && npm run bench
 
 Timings are for comparison on one machine, not targets; counts of DynamoDB requests are exact.
 
-## 1. Bundles (issue 2)
+## 1. Bundles and import time (issue 14)
 
-Every Lambda entry point bundled with esbuild exactly as the CDK stack bundles it (\`BUNDLE_OPTIONS\` in
-\`infrastructure/aws/lambdaFunction.ts\`: minified ESM for Node.js 22, AWS SDK v3 bundled). The floor is
-\`test/bench/floor.ts\`: a document client and one GetItem, nothing else. Import time: \`await import()\` of the
-bundle in a fresh \`node --input-type=module\` process, timed inside that process (module loading and evaluation,
-not Node's own start-up), median of 7 runs, with the environment the modules read at load time
-(\`COGNITO_ENDPOINT\` unset, as on AWS).
+Every entry point under \`functions/\` bundled in one esbuild pass with the options the CDK stack uses
+(\`BUNDLE_OPTIONS\` in \`infrastructure/aws/bundling.ts\`: minified ESM for Node.js 22, AWS SDK v3 bundled, the SDK's
+credential chain replaced by the environment provider, the SDK's event-stream code left out); ${fixed(results.bundles.buildSeconds, 1)} s for all
+${results.bundles.bundles.length} in this run. The floor is \`test/bench/floor.ts\`: a document client and one GetItem, nothing else,
+bundled in the same pass. zod locales other than \`en\` in any bundle: **${results.bundles.zodLocales.length === 0 ? 'none' : results.bundles.zodLocales.join(', ')}** (the run fails otherwise).
+
+Import time: \`await import()\` of the bundle in a fresh \`node --input-type=module\` process, timed inside that process
+(module loading and evaluation, not Node's own start-up), with the environment the modules read at load time
+(\`COGNITO_ENDPOINT\` unset, as on AWS). ${results.bundles.rounds} rounds; each round imports every bundle once, floor included,
+starting at a different bundle each round. CPU = user + system time of that process during the import (the machine is
+shared, so wall time swings with other work; CPU time much less). "vs floor" = median over the rounds of the bundle's
+time ÷ the floor's time in the same round. Limits (issue 14): route handlers ≤ 350 KB and ≤ 1.2× the floor's import;
+the authorizer ≤ 230 KB and ≤ 1.1×.
 
 ${table(
-  ['Bundle', 'Minified size (KB)', 'Largest package in it (KB)', 'Import, median of 7 (ms)', 'Import vs floor'],
-  results.bundles.map((bundle) => [
+  [
+    'Bundle',
+    'Minified size (KB)',
+    'Largest package in it (KB)',
+    'Import CPU, median (ms)',
+    'CPU vs floor',
+    'Import wall, median (ms)',
+    'Wall vs floor',
+  ],
+  results.bundles.bundles.map((bundle) => [
     bundle.name === FLOOR ? `**${bundle.name}**` : `\`functions/${bundle.name}.ts\``,
     fixed(bundle.sizeKb),
     `${bundle.largestInput.name} ${fixed(bundle.largestInput.sizeKb, 0)}`,
-    fixed(bundle.importMs),
-    bundle.name === FLOOR ? '1.00×' : `${fixed(bundle.importMs / floor.importMs, 2)}×`,
+    fixed(bundle.importCpuMs),
+    `${fixed(bundle.cpuVsFloor, 2)}×`,
+    fixed(bundle.importWallMs),
+    `${fixed(bundle.wallVsFloor, 2)}×`,
   ]),
 )}
+
+${bundleSummary(results.bundles.bundles)}
+
+## 1b. Synth (issue 14)
+
+\`${results.synth.command}\`, offline, ${results.synth.wallSeconds.length} runs after the bundle measurements (so with a warm disk cache),
+each into a fresh output folder. Median **${fixed(results.synth.medianWallSeconds, 1)} s** wall (runs: ${results.synth.wallSeconds.map((value) => fixed(value, 1)).join(', ')} s)
+and **${fixed(results.synth.medianCpuSeconds, 1)} s** CPU of the whole process tree (runs: ${results.synth.cpuSeconds.map((value) => fixed(value, 1)).join(', ')} s); the limit is 15 s.
+Every function is bundled in the one esbuild pass above (\`iamFunction\` in \`infrastructure/aws/lambdaFunction.ts\` hands each
+function its folder of that build as a CDK asset), instead of one esbuild process per function.
 
 ## 2. Authorizer: DynamoDB requests per uncached decision (issue 2)
 
@@ -101,6 +148,20 @@ ${table(
     result.responseBytes,
   ]),
 )}
+
+## 2b. Scale: one decision in a small and in a large table (issue 14)
+
+The same uncached decision (\`authorizeToken\` in \`shared/services/authorizerService.ts\`: verify the token, then one Query of the
+caller's partition) for the same caller with 3 memberships, against two tables in the same DynamoDB Local: a small one
+(${results.scale.small.groups} groups, ${results.scale.small.users} users) and a large one (${results.scale.large.groups.toLocaleString('en')} groups, ${results.scale.large.users.toLocaleString('en')} users; written in ${fixed(results.scale.writeSeconds, 0)} s).
+${results.scale.decisions} decisions each, taking turns (each side first every other time), after 20 warm-up rounds; wall time in this process.
+
+| Table | Groups | Users | Decision p50 (ms) |
+|---|---|---|---|
+| small | ${results.scale.small.groups} | ${results.scale.small.users} | ${fixed(results.scale.small.p50, 2)} |
+| large | ${results.scale.large.groups.toLocaleString('en')} | ${results.scale.large.users.toLocaleString('en')} | ${fixed(results.scale.large.p50, 2)} |
+
+**Large ÷ small: ${fixed(results.scale.ratio, 2)}×** (the limit is 1.1×): a decision reads one partition by key, whatever else the table holds.
 
 ## 3. Groups (issue 3)
 
@@ -191,7 +252,7 @@ spent inside DynamoDB Local answering them. The same page read by key condition 
   )}× the first page's time
 at page 50.
 
-## 4. Check evaluation vs casbin (issue 6)
+## 4. Check evaluation vs casbin (issues 6, 11, 14)
 
 ${renderPermissionsSection(results.permissions)}`;
 }

@@ -12,9 +12,11 @@ import { createDocumentClient, defaultTable, type TableRef } from '../../shared/
 import { login } from './api.ts';
 import { measureAuthorizer } from './authorizerBench.ts';
 import { measureBundles } from './bundles.ts';
+import { measureSynth } from './synthBench.ts';
 import { countDynamoRequests } from './dynamoCounter.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
+import { measureScale } from './scaleBench.ts';
 import { renderReport } from './report.ts';
 import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
 
@@ -22,6 +24,7 @@ const TREE = { tenants: 10, departments: 10, teams: 100 };
 const PAGES = [1, 50, 100];
 const PAGE_REPEATS = 15;
 const MANY_MEMBERSHIPS = 200;
+const SCALE_USERS = 100_000;
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
 
   // Bundles first, while no local stack competes for the two cores.
   const bundles = await measureBundles(log);
+  const synth = await measureSynth(log);
   // Check evaluation vs casbin: in process, no stack needed; throws if the two ever disagree.
   const permissions = await runPermissionsBench(log);
 
@@ -93,17 +97,39 @@ async function main(): Promise<void> {
     const memberToken = await login(stack.apiUrl, member.email, member.password);
     authorizer.push(await measureAuthorizer(counter, `reader in ${spread.length} groups`, spread.length, memberToken));
 
+    log('scale: the same decision in a small and a large table');
+    const scaleCaller = await createUserWithMemberships(
+      bulk,
+      { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId },
+      'bench-scale@example.com',
+      teams.slice(0, 3),
+    );
+    const scale = await measureScale(
+      {
+        endpoint: stack.dynamoEndpoint,
+        large: bulk,
+        largeGroups: ids.length,
+        largeUsers: SCALE_USERS,
+        caller: scaleCaller.email,
+        accessToken: await login(stack.apiUrl, scaleCaller.email, scaleCaller.password),
+      },
+      { doc: bulk.doc, tableName: 'iam-scale-small' },
+      log,
+    );
+
     const report = renderReport({
       startedAt,
       durationSeconds: (performance.now() - started) / 1000,
       loadAtStart,
       bundles,
+      synth,
       authorizer,
       routeCosts,
       tree,
       pages,
       pageRepeats: PAGE_REPEATS,
       permissions,
+      scale,
     });
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);

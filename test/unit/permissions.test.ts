@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compilePattern,
   decide,
   matchesPattern,
   roleActionPatterns,
@@ -19,6 +20,52 @@ describe('matchesPattern', () => {
     ['accounts:read', 'accounts:read:all', false],
   ])('%s matches %s: %s', (pattern, action, expected) => {
     expect(matchesPattern(pattern, action)).toBe(expected);
+  });
+});
+
+describe('compilePattern', () => {
+  /** The meaning of a pattern, as a regular expression: only here, as the oracle on tiny inputs. */
+  const oracle = (pattern: string, action: string) =>
+    new RegExp(
+      `^${pattern
+        .split(':')
+        .map((segment) => (segment === '*' ? '[a-z]+(?::[a-z]+)*' : segment))
+        .join(':')}$`,
+    ).test(action);
+  const words = (alphabet: string[], maxLength: number): string[][] => {
+    const all: string[][] = [[]];
+    for (let length = 1; length <= maxLength; length++)
+      for (const prefix of all.filter((word) => word.length === length - 1))
+        for (const letter of alphabet) all.push([...prefix, letter]);
+    return all.filter((word) => word.length > 0);
+  };
+
+  it('agrees with the regular-expression meaning on every pattern of up to 4 segments and action of up to 5', () => {
+    const patterns = words(['a', 'b', '*'], 4).map((word) => word.join(':'));
+    const actions = words(['a', 'b'], 5).map((word) => word.join(':'));
+    const disagreements: string[] = [];
+
+    for (const pattern of patterns) {
+      const matches = compilePattern(pattern);
+      for (const action of actions)
+        if (matches(action.split(':')) !== oracle(pattern, action)) disagreements.push(`${pattern} vs ${action}`);
+    }
+
+    expect(disagreements).toEqual([]);
+  });
+
+  it('lets * take one or more segments, never none', () => {
+    expect(matchesPattern('payments:*', 'payments')).toBe(false);
+    expect(matchesPattern('*:*:*', 'a:b')).toBe(false);
+    expect(matchesPattern('*:*:*', 'a:b:c:d:e')).toBe(true);
+  });
+
+  it('answers a pattern of stars against an action it cannot match without trying every split', () => {
+    const pattern = Array.from({ length: 8 }, () => '*').join(':');
+    const action = Array.from({ length: 7 }, () => 'x'.repeat(17)).join(':');
+
+    expect(compilePattern(pattern)(action.split(':'))).toBe(false);
+    expect(compilePattern(`${pattern}:z`)([...action.split(':'), 'x'])).toBe(false);
   });
 });
 

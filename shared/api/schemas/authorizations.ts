@@ -1,10 +1,15 @@
 import * as z from 'zod';
-import { ACTION_PATTERN } from '../../domain/access/permissions.ts';
+import { ACTION_LIMITS, ACTION_PATTERN, segmentCount } from '../../domain/access/permissions.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
 
 const actionSchema = z
   .string()
+  .max(ACTION_LIMITS.maxLength)
   .regex(ACTION_PATTERN, 'Actions are service:verb or service:resource:verb, lower case')
+  .refine(
+    (action) => segmentCount(action) <= ACTION_LIMITS.maxSegments,
+    `An action has at most ${ACTION_LIMITS.maxSegments} segments`,
+  )
   .meta({ example: 'payments:approve' });
 
 export const checkSchema = z

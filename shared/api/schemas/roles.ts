@@ -1,11 +1,20 @@
 import * as z from 'zod';
-import { ACTION_OR_WILDCARD_PATTERN } from '../../domain/access/permissions.ts';
+import { ACTION_LIMITS, ACTION_OR_WILDCARD_PATTERN, segmentCount } from '../../domain/access/permissions.ts';
 import { CUSTOM_ROLE_NAME_PATTERN } from '../../domain/roles.ts';
 
 const actionPatterns = z
-  .array(z.string().regex(ACTION_OR_WILDCARD_PATTERN, 'Actions are service:verb patterns; * stands for one or more segments'))
+  .array(
+    z
+      .string()
+      .max(ACTION_LIMITS.maxLength)
+      .regex(ACTION_OR_WILDCARD_PATTERN, 'Actions are service:verb patterns; * stands for one or more segments')
+      .refine(
+        (pattern) => segmentCount(pattern) <= ACTION_LIMITS.maxSegments,
+        `A pattern has at most ${ACTION_LIMITS.maxSegments} segments`,
+      ),
+  )
   .min(1)
-  .max(50)
+  .max(ACTION_LIMITS.maxPatternsPerRole)
   .meta({ example: ['payments:*', 'accounts:read'] });
 
 const roleName = z

@@ -27,10 +27,11 @@
  * `regexMatch`), equivalent to BUILT_IN_ROLE_ACTIONS:
  * - reader: actions whose last segment is `read` or `list` (`*:read`, `*:list`);
  * - contributor: the same, plus anything outside `iam:`;
- * - admin: everything.
+ * - admin: everything;
+ * and each custom role one rule per pattern, `*` written as one or more segments.
  */
 import { DefaultRoleManager, newEnforcer, newModelFromString, type Adapter, type Enforcer, type Model } from 'casbin';
-import { subtree, type BenchData, type BuiltIn } from './data.ts';
+import { CUSTOM_ROLES, subtree, type BenchData } from './data.ts';
 
 export const CASBIN_MODEL = `
 [request_definition]
@@ -51,18 +52,26 @@ m = g(r.sub, p.sub, r.dom) && regexMatch(r.act, p.act)
 
 const READ = '^[a-z0-9-]+(:[a-z0-9-]+)*:(read|list)$';
 
-export const CASBIN_POLICIES: [BuiltIn, string][] = [
+/** A custom role's pattern as casbin needs it: a regular expression (`*` = one or more segments). */
+export const patternToRegex = (pattern: string) =>
+  `^${pattern
+    .split(':')
+    .map((segment) => (segment === '*' ? '[a-z0-9-]+(:[a-z0-9-]+)*' : segment))
+    .join(':')}$`;
+
+export const CASBIN_POLICIES: [string, string][] = [
   ['reader', READ],
   ['contributor', READ],
   ['contributor', '^(?!iam:)[a-z0-9-]+(:[a-z0-9-]+)+$'],
   ['admin', '.*'],
+  ...CUSTOM_ROLES.flatMap((role) => role.actions.map((pattern): [string, string] => [role.name, patternToRegex(pattern)])),
 ];
 
 /** `user, role, group` for every group where the user has an effective role. */
 export function materialiseGroupingPolicies(data: BenchData): string[][] {
   const links: string[][] = [];
   for (const user of data.users) {
-    const effective = new Map<string, BuiltIn>();
+    const effective = new Map<string, string>();
     const shallowFirst = Object.entries(user.memberships).sort(([a], [b]) => data.byId.get(a)!.depth - data.byId.get(b)!.depth);
     for (const [groupId, role] of shallowFirst) {
       for (const id of subtree(data.byId, groupId)) effective.set(id, role);

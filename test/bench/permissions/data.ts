@@ -3,11 +3,25 @@
  * memberships, and a list of (user, group, action) queries. Everything comes from one seeded
  * PRNG, so every run (and both evaluators) sees exactly the same data.
  */
-/** The built-in roles (`ROLES` in shared/domain/roles.ts); the comparison uses these only. */
+/** The built-in roles (`ROLES` in shared/domain/roles.ts). */
 export type BuiltIn = 'reader' | 'contributor' | 'admin';
 export const ROLES: readonly BuiltIn[] = ['reader', 'contributor', 'admin'];
+
+/** Custom roles, defined at `/` so usable everywhere, as a business would define them with `POST /roles`. */
+export const CUSTOM_ROLES: readonly { name: string; actions: string[] }[] = [
+  { name: 'payments-approver', actions: ['payments:*', 'accounts:read'] },
+  { name: 'auditor', actions: ['*:read', '*:list', 'reports:*'] },
+  { name: 'user-admin', actions: ['iam:users:*', 'iam:groups:read'] },
+];
 /** Business reads/lists, a business write, an IAM write and an IAM read. */
-export const ACTIONS = ['payments:approve', 'accounts:read', 'iam:users:invite', 'iam:groups:read', 'reports:list'] as const;
+export const ACTIONS = [
+  'payments:approve',
+  'accounts:read',
+  'iam:users:invite',
+  'iam:groups:read',
+  'reports:list',
+  'reports:export',
+] as const;
 
 /** Segment prefix per depth: tenant, department, unit, team, squad, pod. */
 const PREFIXES = ['t', 'd', 'u', 'm', 's', 'p'];
@@ -22,6 +36,8 @@ export interface DataShape {
   queries: number;
   /** Share of queries aimed inside the subtree of one of the user's memberships; the rest pick any group. */
   inReachShare: number;
+  /** Share of memberships granting a custom role; the rest grant a built-in one. */
+  customRoleShare: number;
 }
 
 export const DEFAULT_SHAPE: DataShape = {
@@ -33,6 +49,7 @@ export const DEFAULT_SHAPE: DataShape = {
   membershipsPerUser: 3,
   queries: 100_000,
   inReachShare: 0.5,
+  customRoleShare: 0.2,
 };
 
 export interface Group {
@@ -44,8 +61,8 @@ export interface Group {
 
 export interface User {
   id: string;
-  /** groupId -> role, exactly the map the authorizer hands over in the caller context. */
-  memberships: Record<string, BuiltIn>;
+  /** groupId -> role (built-in or custom), exactly the map the authorizer hands over in the caller context. */
+  memberships: Record<string, string>;
 }
 
 export interface Query {
@@ -111,11 +128,13 @@ export function generateData(shape: DataShape = DEFAULT_SHAPE): BenchData {
   for (let i = 0; i < shape.tenants; i++) addGroup(root);
   while (groups.length < shape.groups) addGroup(pick(canParent));
 
-  // Users: `membershipsPerUser` memberships each, at distinct random groups, random built-in roles.
+  // Users: `membershipsPerUser` memberships each, at distinct random groups, random roles (a share of them custom).
+  const customNames = CUSTOM_ROLES.map((role) => role.name);
   const users: User[] = [];
   for (let i = 0; i < shape.users; i++) {
-    const memberships: Record<string, BuiltIn> = {};
-    while (Object.keys(memberships).length < shape.membershipsPerUser) memberships[pick(groups).id] = pick(ROLES);
+    const memberships: Record<string, string> = {};
+    while (Object.keys(memberships).length < shape.membershipsPerUser)
+      memberships[pick(groups).id] = random() < shape.customRoleShare ? pick(customNames) : pick(ROLES);
     users.push({ id: `user-${String(i).padStart(5, '0')}@bench.example`, memberships });
   }
 
