@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { callbackUrl } from '../../shared/login/loginFlow.ts';
 import { IamApi, STAGE_NAME } from './api.ts';
+import { acknowledgeNagFindings } from './operations/nagAcknowledgements.ts';
 import { Seed } from './seed.ts';
 import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
@@ -48,6 +49,16 @@ export class IamStack extends Stack {
     });
     new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
     if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
+
+    acknowledgeNagFindings({
+      stack: this,
+      table,
+      userPool: logins.userPool,
+      restApi: this.api.restApi,
+      seedFunction: this.seed.function,
+      deadLetterQueues: [this.seed.deadLetterQueue],
+      settings,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
     new CfnOutput(this, 'UserPoolId', { value: logins.userPool.userPoolId });
