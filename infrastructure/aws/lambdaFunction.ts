@@ -5,6 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { POWERTOOLS_ENVIRONMENT } from './operations/powertoolsEnvironment.ts';
 
 /** How every function is bundled; the benchmarks bundle with the same options to measure what ships. */
 export const BUNDLE_OPTIONS = {
@@ -41,7 +42,7 @@ export function iamFunction(scope: Construct, id: string, props: IamFunctionProp
     architecture: Architecture.ARM_64,
     memorySize: 512,
     timeout: Duration.seconds(10),
-    environment: props.environment,
+    environment: { ...POWERTOOLS_ENVIRONMENT, ...props.environment },
     tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
     bundling: {
