@@ -36,8 +36,11 @@ function metricsInstance(): Metrics {
   }));
 }
 
+// One single-metric emitter, reused: it publishes and clears on every addMetric, and nothing awaits in between.
+let single: Metrics | undefined;
+
 export function countMetric(name: (typeof METRIC)[keyof typeof METRIC], dimensions: Record<string, string> = {}): void {
-  const single = metricsInstance().singleMetric();
+  single ??= metricsInstance().singleMetric();
   for (const [dimension, value] of Object.entries(dimensions)) single.addDimension(dimension, value);
   single.addMetric(name, MetricUnit.Count, 1);
 }
