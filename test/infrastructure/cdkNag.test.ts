@@ -57,6 +57,14 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings).toEqual([]);
   });
 
+  it('reports no unacknowledged finding with an alarm topic', () => {
+    const { app } = iamApp({ alarmEmail: 'ops@bank.example' });
+
+    const findings = nagFindings(app);
+
+    expect(findings).toEqual([]);
+  });
+
   it('reports no unacknowledged finding with access logs, tracing and the firewall turned off', () => {
     const { app } = iamApp({ accessLogs: 'false', tracing: 'false', waf: 'false' });
 
