@@ -13,6 +13,7 @@ import { startCognitoLocal } from './cognitoLocal.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
+import { hostedLoginProxy } from './hostedLoginProxy.ts';
 import { lambdaInvocations, LOCAL_TRIGGER_FUNCTIONS } from './lambdaInvoke.ts';
 import { freePort } from './ports.ts';
 import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
@@ -21,6 +22,8 @@ export interface LocalStackOptions {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Where the gateway listens (default 127.0.0.1). The emulators always stay on 127.0.0.1. */
+  host?: string;
   dynamoPort: number;
   cognitoPort: number;
   adminEmail: string;
@@ -84,8 +87,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       COGNITO_API_CLIENT_ID: userPool.apiClientId,
       COGNITO_CLIENT_IDS: [userPool.apiClientId, userPool.hostedClientId].join(','),
       COGNITO_HOSTED_CLIENT_ID: userPool.hostedClientId,
-      // The emulator serves the hosted sign-in form and token endpoint itself.
-      COGNITO_HOSTED_DOMAIN: cognito.endpoint,
+      // The emulator serves the hosted sign-in form and token endpoint, through the gateway (hostedLoginProxy.ts).
+      COGNITO_HOSTED_DOMAIN: apiUrl,
     });
 
     const admin = {
@@ -99,10 +102,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
+    const hostedLogin = hostedLoginProxy(cognito.endpoint);
     const gateway = await startGateway({
       port: port!,
+      host: options.host,
       authorizerCacheSeconds: options.authorizerCacheSeconds,
-      extraPages: async (request) => (await lambdaInvocations(request)) ?? devPages(request),
+      extraPages: async (request) => (await lambdaInvocations(request)) ?? (await hostedLogin(request)) ?? devPages(request),
     });
     stops.push(gateway.stop);
     return {
