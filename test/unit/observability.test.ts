@@ -44,6 +44,11 @@ function proxyEvent(requestId: string, email?: string): APIGatewayProxyEvent {
 
 const context = { awsRequestId: 'lambda-request' } as Context;
 
+// The integration tests' global setup quiets the logger in the shared vitest process; these tests read INFO lines and metrics.
+// Both are created on first use, so this takes effect before any line is written.
+process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('log redaction', () => {
