@@ -19,8 +19,9 @@ export default defineConfig({
         test: {
           name: 'infrastructure',
           include: ['test/infrastructure/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Synthesis bundles every function; on a busy shared machine that alone can take minutes.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -7,18 +7,21 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { authorizeToken, bearerToken, wholeApiResource } from '../shared/services/authorizerService.ts';
 import { createTokenVerifier, verifierSettingsFromEnvironment } from '../shared/identity/tokenVerifier.ts';
 import { defaultTable } from '../shared/store/client.ts';
+import { authorizerDecided, authorizerFailed, observeAuthorizer } from '../shared/observability/authorizerLogging.ts';
 
 const verifier = createTokenVerifier(verifierSettingsFromEnvironment());
 // Fetch the JWKS during the cold start, outside any request; a failure here is retried on first use.
 const hydrated = verifier.hydrate().catch(() => undefined);
 
 export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+  observeAuthorizer(event);
   await hydrated;
   const token = bearerToken(event.headers);
   // API Gateway turns exactly this message into a 401.
-  if (!token) throw new Error('Unauthorized');
-  const decision = await authorizeToken({ verifier, table: defaultTable() }, token);
-  if (!decision) throw new Error('Unauthorized');
+  if (!token) throw authorizerDecided(undefined);
+  const decision = await authorizeToken({ verifier, table: defaultTable() }, token).catch(authorizerFailed);
+  if (!decision) throw authorizerDecided(undefined);
+  authorizerDecided(decision.email);
   return {
     principalId: decision.email,
     policyDocument: {

@@ -7,6 +7,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { CognitoIdentity, identitySettingsFromEnvironment } from '../../shared/identity/cognitoIdentity.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
 import { defaultTable } from '../../shared/store/client.ts';
+import { log } from '../../shared/observability/logger.ts';
 
 export const SEED_RESOURCE_ID = 'iam-seed';
 
@@ -22,6 +23,6 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
     throw new Error('The seed resource needs an AdminEmail property');
   const identity = new CognitoIdentity(identitySettingsFromEnvironment());
   const { created } = await seedRootAndAdmin(defaultTable(), identity, { adminEmail, requestId: event.RequestId });
-  console.log(JSON.stringify({ message: 'seed finished', created }));
+  log.info('seed finished', { created });
   return { PhysicalResourceId: SEED_RESOURCE_ID, Data: { Created: String(created) } };
 }

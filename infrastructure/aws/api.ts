@@ -6,6 +6,7 @@ import {
   IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
+  MethodLoggingLevel,
   RequestAuthorizer,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -66,6 +67,9 @@ export class IamApi extends Construct {
                 new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
               ),
               accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+              // Execution logs for failed requests only, without bodies: tokens and passwords travel in them.
+              loggingLevel: MethodLoggingLevel.ERROR,
+              dataTraceEnabled: false,
             }
           : {}),
       },

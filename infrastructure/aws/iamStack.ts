@@ -1,7 +1,11 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { callbackUrl } from '../../shared/login/loginFlow.ts';
 import { IamApi, STAGE_NAME } from './api.ts';
+import { acknowledgeNagFindings } from './operations/nagAcknowledgements.ts';
+import { OperationsAlarms } from './operations/alarms.ts';
+import { OperationsDashboard } from './operations/dashboard.ts';
 import { Seed } from './seed.ts';
 import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
@@ -48,7 +52,36 @@ export class IamStack extends Stack {
       tracing: settings.tracing,
     });
     new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
-    if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
+    const firewall = settings.waf
+      ? new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings })
+      : undefined;
+    const operations = new OperationsAlarms(this, 'Alarms', {
+      stackName: settings.stackName,
+      restApi: this.api.restApi,
+      authorizer: this.api.node.findChild('AuthorizerFunction') as NodejsFunction,
+      table,
+      deadLetterQueues: [this.seed.deadLetterQueue],
+      webAclName: firewall?.webAcl.name,
+      alarmEmail: settings.alarmEmail,
+      wafBlockedThreshold: settings.wafBlockedAlarmThreshold,
+    });
+    new OperationsDashboard(this, 'Dashboard', {
+      stackName: settings.stackName,
+      restApi: this.api.restApi,
+      table,
+      alarms: operations.alarms,
+    });
+
+    acknowledgeNagFindings({
+      stack: this,
+      table,
+      userPool: logins.userPool,
+      restApi: this.api.restApi,
+      seedFunction: this.seed.function,
+      deadLetterQueues: [this.seed.deadLetterQueue],
+      alarmTopic: operations.topic,
+      settings,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
     new CfnOutput(this, 'UserPoolId', { value: logins.userPool.userPoolId });

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundleEntries, bundlePath, copyBundleFiles, functionEntry, functionEntryNames, REPO_ROOT } from './bundling.ts';
+import { POWERTOOLS_ENVIRONMENT } from './operations/powertoolsEnvironment.ts';
 
 export { REPO_ROOT } from './bundling.ts';
 
@@ -33,7 +34,7 @@ export function iamFunction(scope: Construct, id: string, props: IamFunctionProp
     architecture: Architecture.ARM_64,
     memorySize: 512,
     timeout: Duration.seconds(10),
-    environment: props.environment,
+    environment: { ...POWERTOOLS_ENVIRONMENT, ...props.environment },
     tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
   });

@@ -4,7 +4,9 @@ import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { addDeadLetterQueue } from './operations/deadLetterQueue.ts';
 import { iamFunction } from './lambdaFunction.ts';
 
 export interface SeedProps {
@@ -19,6 +21,9 @@ export interface SeedProps {
 export class Seed extends Construct {
   readonly function: LambdaFunction;
   readonly resource: CustomResource;
+  readonly provider: Provider;
+  /** CloudFormation invokes the provider asynchronously: an event it keeps failing on lands here. */
+  readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: SeedProps) {
     super(scope, id);
@@ -35,6 +40,12 @@ export class Seed extends Construct {
       onEventHandler: this.function,
       logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_MONTH }),
     });
+    this.provider = provider;
+    this.deadLetterQueue = addDeadLetterQueue(
+      this,
+      'ProviderDeadLetters',
+      provider.node.findChild('framework-onEvent') as LambdaFunction,
+    );
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::IamSeed',

@@ -28,6 +28,10 @@ export interface IamSettings {
   authRateLimit: number;
   /** Adds AWS's Common and Known-Bad-Inputs managed rule groups to the web ACL (only when `waf` is on). */
   wafManagedRules: boolean;
+  /** Alarms notify this address through an SNS topic; undefined = alarms without a topic. */
+  alarmEmail?: string;
+  /** Requests the firewall may block in five minutes before the WAF alarm fires. */
+  wafBlockedAlarmThreshold: number;
 }
 
 export const DEFAULT_CALLBACK_URL = 'http://localhost:3000/docs/oauth2-redirect.html';
@@ -41,6 +45,9 @@ export function readSettings(node: Node): IamSettings {
   if (authorizerCacheSeconds < 0 || authorizerCacheSeconds > 3600)
     throw new Error('authorizerCacheSeconds must be between 0 and 3600');
   const authRateLimit = integer(node, 'authRateLimit', 100);
+  const alarmEmail = text(node, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))
+    throw new Error('Context value alarmEmail must be an email address');
   if (authRateLimit < 10 || authRateLimit > 2_000_000_000) throw new Error('authRateLimit must be between 10 and 2000000000');
   return {
     stackName: text(node, 'stackName') ?? 'SmeIam',
@@ -51,12 +58,14 @@ export function readSettings(node: Node): IamSettings {
     domainPrefix: text(node, 'domainPrefix'),
     throttlingRateLimit: integer(node, 'throttlingRateLimit', 100),
     throttlingBurstLimit: integer(node, 'throttlingBurstLimit', 200),
-    accessLogs: flag(node, 'accessLogs', false),
-    tracing: flag(node, 'tracing', false),
+    accessLogs: flag(node, 'accessLogs', true),
+    tracing: flag(node, 'tracing', true),
     corsAllowOrigin: text(node, 'corsAllowOrigin'),
     waf: flag(node, 'waf', true),
     authRateLimit,
     wafManagedRules: flag(node, 'wafManagedRules', true),
+    alarmEmail,
+    wafBlockedAlarmThreshold: integer(node, 'wafBlockedAlarmThreshold', 100),
   };
 }
 

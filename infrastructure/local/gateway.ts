@@ -20,6 +20,8 @@ type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent) => Promise<AP
 
 export interface GatewayOptions {
   port: number;
+  /** The address to listen on: 127.0.0.1 by default; 0.0.0.0 inside a container, so the host can reach it. */
+  host?: string;
   authorizerCacheSeconds: number;
   /** Extra local-only pages (login flow, outbox) mounted before the API routes. */
   extraPages?: (request: IncomingRequest) => Promise<LocalResponse | undefined>;
@@ -124,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
   });
 
   return {

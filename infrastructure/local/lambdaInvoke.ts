@@ -9,6 +9,7 @@ import type { Context } from 'aws-lambda';
 import { runAsFunction } from './commandRecorder.ts';
 import type { LocalResponse } from './gateway.ts';
 import { lambdaContext, type IncomingRequest } from './lambdaEvents.ts';
+import { errorFields, log } from '../../shared/observability/logger.ts';
 
 /** Cognito trigger -> function name, as written into cognito-local's `TriggerFunctions`. */
 export const LOCAL_TRIGGER_FUNCTIONS = { PreSignUp: 'preSignUp', PostConfirmation: 'postConfirmation' } as const;
@@ -44,7 +45,7 @@ export async function lambdaInvocations(request: IncomingRequest): Promise<Local
     );
     return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(result ?? null) };
   } catch (error) {
-    console.error(JSON.stringify({ level: 'ERROR', message: `trigger ${name} failed`, error: String(error) }));
+    log.error(`trigger ${name} failed`, errorFields(error));
     return {
       statusCode: 200,
       headers: { 'Content-Type': 'application/json', 'X-Amz-Function-Error': 'Unhandled' },

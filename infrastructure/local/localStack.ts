@@ -14,6 +14,7 @@ import { installCommandRecorder } from './commandRecorder.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
+import { hostedLoginProxy } from './hostedLoginProxy.ts';
 import { lambdaInvocations, LOCAL_TRIGGER_FUNCTIONS } from './lambdaInvoke.ts';
 import { freePort } from './ports.ts';
 import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Where the gateway listens (default 127.0.0.1). The emulators always stay on 127.0.0.1. */
+  host?: string;
   dynamoPort: number;
   cognitoPort: number;
   adminEmail: string;
@@ -91,8 +94,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         apiClientId: userPool.apiClientId,
         clientIds: [userPool.apiClientId, userPool.hostedClientId].join(','),
         hostedClientId: userPool.hostedClientId,
-        // The emulator serves the hosted sign-in form and token endpoint itself.
-        hostedDomain: cognito.endpoint,
+        // The emulator serves the hosted sign-in form and token endpoint, through the gateway (hostedLoginProxy.ts).
+        hostedDomain: apiUrl,
       }),
     });
     if (options.passwordPolicy) process.env.IAM_LOCAL_PASSWORD_POLICY = JSON.stringify(options.passwordPolicy);
@@ -109,10 +112,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
 
     if (options.recordCommands) installCommandRecorder();
+    const hostedLogin = hostedLoginProxy(cognito.endpoint);
     const gateway = await startGateway({
       port: port!,
+      host: options.host,
       authorizerCacheSeconds: options.authorizerCacheSeconds,
-      extraPages: async (request) => (await lambdaInvocations(request)) ?? devPages(request),
+      extraPages: async (request) => (await lambdaInvocations(request)) ?? (await hostedLogin(request)) ?? devPages(request),
     });
     stops.push(gateway.stop);
     return {

@@ -5,6 +5,7 @@ const env = process.env;
 const stack = await startLocalStack({
   dataDir: env.IAM_LOCAL_DATA_DIR ?? '.local',
   port: Number(env.PORT ?? 3000),
+  host: env.HOST ?? '127.0.0.1',
   dynamoPort: Number(env.DYNAMODB_PORT ?? 8800),
   cognitoPort: Number(env.COGNITO_PORT ?? 9229),
   adminEmail: env.IAM_ADMIN_EMAIL ?? 'admin@example.com',

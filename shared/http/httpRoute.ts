@@ -18,6 +18,8 @@ import { invalid, unsupportedMediaType } from '../domain/errors.ts';
 import { errorBody, errorResponseOf } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
 import { parseRequestPart } from './validation.ts';
+import { errorFields, log } from '../observability/logger.ts';
+import { requestLogging } from '../observability/requestLogging.ts';
 
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -66,7 +68,10 @@ export function httpRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
     if (result.rawBody !== undefined) return rawResponse(statusCode, result.rawBody, result.contentType, result.headers);
     return jsonResponse(statusCode, result.body, result.headers);
   };
-  return middy<ParsedEvent, APIGatewayProxyResult, Error, Context>(core).use(errorResponses()).use(parseRoute(route));
+  return middy<ParsedEvent, APIGatewayProxyResult, Error, Context>(core)
+    .use(requestLogging(route))
+    .use(errorResponses())
+    .use(parseRoute(route));
 }
 
 function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
@@ -128,15 +133,7 @@ function errorResponses(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
         request.response = jsonResponse(known.statusCode, known.body, known.headers);
         return;
       }
-      console.error(
-        JSON.stringify({
-          level: 'ERROR',
-          message: 'Unhandled error',
-          requestId: request.context.awsRequestId,
-          error: String(error),
-          stack: error?.stack,
-        }),
-      );
+      log.error('Unhandled error', errorFields(error));
       request.response = jsonResponse(500, errorBody(500, 'Internal server error'));
     },
   };

@@ -21,6 +21,8 @@ import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../s
 import { activateInvitedUser, endSessions } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
 import { nowOf } from './clock.ts';
+import { log } from '../observability/logger.ts';
+import { countMetric, METRIC } from '../observability/metrics.ts';
 
 export interface AuthDependencies {
   table: TableRef;
@@ -76,8 +78,12 @@ async function authenticate(
 ): Promise<LoginResult> {
   const now = () => nowOf(deps).getTime();
   const user = await getUser(deps.table, email);
-  const remember = (outcome: LoginOutcome) =>
-    user ? recordLoginAttempt(deps.table, email, { at: new Date(now()).toISOString(), outcome, ...client }) : Promise.resolve();
+  const remember = (outcome: LoginOutcome) => {
+    countMetric(METRIC.logins, { outcome });
+    return user
+      ? recordLoginAttempt(deps.table, email, { at: new Date(now()).toISOString(), outcome, ...client })
+      : Promise.resolve();
+  };
 
   const lock = await activeLock(deps.table, email, client.sourceIp, now());
   if (lock) {
@@ -94,6 +100,7 @@ async function authenticate(
     if (isDomainError(error, 'unauthorized')) {
       await remember('failure');
       const locked = await recordFailure(deps.table, email, client.sourceIp, now(), requestId);
+      if (locked) countMetric(METRIC.lockouts, { scope: locked.scope });
       if (locked) throw tooManyAttempts(locked, now());
     }
     throw error;
@@ -166,7 +173,7 @@ export async function forgotPassword(deps: AuthDependencies, email: string): Pro
   const user = await getUser(deps.table, email);
   if (!user || user.state === 'disabled') return;
   await deps.identity.forgotPassword(email).catch((error: Error) => {
-    console.error(JSON.stringify({ level: 'WARN', message: 'forgot-password delivery failed', error: error.name }));
+    log.warn('forgot-password delivery failed', { error: error.name });
   });
 }
 

@@ -14,6 +14,7 @@ import { getUser } from '../store/userStore.ts';
 import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
 import { nowOf } from './clock.ts';
+import { log } from '../observability/logger.ts';
 
 export interface SignupDependencies {
   table: TableRef;
@@ -54,13 +55,7 @@ export async function completeSignup(
 ): Promise<string | undefined> {
   const email = request.email.toLowerCase();
   if (await getUser(deps.table, email)) {
-    console.warn(
-      JSON.stringify({
-        level: 'WARN',
-        message: 'sign-up confirmed for an email that already has a profile; nothing created',
-        requestId: request.requestId,
-      }),
-    );
+    log.warn('sign-up confirmed for an email that already has a profile; nothing created', { requestId: request.requestId });
     return undefined;
   }
   const pending = await getPendingSignup(deps.table, email, nowOf(deps));

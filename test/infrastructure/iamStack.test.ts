@@ -156,12 +156,15 @@ describe('IamStack with default settings', () => {
     expect(actual).toEqual(expect.arrayContaining(expected));
   });
 
-  it('throttles the stage by default and keeps access logs off', () => {
+  it('throttles, traces and access-logs the stage by default, with execution logs for errors only and no bodies', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })],
-      AccessLogSetting: Match.absent(),
+      MethodSettings: [
+        Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, LoggingLevel: 'ERROR', DataTraceEnabled: false }),
+      ],
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
     });
-    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
   });
 
   it('runs every service function on Node.js 22 on ARM', () => {
@@ -184,7 +187,7 @@ describe('IamStack with default settings', () => {
     }
   });
 
-  it('lets the authorizer only Query the table', () => {
+  it('lets the authorizer only Query the table (and send its traces to X-Ray)', () => {
     const [, authorizer] = resourcesOfType(template, 'AWS::Lambda::Function').find(([, fn]) =>
       String(fn.Properties.Description).startsWith('REQUEST authorizer'),
     )!;
@@ -198,6 +201,7 @@ describe('IamStack with default settings', () => {
       {
         Version: '2012-10-17',
         Statement: [
+          { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
           { Action: 'dynamodb:Query', Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'Arn'] } },
         ],
       },
@@ -289,8 +293,8 @@ describe('IamStack with settings from context', () => {
       domainPrefix: 'acme-bank-login',
       throttlingRateLimit: '10',
       throttlingBurstLimit: '20',
-      accessLogs: 'true',
-      tracing: 'true',
+      accessLogs: 'false',
+      tracing: 'false',
       corsAllowOrigin: 'https://bank.example',
       'aws:cdk:bundling-stacks': [],
     });
@@ -313,15 +317,15 @@ describe('IamStack with settings from context', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-bank-login' });
   });
 
-  it('throttles, traces and access-logs the stage as configured', () => {
+  it('throttles the stage as configured, and turns tracing and access logs off when asked', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       MethodSettings: [
         Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }),
       ],
-      TracingEnabled: true,
-      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+      TracingEnabled: false,
+      AccessLogSetting: Match.absent(),
     });
-    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
   });
 
   it('allows the configured CORS origin in preflights, gateway responses and the functions', () => {

@@ -13,6 +13,9 @@ import type { StackInfo } from './support/stackInfo.ts';
 export const TEST_CONFIRMATION_CODE = '424242';
 
 export default async function setup(project: TestProject) {
+  // Thousands of requests: print only errors, and no metrics. The log-redaction test runs a stack of its own at DEBUG.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'sme-iam-it-'));
   const stack = await startLocalStack({
     dataDir,
