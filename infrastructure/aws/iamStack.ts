@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { callbackUrl } from '../../shared/login/loginFlow.ts';
 import { IamApi, STAGE_NAME } from './api.ts';
+import { ChangeEvents } from './changeEvents.ts';
 import { Seed } from './seed.ts';
 import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
@@ -16,6 +17,7 @@ export interface IamStackProps extends StackProps {
 export class IamStack extends Stack {
   readonly api: IamApi;
   readonly seed: Seed;
+  readonly changeEvents: ChangeEvents;
 
   constructor(scope: Construct, id: string, props: IamStackProps) {
     super(scope, id, { description: 'SME banking identity and access management', ...props });
@@ -47,6 +49,7 @@ export class IamStack extends Stack {
       tracing: settings.tracing,
     });
     new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
+    this.changeEvents = new ChangeEvents(this, 'ChangeEvents', { table, tracing: settings.tracing });
     if (settings.waf) new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
@@ -55,5 +58,6 @@ export class IamStack extends Stack {
     new CfnOutput(this, 'HostedClientId', { value: logins.hostedClient.userPoolClientId });
     new CfnOutput(this, 'HostedLoginDomain', { value: logins.domain.baseUrl() });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.changeEvents.bus.eventBusName });
   }
 }

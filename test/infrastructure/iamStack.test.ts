@@ -167,8 +167,8 @@ describe('IamStack with default settings', () => {
     const ours = resourcesOfType(template, 'AWS::Lambda::Function').filter(
       ([, fn]) => !String(fn.Properties.Description ?? '').startsWith('AWS CDK resource provider framework'),
     );
-    // One per route, the authorizer, the seed and the sign-up trigger.
-    expect(ours).toHaveLength(ROUTES.length + 3);
+    // One per route, the authorizer, the seed, the sign-up trigger and the change-event publisher.
+    expect(ours).toHaveLength(ROUTES.length + 4);
     for (const [, fn] of ours) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
