@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminCredentials, api, groupPath, login } from './support/api.ts';
 import { busEntriesUntil, restartStreamPoller, type BusEntry } from './support/events.ts';
-import { uniqueGroupName } from './support/fixtures.ts';
+import { uniqueEmail, uniqueGroupName } from './support/fixtures.ts';
 
 let adminToken: string;
 
@@ -56,6 +56,39 @@ describe('change events on the local bus', () => {
         requestId: expect.any(String),
       });
     }
+  });
+
+  it("follows a user's invitation, disabling and re-enabling, with each committed state and no password", async () => {
+    // Prepare
+    const groupId = await createGroup(uniqueGroupName('events'));
+    const email = uniqueEmail('events');
+    const password = 'Chosen-By-Inviter-9!';
+    const setState = (state: string) =>
+      api('PATCH', `/users/${encodeURIComponent(email)}`, { token: adminToken, groupContext: groupId, body: { state } });
+
+    // Act
+    const invited = await api('POST', '/users', {
+      token: adminToken,
+      groupContext: groupId,
+      body: { email, role: 'reader', password },
+    });
+    const disabled = await setState('disabled');
+    const enabled = await setState('active');
+
+    // Assess
+    expect([invited.status, disabled.status, enabled.status]).toEqual([201, 204, 204]);
+    const entries = await busEntriesUntil(email, (entry) => entry['detail-type'] === 'user.enabled');
+    expect(entries.map((entry) => entry['detail-type'])).toEqual(['invitation.created', 'user.disabled', 'user.enabled']);
+    expect(entries[0]!.detail).toMatchObject({
+      groupId,
+      target: { type: 'user', id: email },
+      changes: { groups: { after: { [groupId]: 'reader' } } },
+    });
+    expect(entries.slice(1).map((entry) => entry.detail.changes.state)).toEqual([
+      { before: 'invited', after: 'disabled' },
+      { before: 'disabled', after: 'active' },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(password);
   });
 
   it('gives no event for a refused mutation', async () => {
