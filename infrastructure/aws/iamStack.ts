@@ -6,6 +6,7 @@ import { IamApi, STAGE_NAME } from './api.ts';
 import { acknowledgeNagFindings } from './operations/nagAcknowledgements.ts';
 import { OperationsAlarms } from './operations/alarms.ts';
 import { OperationsDashboard } from './operations/dashboard.ts';
+import { ChangeEvents } from './changeEvents.ts';
 import { Seed } from './seed.ts';
 import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
@@ -21,6 +22,7 @@ export interface IamStackProps extends StackProps {
 export class IamStack extends Stack {
   readonly api: IamApi;
   readonly seed: Seed;
+  readonly changeEvents: ChangeEvents;
 
   constructor(scope: Construct, id: string, props: IamStackProps) {
     super(scope, id, { description: 'SME banking identity and access management', ...props });
@@ -52,6 +54,7 @@ export class IamStack extends Stack {
       tracing: settings.tracing,
     });
     new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
+    this.changeEvents = new ChangeEvents(this, 'ChangeEvents', { table, tracing: settings.tracing });
     const firewall = settings.waf
       ? new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings })
       : undefined;
@@ -60,7 +63,7 @@ export class IamStack extends Stack {
       restApi: this.api.restApi,
       authorizer: this.api.node.findChild('AuthorizerFunction') as NodejsFunction,
       table,
-      deadLetterQueues: [this.seed.deadLetterQueue],
+      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue],
       webAclName: firewall?.webAcl.name,
       alarmEmail: settings.alarmEmail,
       wafBlockedThreshold: settings.wafBlockedAlarmThreshold,
@@ -78,7 +81,7 @@ export class IamStack extends Stack {
       userPool: logins.userPool,
       restApi: this.api.restApi,
       seedFunction: this.seed.function,
-      deadLetterQueues: [this.seed.deadLetterQueue],
+      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue],
       alarmTopic: operations.topic,
       settings,
     });
@@ -89,5 +92,6 @@ export class IamStack extends Stack {
     new CfnOutput(this, 'HostedClientId', { value: logins.hostedClient.userPoolClientId });
     new CfnOutput(this, 'HostedLoginDomain', { value: logins.domain.baseUrl() });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.changeEvents.bus.eventBusName });
   }
 }

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../shared/store/tableDefinition.ts';
 
@@ -11,6 +11,7 @@ export function createTable(scope: Construct, deletionProtection: boolean): Tabl
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     timeToLiveAttribute: TABLE_DEFINITION.ttlAttribute,
+    stream: StreamViewType[TABLE_DEFINITION.streamViewType],
     deletionProtection,
     removalPolicy: RemovalPolicy.RETAIN,
   });

@@ -13,12 +13,15 @@ import { startCognitoLocal } from './cognitoLocal.ts';
 import { installCommandRecorder } from './commandRecorder.ts';
 import { devPages } from './devPages.ts';
 import { startDynamoLocal } from './dynamoLocal.ts';
+import { eventPages } from './eventPages.ts';
+import { LocalEventSink } from './eventSink.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { hostedLoginProxy } from './hostedLoginProxy.ts';
 import { lambdaInvocations, LOCAL_TRIGGER_FUNCTIONS } from './lambdaInvoke.ts';
 import { freePort } from './ports.ts';
 import { ensureTable, ensureUserPool, LOCAL_TABLE_NAME, type LocalUserPool } from './provision.ts';
 import { environmentVariables } from '../../shared/config/environment.ts';
+import { startStreamPoller, type StreamPoller } from './streamPoller.ts';
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -111,13 +114,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { adminEmail: admin.email, adminPassword: admin.password, requestId: 'local-seed' },
     );
 
+    // Change events: the table's stream, read by the same consumer as on AWS, into a local bus (GET /dev/events).
+    const sink = new LocalEventSink(join(dataDir, 'events.jsonl'));
+    const startPoller = () =>
+      startStreamPoller({
+        dynamoEndpoint: dynamo.endpoint,
+        tableName: LOCAL_TABLE_NAME,
+        checkpointFile: join(dataDir, 'events-checkpoint.json'),
+        sink,
+        log,
+      });
+    let poller: StreamPoller = await startPoller();
+    stops.push(() => poller.stop());
+    const restartPoller = async () => {
+      await poller.stop();
+      poller = await startPoller();
+    };
+
     if (options.recordCommands) installCommandRecorder();
     const hostedLogin = hostedLoginProxy(cognito.endpoint);
     const gateway = await startGateway({
       port: port!,
       host: options.host,
       authorizerCacheSeconds: options.authorizerCacheSeconds,
-      extraPages: async (request) => (await lambdaInvocations(request)) ?? (await hostedLogin(request)) ?? devPages(request),
+      extraPages: async (request) =>
+        (await lambdaInvocations(request)) ??
+        (await hostedLogin(request)) ??
+        (await eventPages(request, { sink, restartPoller })) ??
+        devPages(request),
     });
     stops.push(gateway.stop);
     return {

@@ -3,7 +3,13 @@
  * key schema, the user pool with its two app clients. Creates only what is missing, so a
  * second `npm start` reuses the data.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -30,8 +36,12 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  const stream = { StreamEnabled: true, StreamViewType: TABLE_DEFINITION.streamViewType };
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A data folder from before change events has a table without a stream.
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: stream }));
     return;
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -66,6 +76,7 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
+      StreamSpecification: stream,
     }),
   );
   await create.send(

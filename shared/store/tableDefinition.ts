@@ -8,6 +8,8 @@ export const TABLE_DEFINITION = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: TTL_ATTRIBUTE,
+  /** Change events are published from the stream (shared/events/). */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: Object.values(TABLE_INDEXES).map((index) => ({
     indexName: index.name,
     partitionKey: index.pk,

@@ -171,8 +171,8 @@ describe('IamStack with default settings', () => {
     const ours = resourcesOfType(template, 'AWS::Lambda::Function').filter(
       ([, fn]) => !String(fn.Properties.Description ?? '').startsWith('AWS CDK resource provider framework'),
     );
-    // One per route, the authorizer, the seed and the two sign-up triggers.
-    expect(ours).toHaveLength(ROUTES.length + 4);
+    // One per route, the authorizer, the seed, the two sign-up triggers and the change-event publisher.
+    expect(ours).toHaveLength(ROUTES.length + 5);
     for (const [, fn] of ours) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);

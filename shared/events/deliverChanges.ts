@@ -1,0 +1,66 @@
+/**
+ * The stream consumer's core, shared by the Lambda on AWS and the local stack's poller: picks
+ * the audit events out of a batch of DynamoDB stream records, in stream order, and hands them
+ * to a publisher. A failed entry stops the batch there and is reported, so the stream retries
+ * from it and nothing after it is skipped. Entries after it in the same PutEvents call may then
+ * go out twice: delivery is at least once, and consumers deduplicate on the event id.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { EVENT_SOURCE, isAuditItemKey, toChangeEvent, type ChangeEvent, type StoredAuditItem } from './changeEvent.ts';
+
+/** The part of a stream record we read: the Lambda event's records and the Streams API's records share it. */
+export interface ChangeStreamRecord {
+  eventName?: string;
+  dynamodb?: {
+    SequenceNumber?: string;
+    NewImage?: Record<string, unknown>;
+  };
+}
+
+export interface PublishEntry {
+  source: string;
+  detailType: string;
+  detail: ChangeEvent;
+}
+
+/** Publishes up to PUBLISH_BATCH entries in order (with the stream positions they came from); answers the indexes that failed. */
+export type Publisher = (entries: PublishEntry[], sequenceNumbers: string[]) => Promise<number[]>;
+
+/** EventBridge PutEvents takes at most 10 entries. */
+export const PUBLISH_BATCH = 10;
+
+export interface BatchResult {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+
+export function changeEntry(record: ChangeStreamRecord): PublishEntry | undefined {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return undefined;
+  const item = unmarshall(image as Record<string, AttributeValue>);
+  if (!isAuditItemKey(item.pk)) return undefined;
+  const detail = toChangeEvent(item as StoredAuditItem);
+  return { source: EVENT_SOURCE, detailType: detail.type, detail };
+}
+
+export async function deliverChanges(records: readonly ChangeStreamRecord[], publish: Publisher): Promise<BatchResult> {
+  const pending = records.flatMap((record) => {
+    const entry = changeEntry(record);
+    return entry ? [{ entry, sequenceNumber: record.dynamodb?.SequenceNumber ?? '' }] : [];
+  });
+  for (let start = 0; start < pending.length; start += PUBLISH_BATCH) {
+    const chunk = pending.slice(start, start + PUBLISH_BATCH);
+    let failed: number[];
+    try {
+      failed = await publish(
+        chunk.map(({ entry }) => entry),
+        chunk.map(({ sequenceNumber }) => sequenceNumber),
+      );
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'ERROR', message: 'publishing change events failed', error: (error as Error).name }));
+      failed = [0];
+    }
+    if (failed.length > 0) return { batchItemFailures: [{ itemIdentifier: chunk[Math.min(...failed)]!.sequenceNumber }] };
+  }
+  return { batchItemFailures: [] };
+}
