@@ -82,6 +82,7 @@ export class IamStack extends Stack {
       restApi: this.api.restApi,
       seedFunction: this.seed.function,
       deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue],
+      streamConsumers: [this.changeEvents.function],
       alarmTopic: operations.topic,
       settings,
     });

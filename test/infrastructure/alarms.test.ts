@@ -29,6 +29,7 @@ describe('alarms and dashboard', () => {
         'SmeIam-Api5xxRate',
         'SmeIam-AuthorizerErrors',
         'SmeIam-DeadLetters1',
+        'SmeIam-DeadLetters2',
         'SmeIam-LambdaThrottles',
         'SmeIam-TableSystemErrors',
         'SmeIam-TableThrottles',

@@ -85,7 +85,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings).toEqual(expect.arrayContaining(['AwsSolutions-SQS4 at Probe/Plain/Resource']));
   });
 
-  it('uses Resource * only for X-Ray, which has no resource-level permissions', () => {
+  it('uses Resource * only for X-Ray and dynamodb:ListStreams, which have no resource-level permissions', () => {
     // Prepare
     const { stack } = iamApp({ tracing: 'true' });
     const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy') as Record<
@@ -102,6 +102,8 @@ describe('cdk-nag AwsSolutions', () => {
 
     // Assess
     expect(wildcardActions.length).toBeGreaterThan(0);
-    expect(new Set(wildcardActions)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    expect(new Set(wildcardActions)).toEqual(
+      new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']),
+    );
   });
 });

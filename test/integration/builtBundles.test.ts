@@ -73,6 +73,8 @@ function lambdaEnvironment(name: string): Record<string, string> {
   };
 }
 
+const OUTCOME_MARK = '\n@@invocation-outcome@@';
+
 /** Imports the built bundle in a new Node process and calls its handler once with `event`. */
 function invokeBuilt(name: string, event: unknown): Promise<Invocation> {
   const script = `
@@ -86,7 +88,7 @@ function invokeBuilt(name: string, event: unknown): Promise<Invocation> {
       outcome = { error: String(error && error.stack || error) };
     }
     // Exit once written: a pipe takes large bodies in several writes.
-    process.stdout.write(JSON.stringify(outcome), () => process.exit(0));`;
+    process.stdout.write(${JSON.stringify(OUTCOME_MARK)} + JSON.stringify(outcome), () => process.exit(0));`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: dirname(bundlePath(built, name)),
@@ -100,7 +102,9 @@ function invokeBuilt(name: string, event: unknown): Promise<Invocation> {
     child.on('error', reject);
     child.on('exit', (code) => {
       try {
-        resolve({ ...(JSON.parse(stdout) as Omit<Invocation, 'stderr'>), stderr });
+        // The function's own log lines go to stdout too, as on Lambda: the outcome follows the mark.
+        const outcome = stdout.slice(stdout.lastIndexOf(OUTCOME_MARK) + OUTCOME_MARK.length);
+        resolve({ ...(JSON.parse(outcome) as Omit<Invocation, 'stderr'>), stderr });
       } catch {
         resolve({ error: `exit ${code}, no result`, stderr });
       }

@@ -19,6 +19,8 @@ export interface NagSubjects {
   restApi: RestApi;
   seedFunction: NodejsFunction;
   deadLetterQueues: Queue[];
+  /** Functions reading a DynamoDB stream through an event source mapping. */
+  streamConsumers: IConstruct[];
   alarmTopic?: Topic;
   settings: Pick<IamSettings, 'accessLogs' | 'waf' | 'tracing'>;
 }
@@ -54,6 +56,12 @@ export function acknowledgeNagFindings(subjects: NagSubjects): void {
       stack,
       'IAM5[Resource::*]',
       'Only X-Ray’s PutTraceSegments and PutTelemetryRecords, which support no resource-level permissions; a template test checks that no other statement uses Resource *.',
+    );
+  for (const consumer of subjects.streamConsumers)
+    acknowledge(
+      consumer,
+      'IAM5[Resource::*]',
+      'dynamodb:ListStreams, which the stream event source needs, supports no resource-level permissions; reading the stream itself is granted on this table’s stream only.',
     );
   acknowledge(
     stack,
