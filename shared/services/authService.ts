@@ -6,7 +6,7 @@
 import type { AuthOutcome, CognitoIdentity, LoginChallengeName, Tokens } from '../identity/cognitoIdentity.ts';
 import { INVALID_CREDENTIALS } from '../identity/cognitoIdentity.ts';
 import { DomainError, invalid, isDomainError, locked, unauthorized } from '../domain/errors.ts';
-import { isRevoked, revocationTime, waitBeforeIssuing } from '../domain/sessions.ts';
+import { isRevoked, waitBeforeIssuing } from '../domain/sessions.ts';
 import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
 import type { TableRef } from '../store/client.ts';
 import {
@@ -156,14 +156,12 @@ export async function logout(
       await forgetRefreshToken(deps.table, refreshToken);
     }
   }
-  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: caller.email,
     actor: caller.email,
     action: 'session.logout',
     requestId,
-    validAfter: revocationTime(now),
-    at: now.toISOString(),
+    now: nowOf(deps),
   });
   await deps.identity.signOutWithToken(accessToken);
 }
@@ -193,14 +191,12 @@ export async function resetPassword(
     if (isDomainError(error, 'unauthorized')) throw refused();
     throw error;
   }
-  const now = nowOf(deps);
   await endSessions(deps.table, {
     email: request.email,
     actor: request.email,
     action: 'user.password_reset',
     requestId,
-    validAfter: revocationTime(now),
-    at: now.toISOString(),
+    now: nowOf(deps),
   });
   await deps.identity.signOutEverywhere(request.email);
 }

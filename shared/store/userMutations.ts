@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.ts';
+import { revocationTime } from '../domain/sessions.ts';
 import { auditEventPut } from './audit.ts';
 import type { TableRef } from './client.ts';
 import { userKey } from './keys.ts';
@@ -49,10 +50,12 @@ export async function endSessions(
     actor: string;
     action: 'session.logout' | 'session.ended' | 'user.password_reset';
     requestId: string;
-    validAfter: number;
-    at: string;
+    /** Sessions issued up to this moment end (to the end of its second: see revocationTime). */
+    now: Date;
   },
 ): Promise<void> {
+  const validAfter = revocationTime(change.now);
+  const at = change.now.toISOString();
   try {
     await writeTransaction(table, [
       {
@@ -62,7 +65,7 @@ export async function endSessions(
           UpdateExpression: 'SET sessionsValidAfter = :validAfter, updatedAt = :at, updatedBy = :actor ADD #version :one',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':validAfter': change.validAfter, ':at': change.at, ':actor': change.actor, ':one': 1 },
+          ExpressionAttributeValues: { ':validAfter': validAfter, ':at': at, ':actor': change.actor, ':one': 1 },
         },
       },
       auditEventPut(table.tableName, {
@@ -70,8 +73,8 @@ export async function endSessions(
         action: change.action,
         targetType: 'session',
         targetId: change.email,
-        after: { sessionsValidAfter: new Date(change.validAfter).toISOString() },
-        at: change.at,
+        after: { sessionsValidAfter: new Date(validAfter).toISOString() },
+        at,
         requestId: change.requestId,
       }),
     ]);

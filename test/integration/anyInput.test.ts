@@ -96,26 +96,19 @@ async function send(request: GeneratedRequest, token: string): Promise<ApiRespon
     }
   }
   const query = search.size > 0 ? `?${search}` : '';
-  return rawApi(request.route.method, `${path}${query}`, {
+  return api(request.route.method, `${path}${query}`, {
     token: request.route.access.kind === 'public' ? undefined : token,
-    body: request.body,
-    context: request.context,
+    ...(request.body === undefined ? {} : { rawBody: JSON.stringify(request.body) }),
+    // Set as a header, not `groupContext`, so an empty context is sent too.
+    headers: {
+      'Content-Type': 'application/json',
+      ...(request.context === undefined ? {} : { 'x-groupcontextid': encodeURIComponent(request.context) }),
+    },
   });
 }
 
 /** What a client would put in a URL for this value. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
-
-async function rawApi(method: string, path: string, options: { token?: string; body: unknown; context?: string }) {
-  return api(method, path, {
-    token: options.token,
-    ...(options.body === undefined ? {} : { rawBody: JSON.stringify(options.body) }),
-    headers: {
-      'Content-Type': 'application/json',
-      ...(options.context === undefined ? {} : { 'x-groupcontextid': encodeURIComponent(options.context) }),
-    },
-  });
-}
 
 function expectWellFormed(request: GeneratedRequest, response: ApiResponse): void {
   const where = `${request.route.method} ${request.route.path} ${JSON.stringify({ ...request, route: undefined }).slice(0, 600)}`;

@@ -1,6 +1,5 @@
 /** A user's sessions and login history: their own, or those of a user the caller manages in every group. */
 import type { Caller } from '../../domain/caller.ts';
-import { revocationTime } from '../../domain/sessions.ts';
 import { queryLoginHistory, type LoginAttempt } from '../../store/loginAttemptStore.ts';
 import { endSessions } from '../../store/userMutations.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
@@ -18,14 +17,12 @@ async function loadManagedUser(deps: UserDependencies, caller: Caller, email: st
 /** Ends every session of the user at once (their tokens fail at the next uncached decision). */
 export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
   await loadManagedUser(deps, caller, email);
-  const now = nowOf(deps);
   await endSessions(deps.table, {
     email,
     actor: caller.email,
     action: 'session.ended',
     requestId,
-    validAfter: revocationTime(now),
-    at: now.toISOString(),
+    now: nowOf(deps),
   });
   await deps.identity.signOutEverywhere(email);
 }
