@@ -1,8 +1,8 @@
 import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { defaultTable } from '../../shared/store/client.ts';
-import { getGroupView } from '../../shared/services/groupService.ts';
+import { getGroupView } from '../../shared/services/groups/read.ts';
+import { groupDependencies } from '../../shared/services/groups/groupDependencies.ts';
 
 export const handler = httpRoute(routes.getGroup, async ({ params, query }) => ({
-  body: await getGroupView({ table: defaultTable() }, params.groupId, query.showConfigurationSource),
+  body: await getGroupView(groupDependencies(), params.groupId, query.showConfigurationSource),
 }));

@@ -1,4 +1,4 @@
-/** Reads and transaction items for groups. Business rules live in services/groupService.ts. */
+/** Reads and transaction items for groups. Business rules live in services/groups/. */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parentGroupId } from '../domain/groupPath.ts';
 import type { TableRef } from './client.ts';
