@@ -3,6 +3,8 @@
  * configuration is the deep merge of its ancestors' with its own: nearer wins, objects merge
  * key by key, anything else (arrays included) replaces, and `null` removes a key.
  */
+import { withInheritedMfaRequirement } from './access/mfaInheritance.ts';
+
 export type Configuration = Record<string, unknown>;
 
 const isPlainObject = (value: unknown): value is Configuration =>
@@ -18,7 +20,12 @@ export function deepMerge(base: Configuration, patch: Configuration): Configurat
   return merged;
 }
 
-/** `layers` root first, the group itself last. */
+/** `layers` root first, the group itself last; nearer wins, except that MFA once required stays required. */
 export function effectiveConfiguration(layers: (Configuration | undefined)[]): Configuration {
+  return withInheritedMfaRequirement(mergeLayers(layers), layers);
+}
+
+/** The layers merged as written, nearer winning everywhere. */
+export function mergeLayers(layers: (Configuration | undefined)[]): Configuration {
   return layers.reduce<Configuration>((merged, layer) => (layer ? deepMerge(merged, layer) : merged), {});
 }

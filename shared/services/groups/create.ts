@@ -5,7 +5,7 @@ import { compact, nonEmpty } from '../../domain/sparse.ts';
 import type { Tags } from '../../domain/tags.ts';
 import type { GroupRecord } from '../../store/storedRecords.ts';
 import { timestampOf } from '../clock.ts';
-import { assertPlanAllows } from './configurationChecks.ts';
+import { assertMfaStaysRequired, assertPlanAllows } from './configurationChecks.ts';
 import type { GroupDependencies, Mutation } from './groupDirectory.ts';
 import { getGroupView, type GroupView } from './read.ts';
 
@@ -19,6 +19,7 @@ export async function createGroup(
   const id = childGroupId(parentId, body.name);
   if (id.length > MAX_GROUP_ID_LENGTH) throw invalid(`Group id ${id} is longer than ${MAX_GROUP_ID_LENGTH} characters`);
   await assertPlanAllows(deps.groups, id, body.configuration);
+  if (body.configuration) await assertMfaStaysRequired(deps.groups, id, body.configuration);
   const at = timestampOf(deps);
   const record: GroupRecord = compact({
     id,

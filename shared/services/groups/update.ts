@@ -6,7 +6,7 @@ import { applyTagPatch } from '../../domain/tags.ts';
 import type { GroupRecord } from '../../store/storedRecords.ts';
 import { timestampOf } from '../clock.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
-import { assertPlanAllows } from './configurationChecks.ts';
+import { assertMfaStaysRequired, assertPlanAllows } from './configurationChecks.ts';
 import type { GroupDependencies, Mutation } from './groupDirectory.ts';
 import { getGroupView, type GroupView } from './read.ts';
 
@@ -46,6 +46,7 @@ export async function updateGroup(
         updatedBy: caller.email,
         updatedAt: at,
       });
+      if (changes.configuration) await assertMfaStaysRequired(deps.groups, id, after.configuration);
       await deps.groups.replace(before, after, stored.version, {
         actor: caller.email,
         action: 'group.updated',

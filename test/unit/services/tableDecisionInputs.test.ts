@@ -23,7 +23,7 @@ describe('services/access/tableDecisionInputs', () => {
 
   describe('groupsRequiringMfa', () => {
     it('reads the groups and their ancestors in one BatchGet and applies inherited configuration', async () => {
-      // Prepare: the tenant requires MFA, one department turns it off again.
+      // Prepare: the tenant requires MFA, one department says false (a requirement above it still holds), another tenant does not.
       dynamo.on(BatchGetCommand).resolves({
         Responses: {
           [TABLE_NAME]: [
@@ -31,16 +31,17 @@ describe('services/access/tableDecisionInputs', () => {
             groupItem('/mfa1', { security: { mfaRequired: true } }),
             groupItem('/mfa1/a'),
             groupItem('/mfa1/b', { security: { mfaRequired: false } }),
+            groupItem('/other'),
           ],
         },
       });
       const inputs = tableDecisionInputs(fakeTable, () => 1_000);
 
       // Act
-      const requiring = await inputs.groupsRequiringMfa(['/mfa1/a', '/mfa1/b', '/mfa1/a']);
+      const requiring = await inputs.groupsRequiringMfa(['/mfa1/a', '/mfa1/b', '/other', '/mfa1/a']);
 
       // Assess
-      expect(requiring).toEqual(['/mfa1/a']);
+      expect(requiring).toEqual(['/mfa1/a', '/mfa1/b']);
       expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(1);
     });
 
