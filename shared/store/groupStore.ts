@@ -3,6 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { parentGroupId } from '../domain/groupPath.ts';
 import type { TableRef } from './client.ts';
 import { childrenPartition, GROUP_TREE_PARTITION, groupIndexKeys, groupKey, TABLE_INDEXES } from './keys.ts';
+import { GROUP_ENTITY, GROUP_RECORD_FIELDS } from './entities/groups.ts';
 import { stripInternal } from './items.ts';
 import type { GroupRecord } from './storedRecords.ts';
 import type { TransactItem } from './transactions.ts';
@@ -21,19 +22,7 @@ export interface StoredGroup {
 }
 
 /** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
-const GROUP_FIELDS: (keyof GroupRecord)[] = [
-  'id',
-  'name',
-  'plan',
-  'description',
-  'state',
-  'tags',
-  'configuration',
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-];
+const GROUP_FIELDS: readonly (keyof GroupRecord)[] = GROUP_RECORD_FIELDS;
 
 function toStored(item: Record<string, unknown>): StoredGroup {
   const stored = stripInternal<Record<string, unknown>>(item);
@@ -157,7 +146,7 @@ export function putNewGroup(
       Item: {
         ...groupKey(record.id),
         ...groupIndexKeys(record.id, parentGroupId(record.id)),
-        type: 'group',
+        type: GROUP_ENTITY.type,
         version: 1,
         childCount: 0,
         memberCount: counts.memberCount ?? 0,

@@ -1,105 +1,28 @@
 /**
- * Every key shape of the single table, in one place.
- *
- * | item            | pk                    | sk                  | gsi1pk                | gsi1sk   | gsi2pk  | gsi2sk   |
- * |-----------------|-----------------------|---------------------|-----------------------|----------|---------|----------|
- * | group           | GROUP#<id>            | GROUP               | CHILDREN#<parentId>   | <id>     | TREE    | <id>     |
- * | user            | USER#<email>          | #PROFILE            |                       |          |         |          |
- * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  | MEMBERSHIPS | <group path>/#<email> |
- * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
- * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
- * | lockout         | LOCKOUT#<account|ip>#<subject> | LOCKOUT  |                       |          |         |          |
- * | custom role     | ROLE#<groupId>        | <name>              |                       |          |         |          |
- * | login attempt   | LOGINS#<email>        | <iso time>#<uuid>   |                       |          |         |          |
- * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
- * | pending sign-up | SIGNUP#<email>        | SIGNUP              |                       |          |         |          |
- * | sign-up counter | SIGNUPS#ip#<ip>       | <hour window start> |                       |          |         |          |
- *
- * The user's profile and memberships share a partition, and `#` sorts before `M`,
- * so the authorizer reads both with one Query.
- *
- * In `MEMBERSHIPS`, a membership at `/acme/finance` sorts as `/acme/finance/#<email>`: every
- * membership of a subtree is one `begins_with('/acme/')` range (which `/acmex` does not match),
- * a group's own members are `begins_with('/acme/#')`, and ancestors sort before descendants.
- *
- * Tag usage items count, for every group, how many resources in its subtree (itself included)
- * carry each tag value, so `GET /tags/{key}` is one Query of one partition, page by page.
- * `␟` is the unit separator U+001F, which tag values may not contain.
+ * Every key shape of the single table. Each item type is declared once in `entities/` (keys,
+ * index keys, type tag, fields, expiry); the README's data-model table is generated from there.
+ * The builders are re-exported here under the names the store has always used.
  */
-export const TABLE_INDEXES = {
-  byParent: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
-  byTree: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
-} as const;
-
-export const TTL_ATTRIBUTE = 'expiresAt';
-
-export const GROUP_TREE_PARTITION = 'TREE';
-export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
-export const membersPartition = (groupId: string) => `MEMBERS#${groupId}`;
-
-export const groupKey = (id: string) => ({ pk: `GROUP#${id}`, sk: 'GROUP' });
-export const groupIndexKeys = (id: string, parentId: string | undefined) => ({
-  ...(parentId === undefined ? {} : { gsi1pk: childrenPartition(parentId), gsi1sk: id }),
-  gsi2pk: GROUP_TREE_PARTITION,
-  gsi2sk: id,
-});
-
-export const userPartition = (email: string) => `USER#${email}`;
-export const USER_PROFILE_SK = '#PROFILE';
-export const MEMBERSHIP_SK_PREFIX = 'MEMBER#';
-export const userKey = (email: string) => ({ pk: userPartition(email), sk: USER_PROFILE_SK });
-export const membershipKey = (email: string, groupId: string) => ({
-  pk: userPartition(email),
-  sk: `${MEMBERSHIP_SK_PREFIX}${groupId}`,
-});
-export const MEMBERSHIP_TREE_PARTITION = 'MEMBERSHIPS';
-/** `/acme/finance` → `/acme/finance/`, `/` → `/`: the prefix every membership at or beneath the group starts with. */
-export const subtreeMembershipPrefix = (groupId: string) => (groupId === '/' ? '/' : `${groupId}/`);
-/** The prefix of the memberships at exactly this group. */
-export const groupMembershipPrefix = (groupId: string) => `${subtreeMembershipPrefix(groupId)}#`;
-export const membershipIndexKeys = (email: string, groupId: string) => ({
-  gsi1pk: membersPartition(groupId),
-  gsi1sk: email,
-  gsi2pk: MEMBERSHIP_TREE_PARTITION,
-  gsi2sk: `${groupMembershipPrefix(groupId)}${email}`,
-});
-export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PREFIX.length);
-
-export const OUTBOX_PARTITION = 'OUTBOX';
-export const outboxKey = (at: string, messageId: string) => ({ pk: OUTBOX_PARTITION, sk: `${at}#${messageId}` });
-
-/** Serialises changes that could leave `/` without an active admin (see services/users/rootAdminGuard.ts). */
-export const rootAdminGuardKey = () => ({ pk: 'GUARD#ROOT_ADMINS', sk: 'GUARD' });
-
-/** Failed-login counters and lockouts, per account (`email`) and per source IP. */
-export const lockoutKey = (scope: 'account' | 'ip', subject: string) => ({ pk: `LOCKOUT#${scope}#${subject}`, sk: 'LOCKOUT' });
-
-/** Login history: every attempt on a known account, newest last in key order. */
-export const loginHistoryPartition = (email: string) => `LOGINS#${email}`;
-export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({
-  pk: loginHistoryPartition(email),
-  sk: `${at}#${attemptId}`,
-});
-
-/** A business sign-up awaiting its email confirmation (its business name), and sign-ups counted per source IP per hour. */
-export const pendingSignupKey = (email: string) => ({ pk: `SIGNUP#${email}`, sk: 'SIGNUP' });
-export const signupCounterKey = (ip: string, windowStart: string) => ({ pk: `SIGNUPS#ip#${ip}`, sk: windowStart });
-
-/** Custom roles, by the group that defines them. */
-export const rolePartition = (groupId: string) => `ROLE#${groupId}`;
-export const roleKey = (groupId: string, name: string) => ({ pk: rolePartition(groupId), sk: name });
-
-export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
-
-export const auditEventKey = (targetType: string, targetId: string, at: string, eventId: string) => ({
-  pk: `AUDIT#${targetType}#${targetId}`,
-  sk: `${at}#${eventId}`,
-});
-
-export const TAG_SEPARATOR = '\u001f';
-export const tagUsagePartition = (resourceType: string, groupId: string, key: string) =>
-  `TAGUSE#${resourceType}#${groupId}#${key}`;
-export const tagUsageKey = (resourceType: string, groupId: string, key: string, parent: string, value: string) => ({
-  pk: tagUsagePartition(resourceType, groupId, key),
-  sk: `${parent}${TAG_SEPARATOR}${value}`,
-});
+export { TABLE_INDEXES, TTL_ATTRIBUTE } from './entities/table.ts';
+export { childrenPartition, GROUP_TREE_PARTITION, groupIndexKeys, groupKey } from './entities/groups.ts';
+export {
+  groupIdFromMembershipSk,
+  groupMembershipPrefix,
+  MEMBERSHIP_SK_PREFIX,
+  MEMBERSHIP_TREE_PARTITION,
+  membersPartition,
+  membershipIndexKeys,
+  membershipKey,
+  rootAdminGuardKey,
+  subtreeMembershipPrefix,
+  USER_PROFILE_SK,
+  userKey,
+  userPartition,
+} from './entities/users.ts';
+export { OUTBOX_PARTITION, outboxKey } from './entities/outbox.ts';
+export { lockoutKey, loginHistoryKey, loginHistoryPartition } from './entities/logins.ts';
+export { pendingSignupKey, signupCounterKey } from './entities/signups.ts';
+export { roleKey, rolePartition } from './entities/roles.ts';
+export { refreshTokenKey } from './entities/sessions.ts';
+export { auditEventKey } from './entities/audit.ts';
+export { TAG_SEPARATOR, tagUsageKey, tagUsagePartition } from './entities/tags.ts';

@@ -19,6 +19,8 @@ import {
   userKey,
   userPartition,
 } from '../../../shared/store/keys.ts';
+import { GROUP_ENTITY } from '../../../shared/store/entities/groups.ts';
+import { MEMBERSHIP_ENTITY, USER_ENTITY } from '../../../shared/store/entities/users.ts';
 import type { UserRecord } from '../../../shared/store/storedRecords.ts';
 
 let table: TableRef | undefined;
@@ -71,7 +73,7 @@ export async function createTestUser(options: {
       TableName: tableName,
       Item: {
         ...userKey(email),
-        type: 'user',
+        type: USER_ENTITY.type,
         version: 1,
         email,
         state: options.state ?? 'active',
@@ -113,7 +115,7 @@ export async function createTestGroup(id: string): Promise<void> {
       Item: {
         ...groupKey(id),
         ...groupIndexKeys(id, parentGroupId(id)),
-        type: 'group',
+        type: GROUP_ENTITY.type,
         version: 1,
         id,
         name: id.split('/').pop(),
@@ -134,7 +136,7 @@ export async function addTestMemberships(email: string, memberships: Record<stri
       Item: {
         ...membershipKey(email, groupId),
         ...membershipIndexKeys(email, groupId),
-        type: 'membership',
+        type: MEMBERSHIP_ENTITY.type,
         email,
         groupId,
         role,

@@ -1,0 +1,28 @@
+/** What each item type of the single table is: its keys, index keys, type tag, fields and expiry. */
+import type { KeyTemplate } from './keyTemplate.ts';
+
+export interface IndexKeys {
+  pk: KeyTemplate;
+  sk: KeyTemplate;
+}
+
+export interface EntityDeclaration {
+  /** How the data model names the item. */
+  item: string;
+  /** The stored `type` attribute. */
+  type: string;
+  pk: KeyTemplate;
+  sk: KeyTemplate;
+  gsi1?: IndexKeys;
+  gsi2?: IndexKeys;
+  /** The attributes beside the keys, as the store writes them. */
+  fields: readonly string[];
+  /** When the item expires (the TTL attribute is set), if it does. */
+  expires?: string;
+}
+
+export const defineEntity = <T extends EntityDeclaration>(declaration: T): T => declaration;
+
+/** Compile-time check that `Listed` names every key of `Record` (resolves to `true`, or fails). */
+export type ListsEveryField<Record, Listed extends readonly string[]> =
+  Exclude<keyof Record, Listed[number]> extends never ? true : ['missing fields:', Exclude<keyof Record, Listed[number]>];
