@@ -1,10 +1,10 @@
 import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { defaultTable } from '../../shared/store/client.ts';
-import { listTagValues } from '../../shared/services/tagService.ts';
+import { listTagValues, tableTagValueIndex } from '../../shared/services/tagService.ts';
 
 export const handler = httpRoute(routes.listTagValues, async ({ params, query, caller }) => {
-  const page = await listTagValues(defaultTable(), caller!.groupContextId, { key: params.key, ...query });
+  const page = await listTagValues(tableTagValueIndex(defaultTable()), caller!.groupContextId, { key: params.key, ...query });
   return {
     body: {
       values: page.values,
