@@ -7,7 +7,8 @@ async function lintAs(filePath: string, code: string): Promise<string[]> {
   return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
 }
 
-describe('the dependency rule (eslint.config.js)', () => {
+// ESLint loads the whole config and typescript-eslint on first use: seconds on a busy machine, so not the default 5 s.
+describe('the dependency rule (eslint.config.js)', { timeout: 60_000 }, () => {
   describe('no-restricted-imports per folder', () => {
     it('refuses an import from the store into http', async () => {
       const messages = await lintAs('shared/store/example.ts', "export { errorBody } from '../http/errors.ts';\n");

@@ -4,12 +4,21 @@
  */
 import type { EntityDeclaration, IndexKeys } from './entity.ts';
 import { TAG_SEPARATOR } from './tags.ts';
-import { TTL_ATTRIBUTE } from './table.ts';
+import { TABLE_INDEXES, TTL_ATTRIBUTE } from './table.ts';
 
 export const DATA_MODEL_START = '<!-- data-model: generated from shared/store/entities/ by `npm run docs` -->';
 export const DATA_MODEL_END = '<!-- data-model: end -->';
 
-const HEADER = ['item', 'type', 'pk', 'sk', 'gsi1 (pk / sk)', 'gsi2 (pk / sk)', 'fields', `expires (\`${TTL_ATTRIBUTE}\`)`];
+const INDEX_NAMES = Object.values(TABLE_INDEXES).map((index) => index.name);
+const HEADER = [
+  'item',
+  'type',
+  'pk',
+  'sk',
+  ...INDEX_NAMES.map((name) => `${name} (pk / sk)`),
+  'fields',
+  `expires (\`${TTL_ATTRIBUTE}\`)`,
+];
 
 // Shown as ␟ (the symbol for the unit separator), and `|` escaped, so every key reads in a Markdown cell.
 const shown = (pattern: string) => `\`${pattern.replaceAll(TAG_SEPARATOR, '␟').replaceAll('|', '\\|')}\``;
@@ -24,8 +33,7 @@ export function dataModelRows(entities: readonly EntityDeclaration[]): string[][
       `\`${entity.type}\``,
       shown(entity.pk.pattern),
       shown(entity.sk.pattern),
-      indexCell(entity.gsi1),
-      indexCell(entity.gsi2),
+      ...INDEX_NAMES.map((name) => indexCell(entity.indexes?.[name])),
       entity.fields.join(', '),
       entity.expires ?? '',
     ]),

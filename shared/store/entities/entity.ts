@@ -1,5 +1,8 @@
 /** What each item type of the single table is: its keys, index keys, type tag, fields and expiry. */
 import type { KeyTemplate } from './keyTemplate.ts';
+import type { TABLE_INDEXES } from './table.ts';
+
+export type IndexName = (typeof TABLE_INDEXES)[keyof typeof TABLE_INDEXES]['name'];
 
 export interface IndexKeys {
   pk: KeyTemplate;
@@ -13,8 +16,8 @@ export interface EntityDeclaration {
   type: string;
   pk: KeyTemplate;
   sk: KeyTemplate;
-  gsi1?: IndexKeys;
-  gsi2?: IndexKeys;
+  /** Its keys in the table's indexes, by index name: a new index in `TABLE_INDEXES` is a new column of the data model. */
+  indexes?: Partial<Record<IndexName, IndexKeys>>;
   /** The attributes beside the keys, as the store writes them. */
   fields: readonly string[];
   /** When the item expires (the TTL attribute is set), if it does. */

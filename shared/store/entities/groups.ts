@@ -24,17 +24,19 @@ export const GROUP_ENTITY = defineEntity({
   type: 'group',
   pk: keyTemplate('GROUP#<id>'),
   sk: keyTemplate('GROUP'),
-  gsi1: { pk: keyTemplate('CHILDREN#<parentId>'), sk: keyTemplate('<id>') },
-  gsi2: { pk: keyTemplate('TREE'), sk: keyTemplate('<id>') },
+  indexes: {
+    gsi1: { pk: keyTemplate('CHILDREN#<parentId>'), sk: keyTemplate('<id>') },
+    gsi2: { pk: keyTemplate('TREE'), sk: keyTemplate('<id>') },
+  },
   fields: [...GROUP_RECORD_FIELDS, 'version', 'childCount', 'memberCount', 'userCount', 'userLimit'],
 });
 
-export const GROUP_TREE_PARTITION = GROUP_ENTITY.gsi2.pk.build({});
-export const childrenPartition = (parentId: string) => GROUP_ENTITY.gsi1.pk.build({ parentId });
+export const GROUP_TREE_PARTITION = GROUP_ENTITY.indexes.gsi2.pk.build({});
+export const childrenPartition = (parentId: string) => GROUP_ENTITY.indexes.gsi1.pk.build({ parentId });
 
 export const groupKey = (id: string) => ({ pk: GROUP_ENTITY.pk.build({ id }), sk: GROUP_ENTITY.sk.build({}) });
 export const groupIndexKeys = (id: string, parentId: string | undefined) => ({
-  ...(parentId === undefined ? {} : { gsi1pk: childrenPartition(parentId), gsi1sk: GROUP_ENTITY.gsi1.sk.build({ id }) }),
+  ...(parentId === undefined ? {} : { gsi1pk: childrenPartition(parentId), gsi1sk: GROUP_ENTITY.indexes.gsi1.sk.build({ id }) }),
   gsi2pk: GROUP_TREE_PARTITION,
-  gsi2sk: GROUP_ENTITY.gsi2.sk.build({ id }),
+  gsi2sk: GROUP_ENTITY.indexes.gsi2.sk.build({ id }),
 });

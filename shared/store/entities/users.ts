@@ -48,8 +48,10 @@ export const MEMBERSHIP_ENTITY = defineEntity({
   type: 'membership',
   pk: keyTemplate('USER#<email>'),
   sk: keyTemplate('MEMBER#<groupId>'),
-  gsi1: { pk: keyTemplate('MEMBERS#<groupId>'), sk: keyTemplate('<email>') },
-  gsi2: { pk: keyTemplate('MEMBERSHIPS'), sk: keyTemplate('<groupPath>/#<email>') },
+  indexes: {
+    gsi1: { pk: keyTemplate('MEMBERS#<groupId>'), sk: keyTemplate('<email>') },
+    gsi2: { pk: keyTemplate('MEMBERSHIPS'), sk: keyTemplate('<groupPath>/#<email>') },
+  },
   fields: MEMBERSHIP_RECORD_FIELDS,
 });
 
@@ -70,19 +72,19 @@ export const membershipKey = (email: string, groupId: string) => ({
   pk: MEMBERSHIP_ENTITY.pk.build({ email }),
   sk: MEMBERSHIP_ENTITY.sk.build({ groupId }),
 });
-export const membersPartition = (groupId: string) => MEMBERSHIP_ENTITY.gsi1.pk.build({ groupId });
-export const MEMBERSHIP_TREE_PARTITION = MEMBERSHIP_ENTITY.gsi2.pk.build({});
+export const membersPartition = (groupId: string) => MEMBERSHIP_ENTITY.indexes.gsi1.pk.build({ groupId });
+export const MEMBERSHIP_TREE_PARTITION = MEMBERSHIP_ENTITY.indexes.gsi2.pk.build({});
 const groupPathOf = (groupId: string) => (groupId === '/' ? '' : groupId);
 /** `/acme/finance` → `/acme/finance/`, `/` → `/`: the prefix every membership at or beneath the group starts with. */
 export const subtreeMembershipPrefix = (groupId: string) => `${groupPathOf(groupId)}/`;
 /** The prefix of the memberships at exactly this group. */
 export const groupMembershipPrefix = (groupId: string) =>
-  MEMBERSHIP_ENTITY.gsi2.sk.build({ groupPath: groupPathOf(groupId), email: '' });
+  MEMBERSHIP_ENTITY.indexes.gsi2.sk.build({ groupPath: groupPathOf(groupId), email: '' });
 export const membershipIndexKeys = (email: string, groupId: string) => ({
   gsi1pk: membersPartition(groupId),
-  gsi1sk: MEMBERSHIP_ENTITY.gsi1.sk.build({ email }),
+  gsi1sk: MEMBERSHIP_ENTITY.indexes.gsi1.sk.build({ email }),
   gsi2pk: MEMBERSHIP_TREE_PARTITION,
-  gsi2sk: MEMBERSHIP_ENTITY.gsi2.sk.build({ groupPath: groupPathOf(groupId), email }),
+  gsi2sk: MEMBERSHIP_ENTITY.indexes.gsi2.sk.build({ groupPath: groupPathOf(groupId), email }),
 });
 export const groupIdFromMembershipSk = (sk: string) => sk.slice(MEMBERSHIP_SK_PREFIX.length);
 
