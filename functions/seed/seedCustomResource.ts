@@ -4,9 +4,8 @@
  * change nothing: the data outlives the resource, and a changed AdminEmail is not a new admin.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { CognitoIdentity, identitySettingsFromEnvironment } from '../../shared/identity/cognitoIdentity.ts';
+import { authDependencies } from '../../shared/services/dependencies.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
-import { defaultTable } from '../../shared/store/client.ts';
 import { log } from '../../shared/observability/logger.ts';
 
 export const SEED_RESOURCE_ID = 'iam-seed';
@@ -21,8 +20,8 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
   const adminEmail: unknown = event.ResourceProperties.AdminEmail;
   if (typeof adminEmail !== 'string' || adminEmail.trim() === '')
     throw new Error('The seed resource needs an AdminEmail property');
-  const identity = new CognitoIdentity(identitySettingsFromEnvironment());
-  const { created } = await seedRootAndAdmin(defaultTable(), identity, { adminEmail, requestId: event.RequestId });
+  const { table, identity } = authDependencies();
+  const { created } = await seedRootAndAdmin(table, identity, { adminEmail, requestId: event.RequestId });
   log.info('seed finished', { created });
   return { PhysicalResourceId: SEED_RESOURCE_ID, Data: { Created: String(created) } };
 }
