@@ -100,6 +100,8 @@ export async function measureBatchCosts(
     }),
     await cost('check-batch: 100 checks of one person', 'POST', '/authorizations/check-batch', { checks: samePerson }),
     await cost('check: one check of another person', 'POST', '/authorizations/check', distinct[1]),
+    await cost('GET /users?includeChildGroups=true&count=10', 'GET', '/users?includeChildGroups=true&count=10'),
+    await cost('GET /users?includeChildGroups=true&count=100', 'GET', '/users?includeChildGroups=true&count=100'),
   ];
   return {
     shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (depth 2, so each check reads the profile and 3 membership keys); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA`,
