@@ -263,7 +263,7 @@ ${renderPermissionsSection(results.permissions)}
 ${renderBatchCosts(results.batch, perDecision)}`;
 }
 
-function renderBatchCosts(batch: BatchBenchResult, perDecision: number): string {
+export function renderBatchCosts(batch: BatchBenchResult, perDecision: number): string {
   return `One HTTP call each through the local gateway, as the admin of \`/\`, in a tenant set up for it: ${batch.shape}.
 Counted like section 3: every request the call made, the authorizer's one uncached Query separated out. The limits (issue 14):
 a batch of 100 checks of distinct people in at most 5 requests; a page of users in a bounded number whatever its size.
@@ -276,7 +276,7 @@ ${table(
     cost.attempts,
     cost.authorizerDecisions * perDecision,
     `**${cost.attempts - cost.authorizerDecisions * perDecision}**`,
-    cost.requests.map((request) => request.operation).join(' → '),
+    runsOf(cost.requests.map((request) => request.operation)).join(' → '),
   ]),
 )}
 
@@ -285,4 +285,15 @@ A check of someone else reads, by key, each person's profile and their membershi
 definitions and group MFA settings those decisions need in one more BatchGetItem (\`tableDecisionInputs\`), which the function
 caches for 30 s. A page of \`GET /users\` still reads each listed person's partition (one Query each, after the Query of the
 membership index), to show their memberships and list each person once: issue 14's bounded listing is not done yet.`;
+}
+
+/** `Query, Query, Query` → `Query ×3`: consecutive repeats of one operation, counted. */
+function runsOf(operations: string[]): string[] {
+  const runs: { operation: string; times: number }[] = [];
+  for (const operation of operations) {
+    const last = runs.at(-1);
+    if (last?.operation === operation) last.times++;
+    else runs.push({ operation, times: 1 });
+  }
+  return runs.map(({ operation, times }) => (times === 1 ? operation : `${operation} ×${times}`));
 }
