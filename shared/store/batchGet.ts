@@ -60,13 +60,18 @@ export function coalescedBatchGet(table: () => TableRef): (keys: readonly ItemKe
   const flush = () => {
     const batch = queued;
     queued = [];
-    batchGetItems(
-      table(),
-      batch.flatMap((request) => request.keys),
-    ).then(
-      (items) => batch.forEach((request) => request.resolve(items)),
-      (error: unknown) => batch.forEach((request) => request.reject(error)),
-    );
+    // Inside a promise, so that even a missing table setting rejects the callers instead of throwing in a timer.
+    Promise.resolve()
+      .then(() =>
+        batchGetItems(
+          table(),
+          batch.flatMap((request) => request.keys),
+        ),
+      )
+      .then(
+        (items) => batch.forEach((request) => request.resolve(items)),
+        (error: unknown) => batch.forEach((request) => request.reject(error)),
+      );
   };
   return (keys) =>
     new Promise((resolve, reject) => {

@@ -78,5 +78,19 @@ describe('store/batchGet', () => {
       expect(second!.has(itemKeyId(keyOf(2)))).toBe(true);
       expect(second!.has(itemKeyId(keyOf(3)))).toBe(false);
     });
+
+    it('rejects every caller of the turn when the table cannot be had', async () => {
+      // Prepare
+      const read = coalescedBatchGet(() => {
+        throw new Error('IAM_TABLE_NAME is not set');
+      });
+
+      // Act
+      const outcomes = await Promise.allSettled([read([keyOf(1)]), read([keyOf(2)])]);
+
+      // Assess
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(0);
+    });
   });
 });
