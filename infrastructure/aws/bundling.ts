@@ -28,7 +28,11 @@ export const BUNDLE_OPTIONS = {
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   // Lambda always puts the function role's credentials in the environment: the SDK's default chain
   // (SSO, STS, IMDS, ini files, web identity) would only add cold-start code that never runs there.
-  alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infrastructure', 'aws', 'lambdaCredentials.ts') },
+  // The endpoint-discovery cache DynamoDB's client builds gets a Map-based LRU instead of mnemonist's (endpointCacheLru.ts).
+  alias: {
+    '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infrastructure', 'aws', 'lambdaCredentials.ts'),
+    'mnemonist/lru-cache': join(REPO_ROOT, 'infrastructure', 'aws', 'endpointCacheLru.ts'),
+  },
   // Loaded by the SDK only for event-stream operations (dynamic import); DynamoDB and Cognito have none.
   external: ['@smithy/core/event-streams'],
   absWorkingDir: REPO_ROOT,

@@ -57,9 +57,9 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   setUpTotp: NONE,
   verifyTotp: { writes: SESSION_WRITES },
 
-  checkAuthorization: { reads: ['BatchGetItem', 'Query'] },
-  checkAuthorizationBatch: { reads: ['BatchGetItem', 'Query'] },
-  getPermissions: { reads: ['BatchGetItem', 'Query'] },
+  checkAuthorization: { reads: ['BatchGetItem'] },
+  checkAuthorizationBatch: { reads: ['BatchGetItem'] },
+  getPermissions: { reads: ['BatchGetItem'] },
 
   docsPage: NONE,
   docsFile: NONE,

@@ -1,5 +1,6 @@
 /** Reads and transaction items for groups. Business rules live in services/groups/. */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batchGet.ts';
 import { parentGroupId } from '../domain/groupPath.ts';
 import type { TableRef } from './client.ts';
 import { childrenPartition, GROUP_TREE_PARTITION, groupIndexKeys, groupKey, TABLE_INDEXES } from './keys.ts';
@@ -24,7 +25,7 @@ export interface StoredGroup {
 /** Fields in the order clients see them (DynamoDB returns attributes in no particular order). */
 const GROUP_FIELDS: readonly (keyof GroupRecord)[] = GROUP_RECORD_FIELDS;
 
-function toStored(item: Record<string, unknown>): StoredGroup {
+export function toStored(item: Record<string, unknown>): StoredGroup {
   const stored = stripInternal<Record<string, unknown>>(item);
   const record = Object.fromEntries(
     GROUP_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
@@ -48,21 +49,11 @@ export async function getStoredGroup(table: TableRef, id: string): Promise<Store
   return Item ? toStored(Item) : undefined;
 }
 
-/** Up to 100 groups by id in one BatchGet (retrying unprocessed keys); missing ids are absent from the map. */
+/** Groups by id, 100 per BatchGet (retrying unprocessed keys); missing ids are absent from the map. */
 export async function getGroupsByIds(table: TableRef, ids: string[]): Promise<Map<string, GroupRecord>> {
-  const found = new Map<string, GroupRecord>();
-  let keys: Record<string, unknown>[] = [...new Set(ids)].map(groupKey);
-  while (keys.length > 0) {
-    const result = await table.doc.send(
-      new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }),
-    );
-    for (const item of result.Responses?.[table.tableName] ?? []) {
-      const { record } = toStored(item);
-      found.set(record.id, record);
-    }
-    keys = (result.UnprocessedKeys?.[table.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-  }
-  return found;
+  const items = await batchGetItems(table, ids.map(groupKey));
+  const records = [...items.values()].map((item) => toStored(item).record);
+  return new Map(records.map((record) => [record.id, record]));
 }
 
 export interface GroupQuery {

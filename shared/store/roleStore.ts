@@ -19,7 +19,7 @@ export interface StoredRole extends CustomRoleDefinition {
   updatedAt?: string;
 }
 
-const toRole = (item: Record<string, unknown>): StoredRole => ({
+export const toRole = (item: Record<string, unknown>): StoredRole => ({
   name: String(item.sk),
   actions: (item.actions as string[]) ?? [],
   definedAt: String(item.definedAt),

@@ -45,7 +45,7 @@ const USER_FIELDS: (keyof UserRecord)[] = [
   'updatedAt',
 ];
 
-function toUserRecord(item: Record<string, unknown>): UserRecord {
+export function toUserRecord(item: Record<string, unknown>): UserRecord {
   const stored = stripInternal<Record<string, unknown>>(item);
   return Object.fromEntries(
     USER_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),

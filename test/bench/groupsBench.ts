@@ -22,7 +22,7 @@ export interface RouteCost {
 }
 
 /** Runs `call` alone and counts the DynamoDB requests made while it runs. */
-async function costOf(
+export async function costOf(
   stack: LocalStack,
   counter: DynamoCounter,
   label: string,

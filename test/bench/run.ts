@@ -11,6 +11,7 @@ import { startLocalStack, type LocalStack } from '../../infrastructure/local/loc
 import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
 import { login } from './api.ts';
 import { measureAuthorizer } from './authorizerBench.ts';
+import { measureBatchCosts } from './batchBench.ts';
 import { measureBundles } from './bundles.ts';
 import { measureSynth } from './synthBench.ts';
 import { countDynamoRequests } from './dynamoCounter.ts';
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
     log('groups: requests per route');
     const routeCosts = await measureRouteCosts(stack, counter, adminToken);
 
+    log('checks and user listings: requests per call');
+    const batch = await measureBatchCosts(stack, counter, bulk, adminToken);
+
     const ids = treeIds(TREE.tenants, TREE.departments, TREE.teams);
     log(`groups: writing a ${ids.length}-group tree`);
     const buildStarted = performance.now();
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
       pageRepeats: PAGE_REPEATS,
       permissions,
       scale,
+      batch,
     });
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);

@@ -1,7 +1,7 @@
 /** The check API against the local stack: the decisions the bank's other services rely on. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminCredentials, api, login } from './support/api.ts';
-import { createTestUser, uniqueEmail, uniqueGroupName, updateUserRecord } from './support/fixtures.ts';
+import { addTestMemberships, createTestUser, uniqueEmail, uniqueGroupName, updateUserRecord } from './support/fixtures.ts';
 
 let rootToken: string;
 let tenant: string;
@@ -122,6 +122,44 @@ describe('POST /authorizations/check-batch', () => {
       expect(result.allowed, `check ${i}`).toBe(i % 2 === 0 && i % 3 !== 0);
     });
     expect(tooMany.status).toBe(400);
+  });
+  it('decides 100 checks of 100 distinct people, each by their own role on the path and their own state', async () => {
+    // Prepare: profiles and memberships written directly (a check reads only the table).
+    await api('POST', '/roles', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { name: 'batch-approver', actions: ['payments:approve'] },
+    });
+    const kinds = ['reader', 'contributor', 'batch-approver', 'admin', 'disabled'] as const;
+    const people = Array.from({ length: 100 }, (_, i) => ({ email: uniqueEmail(`batch${i}`), kind: kinds[i % kinds.length]! }));
+    await Promise.all(
+      people.map(async ({ email, kind }) => {
+        const at = new Date().toISOString();
+        await updateUserRecord(email, {
+          email,
+          state: kind === 'disabled' ? 'disabled' : 'active',
+          createdBy: 'test',
+          createdAt: at,
+        });
+        await addTestMemberships(email, { [`${tenant}/finance`]: kind === 'disabled' ? 'contributor' : kind });
+      }),
+    );
+
+    // Act
+    const response = await api('POST', '/authorizations/check-batch', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { checks: people.map(({ email }) => ({ action: 'payments:approve', groupId: `${tenant}/finance/ap`, email })) },
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    response.body.results.forEach((result: { allowed: boolean; role: string; reason: string }, i: number) => {
+      const { kind } = people[i]!;
+      expect(result.allowed, `${kind} ${i}`).toBe(kind === 'contributor' || kind === 'batch-approver' || kind === 'admin');
+      expect(result.role, `${kind} ${i}`).toBe(kind === 'disabled' ? 'contributor' : kind);
+      if (kind === 'disabled') expect(result.reason).toBe('The user is disabled');
+    });
   });
 });
 

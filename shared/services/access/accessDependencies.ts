@@ -3,7 +3,7 @@
  * dependencies so the route wrapper, which every function bundles, carries no Cognito client.
  */
 import { defaultTable } from '../../store/client.ts';
-import { loadUserWithMemberships } from '../../store/userStore.ts';
+import { loadUsersOnPaths } from '../../store/userPathReads.ts';
 import type { CheckDependencies } from './check.ts';
 import type { DecisionInputs } from './decisionInputs.ts';
 import { tableDecisionInputs } from './tableDecisionInputs.ts';
@@ -17,5 +17,5 @@ export function accessDecisionInputs(): DecisionInputs {
 
 export function checkDependencies(): CheckDependencies {
   const table = defaultTable();
-  return { inputs: accessDecisionInputs(), loadUser: (email) => loadUserWithMemberships(table, email) };
+  return { inputs: accessDecisionInputs(), loadUsersOnPaths: (wanted) => loadUsersOnPaths(table, wanted) };
 }

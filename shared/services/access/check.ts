@@ -1,21 +1,26 @@
 /**
  * The bank's access decision point: may this person do this action in this part of this
  * business? A check of yourself uses the memberships your token was authorized with; a check of
- * someone else needs the right to read users where you act, and that person visible there, and
- * costs one Query of their partition (once per person in a batch). Inputs are gathered for the
- * whole batch first (subjects, custom roles, MFA requirements), then each check is decided purely.
+ * someone else needs the right to read users where you act, and that person visible there. Inputs
+ * are gathered for the whole batch first, by key: each person's profile and their memberships on
+ * the paths to the groups checked (100 keys per BatchGetItem), then the custom roles and MFA
+ * requirements those decisions need (one more batch, or none when cached); then each check is
+ * decided purely. Someone with no membership on the path to a group checked is answered like
+ * someone unknown: they have no role there, and the answer does not say whether they exist.
  */
 import type { Caller } from '../../domain/caller.ts';
 import { decideCheck, UNKNOWN_SUBJECT, type CheckSubject } from '../../domain/access/checkDecision.ts';
 import { decide, roleActionPatterns, type Decision } from '../../domain/access/permissions.ts';
 import { isVisibleInContext } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
-import type { UserWithMemberships } from '../../store/userStore.ts';
+import { isBuiltInRole, resolveRole } from '../../domain/roles.ts';
+import type { PathsWanted, UserOnPaths } from '../../store/userPathReads.ts';
 import { customRolesFor, type DecisionInputs } from './decisionInputs.ts';
 
 export interface CheckDependencies {
   inputs: DecisionInputs;
-  loadUser(email: string): Promise<UserWithMemberships | undefined>;
+  /** Each person with a profile, with their memberships on the paths to the groups given. */
+  loadUsersOnPaths(wanted: PathsWanted[]): Promise<Map<string, UserOnPaths>>;
 }
 
 export interface Check {
@@ -28,32 +33,33 @@ export async function checkAll(deps: CheckDependencies, caller: Caller, checks: 
   const subjects = await loadSubjects(deps, caller, checks);
   const groupOf = (check: Check) => check.groupId ?? caller.groupContextId;
   const emailOf = (check: Check) => check.email ?? caller.email;
-  const lookups = new Map(
-    await Promise.all(
+  const subjectOf = (check: Check) => subjects.get(emailOf(check))!;
+  // MFA requirements matter only where the role may allow and the person has not enrolled. They are
+  // asked for together with the custom roles, so the table reads both in one batch.
+  const mayNeedMfa = checks.filter((check) => mayAllowWithoutMfa(subjectOf(check), groupOf(check), check.action));
+  const [lookups, requiringMfa] = await Promise.all([
+    Promise.all(
       [...subjects].map(async ([email, subject]) => {
         const groupIds = checks.filter((check) => emailOf(check) === email).map(groupOf);
         return [email, await customRolesFor(deps.inputs, subject.memberships, groupIds)] as const;
       }),
-    ),
-  );
-  const byRole = checks.map((check) =>
-    decideCheck(subjects.get(emailOf(check))!, groupOf(check), check.action, {
+    ).then((entries) => new Map(entries)),
+    mayNeedMfa.length === 0 ? [] : deps.inputs.groupsRequiringMfa(mayNeedMfa.map(groupOf)),
+  ]);
+  const mfaGroups = new Set(requiringMfa);
+  return checks.map((check) =>
+    decideCheck(subjectOf(check), groupOf(check), check.action, {
       customRoles: lookups.get(emailOf(check)),
-      mfaRequired: false,
+      mfaRequired: mfaGroups.has(groupOf(check)),
     }),
   );
-  // Only allowed decisions of people who have not enrolled depend on MFA requirements: one batched read for them all.
-  const needMfa = checks.filter((check, i) => byRole[i]!.allowed && !subjects.get(emailOf(check))!.mfaEnabled);
-  if (needMfa.length === 0) return byRole;
-  const requiringMfa = new Set(await deps.inputs.groupsRequiringMfa(needMfa.map(groupOf)));
-  return checks.map((check, i) =>
-    requiringMfa.has(groupOf(check))
-      ? decideCheck(subjects.get(emailOf(check))!, groupOf(check), check.action, {
-          customRoles: lookups.get(emailOf(check)),
-          mfaRequired: true,
-        })
-      : byRole[i]!,
-  );
+}
+
+/** An active person who has not enrolled MFA, whose role at the group is custom (not known yet) or allows the action. */
+function mayAllowWithoutMfa(subject: CheckSubject, groupId: string, action: string): boolean {
+  if (subject.mfaEnabled || subject.state === 'unknown' || subject.state === 'disabled') return false;
+  const resolved = resolveRole(subject.memberships, groupId);
+  return resolved !== undefined && (!isBuiltInRole(resolved.role) || decide(subject.memberships, groupId, action).allowed);
 }
 
 /** Each person checked, once. Someone not visible where the caller acts is answered like someone who does not exist. */
@@ -66,9 +72,12 @@ async function loadSubjects(deps: CheckDependencies, caller: Caller, checks: Che
   if (!decide(caller.memberships, caller.groupContextId, 'iam:users:read').allowed) {
     throw forbidden(`Checking someone else needs iam:users:read in group ${caller.groupContextId}`);
   }
-  const loaded = await Promise.all(others.map((email) => deps.loadUser(email)));
-  others.forEach((email, i) => {
-    const user = loaded[i];
+  const groupOf = (check: Check) => check.groupId ?? caller.groupContextId;
+  const loaded = await deps.loadUsersOnPaths(
+    others.map((email) => ({ email, groupIds: checks.filter((check) => check.email === email).map(groupOf) })),
+  );
+  others.forEach((email) => {
+    const user = loaded.get(email);
     const visible = user && isVisibleInContext(caller.groupContextId, Object.keys(user.memberships));
     subjects.set(
       email,

@@ -26,12 +26,6 @@ export const ASYNC_QUERIES = 20_000;
 /** The native domain-hierarchy variant is tried on the first this-many queries (it scans every domain per g() call). */
 export const HIERARCHY_SAMPLE = 1_000;
 
-export interface RequestCost {
-  call: string;
-  requests: string;
-  why: string;
-}
-
 /** The largest role the API accepts against the longest action it accepts, next to an ordinary check. */
 export interface WorstCaseResult {
   pattern: string;
@@ -132,33 +126,8 @@ export interface PermissionsBenchResult {
   theirsMedian: number;
   theirsAsyncMedian: number;
   ratio: number;
-  requestCosts: RequestCost[];
   durationSeconds: number;
 }
-
-/** Stated from the code, not measured here: see shared/services/access/check.ts. */
-export const REQUEST_COSTS: RequestCost[] = [
-  {
-    call: '`POST /authorizations/check` of yourself (no `email`)',
-    requests: '0',
-    why: 'your memberships come from the authorizer context (`caller.memberships`); no read',
-  },
-  {
-    call: '`POST /authorizations/check` of another user',
-    requests: '**1** Query',
-    why: '`loadUserWithMemberships`: one Query of `pk = USER#<email>` returns the profile and every membership (a second page only past 1 MB)',
-  },
-  {
-    call: '`POST /authorizations/check-batch`, 100 checks of 100 distinct users',
-    requests: '**100** Queries',
-    why: 'one Query per person, in order',
-  },
-  {
-    call: '`POST /authorizations/check-batch`, 100 checks of the same user',
-    requests: '**1** Query',
-    why: '`checkAll` keeps each loaded person in a map for the rest of the batch',
-  },
-];
 
 function casbinVersion(): string {
   const path = new URL('../../../node_modules/casbin/package.json', import.meta.url);
@@ -344,7 +313,6 @@ export async function runPermissionsBench(
     theirsMedian,
     theirsAsyncMedian: median(theirsAsync),
     ratio: oursMedian / theirsMedian,
-    requestCosts: REQUEST_COSTS,
     durationSeconds: (performance.now() - started) / 1000,
   };
 }

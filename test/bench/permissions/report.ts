@@ -85,19 +85,6 @@ ${int(hierarchy.nestedInSample)} with nested memberships on the path first), wit
 hierarchy: ${int(hierarchy.disagreements)} answers differ from \`decide()\`${hierarchy.example ? ` (e.g. ${hierarchy.example})` : ''}, at ${int(hierarchy.decisionsPerSecond)} decisions
 per second (each g() call scans every domain). Not used for the ratio.
 
-### DynamoDB requests per check
-
-Stated from the code (\`shared/services/access/check.ts\`, \`checkAll\`), not measured by this run; the calls are exercised
-against the local stack by \`test/integration/authorizations.test.ts\` (\`POST /authorizations/check\`, and a batch of 100 checks of one
-user in \`POST /authorizations/check-batch\`). A user's profile and memberships share one partition (\`pk = USER#<email>\`).
-
-| Call | DynamoDB requests (handler) | Why |
-|---|---|---|
-${result.requestCosts.map((cost) => `| ${cost.call} | ${cost.requests} | ${cost.why} |`).join('\n')}
-
-On top of these: each HTTP call carries the authorizer's decision (1 Query when API Gateway's authorizer cache misses, see
-section 2), and the checks of a person who has not enrolled MFA read the MFA policy of the groups checked (\`groupsRequiringMfa\` in
-\`shared/services/access/tableDecisionInputs.ts\`: one BatchGetItem of those groups and their ancestors, then cached per group for 30 s in the function).
-Built-in roles need no read. A custom role adds one BatchGet for its definition the first time a function sees it, then none for 30 s (cached in the function).
+DynamoDB requests of checks against the local stack, counted: section 5.
 `;
 }

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { selfAndAncestors } from '../../../shared/domain/groupPath.ts';
 import { checkAll, effectivePermissions, type CheckDependencies } from '../../../shared/services/access/check.ts';
+import type { PathsWanted, UserOnPaths } from '../../../shared/store/userPathReads.ts';
 import type { UserWithMemberships } from '../../../shared/store/userStore.ts';
 import { rejectionOf } from '../helpers.ts';
 import { callerIn, fakeDecisionInputs, storedUser } from './fakes.ts';
 
-function dependencies(users: UserWithMemberships[], inputs = fakeDecisionInputs()): CheckDependencies & { loads: string[] } {
-  const loads: string[] = [];
+/** Keeps only what the key reads return: the memberships on the paths asked about. */
+const onPaths = (user: UserWithMemberships, groupIds: string[]): UserOnPaths => {
+  const path = new Set(groupIds.flatMap(selfAndAncestors));
+  const keep = (memberships: Record<string, string>) =>
+    Object.fromEntries(Object.entries(memberships).filter(([groupId]) => path.has(groupId)));
+  return { user: user.user, memberships: keep(user.memberships), pending: keep(user.pending) };
+};
+
+function dependencies(
+  users: UserWithMemberships[],
+  inputs = fakeDecisionInputs(),
+): CheckDependencies & { loads: PathsWanted[][] } {
+  const loads: PathsWanted[][] = [];
   return {
     loads,
     inputs,
-    loadUser: async (email) => {
-      loads.push(email);
-      return users.find((user) => user.user.email === email);
+    loadUsersOnPaths: async (wanted) => {
+      loads.push(wanted);
+      const found = wanted.flatMap(({ email, groupIds }) => {
+        const user = users.find((candidate) => candidate.user.email === email);
+        return user ? [[email, onPaths(user, groupIds)] as const] : [];
+      });
+      return new Map(found);
     },
   };
 }
@@ -39,20 +56,44 @@ describe('services/access/check', () => {
       expect(deps.loads).toEqual([]);
     });
 
-    it('loads each other person once for a whole batch', async () => {
+    it('loads everyone checked in one read, each once, with the groups checked for them', async () => {
+      // Prepare
+      const deps = dependencies([
+        storedUser('bob@acme.com', { '/acme/finance': 'reader' }),
+        storedUser('cy@acme.com', { '/acme': 'contributor' }),
+      ]);
+
+      // Act
+      const decisions = await checkAll(deps, admin, [
+        { action: 'accounts:read', email: 'bob@acme.com', groupId: '/acme/finance' },
+        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance/ap' },
+        { action: 'payments:approve', email: 'cy@acme.com' },
+      ]);
+
+      // Assess
+      expect(decisions.map((decision) => decision.allowed)).toEqual([true, false, true]);
+      expect(decisions[1]!.reason).toBe('reader at /acme/finance does not allow payments:approve');
+      expect(deps.loads).toEqual([
+        [
+          { email: 'bob@acme.com', groupIds: ['/acme/finance', '/acme/finance/ap'] },
+          { email: 'cy@acme.com', groupIds: ['/acme'] },
+        ],
+      ]);
+    });
+
+    it('answers someone visible elsewhere but with no membership on the path like someone unknown', async () => {
       // Prepare
       const deps = dependencies([storedUser('bob@acme.com', { '/acme/finance': 'reader' })]);
 
       // Act
-      const decisions = await checkAll(deps, admin, [
-        { action: 'accounts:read', email: 'bob@acme.com' },
-        { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance' },
+      const [elsewhere, unknown] = await checkAll(deps, admin, [
+        { action: 'accounts:read', email: 'bob@acme.com', groupId: '/acme/hr' },
+        { action: 'accounts:read', email: 'nobody@acme.com', groupId: '/acme/hr' },
       ]);
 
       // Assess
-      expect(decisions.map((decision) => decision.allowed)).toEqual([false, false]);
-      expect(decisions[0]!.reason).toBe('No membership at /acme or above it');
-      expect(deps.loads).toEqual(['bob@acme.com']);
+      expect(elsewhere).toEqual(unknown);
+      expect(elsewhere).toEqual({ allowed: false, role: null, grantedAt: null, reason: 'No such user where you act' });
     });
 
     it('refuses to check someone else without iam:users:read where the caller acts', async () => {
@@ -89,7 +130,7 @@ describe('services/access/check', () => {
       expect(decision).toMatchObject({ allowed: false, role: 'admin', reason: 'The user is disabled' });
     });
 
-    it('denies where MFA is required and the user has not enrolled, reading the requirement only for allowed checks', async () => {
+    it('denies where MFA is required and the user has not enrolled, reading the requirement only where the role may allow', async () => {
       // Prepare
       const inputs = fakeDecisionInputs([], ['/acme/finance']);
       const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'contributor' })], inputs);
@@ -165,12 +206,12 @@ describe('services/access/check', () => {
       expect(permissions.actions).toEqual(['payments:*']);
     });
 
-    it('lists nothing where the user has no role', async () => {
+    it('answers not found where the user has no membership on the path, as for someone unknown', async () => {
       const deps = dependencies([storedUser('bob@acme.com', { '/acme/hr': 'reader' })]);
 
-      const permissions = await effectivePermissions(deps, admin, 'bob@acme.com', '/acme/finance');
+      const error = await rejectionOf(effectivePermissions(deps, admin, 'bob@acme.com', '/acme/finance'));
 
-      expect(permissions).toMatchObject({ role: null, actions: [] });
+      expect(error.statusCode).toBe(404);
     });
 
     it('answers not found for someone not visible where the caller acts', async () => {

@@ -64,4 +64,40 @@ describe('services/access/tableDecisionInputs', () => {
       expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(2);
     });
   });
+
+  describe('custom roles and MFA requirements asked for together', () => {
+    it('reads both in one BatchGet: the role at the group and above it, and the groups with their ancestors', async () => {
+      // Prepare
+      dynamo.on(BatchGetCommand).resolves({
+        Responses: {
+          [TABLE_NAME]: [
+            groupItem('/'),
+            groupItem('/both', { security: { mfaRequired: true } }),
+            {
+              pk: 'ROLE#/both',
+              sk: 'approver',
+              definedAt: '/both',
+              actions: ['payments:approve'],
+              createdBy: 'x',
+              createdAt: 'y',
+            },
+          ],
+        },
+      });
+      const inputs = tableDecisionInputs(fakeTable, () => 1_000);
+
+      // Act
+      const [role, requiring] = await Promise.all([
+        inputs.customRoleAt('/both/finance', 'approver'),
+        inputs.groupsRequiringMfa(['/both/finance']),
+      ]);
+
+      // Assess
+      expect(role).toMatchObject({ name: 'approver', definedAt: '/both', actions: ['payments:approve'] });
+      expect(requiring).toEqual(['/both/finance']);
+      const calls = dynamo.commandCalls(BatchGetCommand);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.args[0].input.RequestItems![TABLE_NAME]!.Keys).toHaveLength(6);
+    });
+  });
 });

@@ -1,0 +1,50 @@
+/**
+ * Users as access checks need them, read by key: the profile and the memberships on the paths
+ * from the groups checked up to `/`. A batch of checks of many people reads exactly those items,
+ * 100 keys per BatchGetItem, instead of one Query of each person's partition.
+ */
+import { selfAndAncestors } from '../domain/groupPath.ts';
+import type { Role } from '../domain/roles.ts';
+import { batchGetItems, itemKeyId, type ItemKey } from './batchGet.ts';
+import type { TableRef } from './client.ts';
+import { membershipKey, userKey } from './keys.ts';
+import type { UserRecord } from './storedRecords.ts';
+import { toUserRecord } from './userStore.ts';
+
+export interface UserOnPaths {
+  user: UserRecord;
+  /** Memberships on the paths asked about that grant their role. */
+  memberships: Record<string, Role>;
+  /** Invitations on those paths not accepted yet: they grant nothing. */
+  pending: Record<string, Role>;
+}
+
+export interface PathsWanted {
+  email: string;
+  /** Groups checked for this person: each with its ancestors is read. */
+  groupIds: string[];
+}
+
+const pathGroups = (groupIds: string[]) => [...new Set(groupIds.flatMap(selfAndAncestors))];
+
+export const userOnPathsKeys = ({ email, groupIds }: PathsWanted): ItemKey[] => [
+  userKey(email),
+  ...pathGroups(groupIds).map((groupId) => membershipKey(email, groupId)),
+];
+
+/** Each person found (a profile exists) with their memberships on the paths; people without a profile are absent. */
+export async function loadUsersOnPaths(table: TableRef, wanted: PathsWanted[]): Promise<Map<string, UserOnPaths>> {
+  const items = await batchGetItems(table, wanted.flatMap(userOnPathsKeys));
+  const found = new Map<string, UserOnPaths>();
+  for (const { email, groupIds } of wanted) {
+    const profile = items.get(itemKeyId(userKey(email)));
+    if (!profile) continue;
+    const loaded: UserOnPaths = { user: toUserRecord(profile), memberships: {}, pending: {} };
+    for (const groupId of pathGroups(groupIds)) {
+      const membership = items.get(itemKeyId(membershipKey(email, groupId)));
+      if (membership) (membership.status === 'pending' ? loaded.pending : loaded.memberships)[groupId] = membership.role as Role;
+    }
+    found.set(email, loaded);
+  }
+  return found;
+}

@@ -1,0 +1,110 @@
+/**
+ * Issue 14: DynamoDB requests of a batch of 100 checks of 100 distinct people, and of pages of
+ * `GET /users`, counted through the local gateway (authorizer cache off, so each call also carries
+ * one authorizer Query, which the report separates out).
+ */
+import type { LocalStack } from '../../infrastructure/local/localStack.ts';
+import type { TableRef } from '../../shared/store/client.ts';
+import { membershipIndexKeys, membershipKey, userKey } from '../../shared/store/keys.ts';
+import { putNewRole } from '../../shared/store/roleStore.ts';
+import type { DynamoCounter } from './dynamoCounter.ts';
+import { costOf, type RouteCost } from './groupsBench.ts';
+import { batchPut, writeGroups } from './seedData.ts';
+
+const TENANT = '/checks';
+const DEPARTMENTS = 10;
+const PEOPLE = 100;
+const CUSTOM_ROLE = 'bench-approver';
+const BUILT_IN = ['reader', 'contributor', 'admin'] as const;
+
+export interface BatchBenchResult {
+  shape: string;
+  costs: RouteCost[];
+}
+
+const department = (i: number) => `${TENANT}/department-${i % DEPARTMENTS}`;
+const personEmail = (i: number) => `bench-person-${String(i).padStart(3, '0')}@example.com`;
+
+/** `TENANT` with its departments, a custom role defined at the tenant, and 100 people, one membership each. */
+async function seed(table: TableRef): Promise<void> {
+  await writeGroups(table, [TENANT, ...Array.from({ length: DEPARTMENTS }, (_, i) => department(i))]);
+  const createdAt = new Date().toISOString();
+  const role = putNewRole(table.tableName, {
+    name: CUSTOM_ROLE,
+    actions: ['payments:*', 'accounts:read'],
+    definedAt: TENANT,
+    createdBy: 'bench',
+    createdAt,
+  }).Put!.Item!;
+  const people = Array.from({ length: PEOPLE }, (_, i) => {
+    const email = personEmail(i);
+    const groupId = department(i);
+    const custom = i % 5 === 0;
+    return [
+      {
+        ...userKey(email),
+        type: 'user',
+        version: 1,
+        email,
+        state: 'active',
+        defaultGroup: groupId,
+        createdBy: 'bench',
+        createdAt,
+      },
+      {
+        ...membershipKey(email, groupId),
+        ...membershipIndexKeys(email, groupId),
+        type: 'membership',
+        email,
+        groupId,
+        role: custom ? CUSTOM_ROLE : BUILT_IN[i % BUILT_IN.length],
+        ...(custom ? { roleDefinedAt: TENANT } : {}),
+        createdBy: 'bench',
+        createdAt,
+      },
+    ];
+  });
+  await batchPut(table, [role, ...people.flat()]);
+}
+
+export async function measureBatchCosts(
+  stack: LocalStack,
+  counter: DynamoCounter,
+  bulk: TableRef,
+  adminToken: string,
+): Promise<BatchBenchResult> {
+  await seed(bulk);
+  const distinct = Array.from({ length: PEOPLE }, (_, i) => ({
+    action: 'payments:approve',
+    groupId: department(i),
+    email: personEmail(i),
+  }));
+  const samePerson = Array.from({ length: PEOPLE }, (_, i) => ({
+    action: i % 2 === 0 ? 'payments:approve' : 'accounts:read',
+    groupId: department(i),
+    email: personEmail(0),
+  }));
+  const cost = (label: string, method: string, path: string, body?: unknown) =>
+    costOf(stack, counter, label, method, path, 200, { token: adminToken, groupContext: TENANT, body });
+  const costs = [
+    await cost(
+      'check-batch: 100 checks of 100 distinct people (first call: roles and MFA settings not cached)',
+      'POST',
+      '/authorizations/check-batch',
+      {
+        checks: distinct,
+      },
+    ),
+    await cost('check-batch: the same 100 checks again (roles and MFA settings cached)', 'POST', '/authorizations/check-batch', {
+      checks: distinct,
+    }),
+    await cost('check-batch: 100 checks of one person', 'POST', '/authorizations/check-batch', { checks: samePerson }),
+    await cost('check: one check of another person', 'POST', '/authorizations/check', distinct[1]),
+    await cost('GET /users?includeChildGroups=true&count=10', 'GET', '/users?includeChildGroups=true&count=10'),
+    await cost('GET /users?includeChildGroups=true&count=100', 'GET', '/users?includeChildGroups=true&count=100'),
+  ];
+  return {
+    shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (depth 2, so each check reads the profile and 3 membership keys); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA`,
+    costs,
+  };
+}
