@@ -8,6 +8,9 @@
  * | membership      | USER#<email>          | MEMBER#<groupId>    | MEMBERS#<groupId>     | <email>  | MEMBERSHIPS | <group path>/#<email> |
  * | refresh token   | REFRESH#<sha256>      | REFRESH             |                       |          |         |          |
  * | audit event     | AUDIT#<type>#<id>     | <iso time>#<uuid>   |                       |          |         |          |
+ *
+ * Audit events also carry `gsi3pk` = `AUDITLOG#<tenant>`, `gsi3sk` = `<event id>` (a UUID version 7,
+ * so the ids sort by time): one tenant's history, newest first, in a partition of its own.
  * | lockout         | LOCKOUT#<account|ip>#<subject> | LOCKOUT  |                       |          |         |          |
  * | custom role     | ROLE#<groupId>        | <name>              |                       |          |         |          |
  * | login attempt   | LOGINS#<email>        | <iso time>#<uuid>   |                       |          |         |          |
@@ -29,6 +32,7 @@
 export const TABLE_INDEXES = {
   byParent: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
   byTree: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  byTenantTime: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -94,6 +98,12 @@ export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHas
 export const auditEventKey = (targetType: string, targetId: string, at: string, eventId: string) => ({
   pk: `AUDIT#${targetType}#${targetId}`,
   sk: `${at}#${eventId}`,
+});
+
+export const auditLogPartition = (tenantId: string) => `AUDITLOG#${tenantId}`;
+export const auditLogIndexKeys = (tenantId: string, eventId: string) => ({
+  gsi3pk: auditLogPartition(tenantId),
+  gsi3sk: eventId,
 });
 
 export const TAG_SEPARATOR = '\u001f';
