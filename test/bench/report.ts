@@ -7,6 +7,8 @@ import type { ScaleResult } from './scaleBench.ts';
 import type { PageTiming, RouteCost } from './groupsBench.ts';
 import type { PermissionsBenchResult } from './permissions/permissionsBench.ts';
 import { renderPermissionsSection } from './permissions/report.ts';
+import type { AuditBenchResult } from './audit/auditBench.ts';
+import { renderAuditSection } from './audit/report.ts';
 
 export interface BenchResults {
   startedAt: Date;
@@ -22,6 +24,7 @@ export interface BenchResults {
   pageRepeats: number;
   permissions: PermissionsBenchResult;
   scale: ScaleResult;
+  audit: AuditBenchResult;
 }
 
 const NOT_REPORTED = 'not reported by DynamoDB Local';
@@ -254,5 +257,11 @@ at page 50.
 
 ## 4. Check evaluation vs casbin (issues 6, 11, 14)
 
-${renderPermissionsSection(results.permissions)}`;
+${renderPermissionsSection(results.permissions)}
+
+## 5. Audit pages (issue 15)
+
+Alone: \`npx tsx test/bench/audit/main.ts\` prints this section.
+
+${renderAuditSection(results.audit)}`;
 }
