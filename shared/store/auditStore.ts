@@ -80,6 +80,7 @@ function baseQuery(table: TableRef, partition: string, query: AuditLogQuery): Qu
   // Ids are version 7 UUIDs: their first 13 characters are the millisecond, so a time range is a key range.
   const lower = query.from === undefined ? undefined : uuidV7TimePrefix(Date.parse(query.from));
   const upper = query.to === undefined ? undefined : `${uuidV7TimePrefix(Date.parse(query.to))}~`;
+  if (lower !== undefined && upper !== undefined && lower > upper) throw invalid('from must not be after to');
   let keyCondition = '#pk = :pk';
   if (lower !== undefined || upper !== undefined) names['#sk'] = INDEX.sk;
   if (lower !== undefined && upper !== undefined) {

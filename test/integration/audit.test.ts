@@ -202,7 +202,7 @@ describe('GET /audit', () => {
     expect(inWindow.map((event) => event.id)).toEqual(newestFirst(seeded.slice(100, 200)));
   }, 180_000);
 
-  it("refuses another query's page token and unknown filters with 400", async () => {
+  it("refuses another query's page token, unknown filters and a backwards time range with 400", async () => {
     // Prepare
     const [tenant, other] = [await createGroup('/'), await createGroup('/')];
     await seedEvents(other, 3, Date.parse('2026-01-01T00:00:00Z'));
@@ -213,9 +213,12 @@ describe('GET /audit', () => {
     const forged = await auditPage(rootToken, tenant, '?fromToken=bm90LWEtdG9rZW4');
     const unknownType = await auditPage(rootToken, tenant, '?type=user.teleported');
     const badTime = await auditPage(rootToken, tenant, '?from=yesterday');
+    const backwards = await auditPage(rootToken, tenant, '?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
 
     // Assess
-    expect([replayed.status, forged.status, unknownType.status, badTime.status]).toEqual([400, 400, 400, 400]);
+    expect([replayed.status, forged.status, unknownType.status, badTime.status, backwards.status]).toEqual([
+      400, 400, 400, 400, 400,
+    ]);
   });
 });
 
