@@ -12,7 +12,9 @@ import type { DynamoCounter } from '../dynamoCounter.ts';
 import { batchPut } from '../seedData.ts';
 import { median } from '../stats.ts';
 
+/** The issue's sizes; `main.ts` takes smaller ones for a quick run on a busy machine. */
 export const AUDIT_BENCH = { tenantEvents: 10_000, otherEvents: 100_000, otherTenants: 100, pageSize: 100, pages: [1, 50] };
+export type AuditBenchSizes = typeof AUDIT_BENCH;
 const REPEATS = 15;
 const WARM_UP_ROUNDS = 3;
 
@@ -27,6 +29,7 @@ export interface AuditPageTiming {
 }
 
 export interface AuditBenchResult {
+  sizes: AuditBenchSizes;
   seedSeconds: number;
   pages: AuditPageTiming[];
   repeats: number;
@@ -56,6 +59,7 @@ export async function measureAuditPages(
   table: TableRef,
   token: string,
   log: (message: string) => void,
+  sizes: AuditBenchSizes = AUDIT_BENCH,
 ): Promise<AuditBenchResult> {
   const created = expectStatus(
     await apiCall(stack.apiUrl, 'POST', '/groups', { token, groupContext: '/', body: { name: 'audited' } }),
@@ -65,17 +69,17 @@ export async function measureAuditPages(
   const tenant = created.body.id as string;
   const start = Date.parse('2026-01-01T00:00:00Z');
   const seedStarted = performance.now();
-  log(`audit: writing ${AUDIT_BENCH.otherEvents} events of ${AUDIT_BENCH.otherTenants} other tenants`);
-  const perOther = AUDIT_BENCH.otherEvents / AUDIT_BENCH.otherTenants;
-  for (let t = 0; t < AUDIT_BENCH.otherTenants; t++) await batchPut(table, events(`/other-${t}`, perOther, start));
-  log(`audit: writing ${AUDIT_BENCH.tenantEvents} events of ${tenant}`);
-  await batchPut(table, events(tenant, AUDIT_BENCH.tenantEvents, start));
+  log(`audit: writing ${sizes.otherEvents} events of ${sizes.otherTenants} other tenants`);
+  const perOther = sizes.otherEvents / sizes.otherTenants;
+  for (let t = 0; t < sizes.otherTenants; t++) await batchPut(table, events(`/other-${t}`, perOther, start));
+  log(`audit: writing ${sizes.tenantEvents} events of ${tenant}`);
+  await batchPut(table, events(tenant, sizes.tenantEvents, start));
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const pathOf = (fromToken?: string) =>
-    `/audit?count=${AUDIT_BENCH.pageSize}${fromToken ? `&fromToken=${encodeURIComponent(fromToken)}` : ''}`;
+    `/audit?count=${sizes.pageSize}${fromToken ? `&fromToken=${encodeURIComponent(fromToken)}` : ''}`;
   const tokens = new Map<number, string | undefined>([[1, undefined]]);
-  for (let page = 1; page < Math.max(...AUDIT_BENCH.pages); page++) {
+  for (let page = 1; page < Math.max(...sizes.pages); page++) {
     const call = expectStatus(
       await apiCall(stack.apiUrl, 'GET', pathOf(tokens.get(page)), { token, groupContext: tenant }),
       200,
@@ -84,7 +88,7 @@ export async function measureAuditPages(
     tokens.set(page + 1, call.body.pagination.lastEvaluatedToken);
   }
   // Timed in turns (1, 50, 1, 50, ...) after warm-up rounds, so drift on a shared machine lands on both alike.
-  const samples = AUDIT_BENCH.pages.map((page) => ({
+  const samples = sizes.pages.map((page) => ({
     page,
     path: pathOf(tokens.get(page)),
     events: 0,
@@ -106,6 +110,7 @@ export async function measureAuditPages(
     }
   }
   return {
+    sizes,
     seedSeconds,
     repeats: REPEATS,
     pages: samples.map((sample) => ({

@@ -1,5 +1,5 @@
 /** The audit section of docs/benchmarks.md. */
-import { AUDIT_BENCH, type AuditBenchResult } from './auditBench.ts';
+import type { AuditBenchResult } from './auditBench.ts';
 
 const count = (operations: string[]) => {
   const counts = new Map<string, number>();
@@ -9,8 +9,9 @@ const count = (operations: string[]) => {
 
 export function renderAuditSection(result: AuditBenchResult): string {
   const [first, fiftieth] = result.pages;
-  return `\`GET /audit?count=${AUDIT_BENCH.pageSize}\` of one tenant with ${AUDIT_BENCH.tenantEvents.toLocaleString('en')} events, while the table also holds
-${AUDIT_BENCH.otherEvents.toLocaleString('en')} events of ${AUDIT_BENCH.otherTenants} other tenants (written in ${result.seedSeconds.toFixed(0)} s, in the shape the service stores).
+  const sizes = result.sizes;
+  return `\`GET /audit?count=${sizes.pageSize}\` of one tenant with ${sizes.tenantEvents.toLocaleString('en')} events, while the table also holds
+${sizes.otherEvents.toLocaleString('en')} events of ${sizes.otherTenants} other tenants (written in ${result.seedSeconds.toFixed(0)} s, in the shape the service stores).
 Page 50 is reached by following \`pagination.lastEvaluatedToken\` from page 1; then both pages are asked ${result.repeats} times in turns
 (after warm-up rounds), with the authorizer's cache off. Requests are every DynamoDB request of one page (the authorizer's and
 the route guard's included); the log's Query is the handler's read of the tenant + time index (\`gsi3\`).
