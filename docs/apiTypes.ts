@@ -604,6 +604,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail of the group in context and its subtree, newest first
+     * @description Needs `iam:audit:read` in the group in context: admins, or a custom role that lists it (built-in `reader` and `contributor` do not have it). A business sees only its own events; the bank's admins read a business's trail by acting in it (`x-groupcontextid`), and `/`'s own trail in `/`. With filters a page may hold fewer than `count` events and still carry a token.
+     *
+     *     Requires `iam:audit:read` in the group in context.
+     */
+    get: operations['listAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same events as `GET /audit`, as JSON Lines or CSV, for auditors
+     * @description Choose the format with `Accept: application/x-ndjson` (the default) or `Accept: text/csv`. One response holds up to 1,000 events; when more remain, the `x-next-token` header is the `fromToken` of the next request.
+     *
+     *     Requires `iam:audit:read` in the group in context.
+     */
+    get: operations['exportAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/{eventId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One audit event of the group in context or its subtree
+     * @description Requires `iam:audit:read` in the group in context.
+     */
+    get: operations['getAuditEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1177,6 +1241,54 @@ export interface components {
        * @example 123456
        */
       code: string;
+    };
+    AuditEventPage: {
+      events: components['schemas']['AuditEvent'][];
+      pagination?: components['schemas']['Pagination'];
+    };
+    /**
+     * @example {
+     *       "id": "019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11",
+     *       "at": "2026-12-01T10:00:00.000Z",
+     *       "type": "user.disabled",
+     *       "actor": "admin@acme.com",
+     *       "target": {
+     *         "type": "user",
+     *         "id": "ann@acme.com"
+     *       },
+     *       "groupId": "/acme",
+     *       "tenantId": "/acme",
+     *       "changes": {
+     *         "state": {
+     *           "before": "active",
+     *           "after": "disabled"
+     *         }
+     *       },
+     *       "requestId": "c0ffee00-1234-4bcd-8ef0-123456789abc",
+     *       "sourceIp": "203.0.113.7",
+     *       "userAgent": "Mozilla/5.0"
+     *     }
+     */
+    AuditEvent: {
+      id: string;
+      at: string;
+      type: string;
+      actor: string;
+      target: {
+        type: string;
+        id: string;
+      };
+      groupId: string;
+      tenantId: string;
+      changes: {
+        [key: string]: {
+          before?: unknown;
+          after?: unknown;
+        };
+      };
+      requestId: string;
+      sourceIp?: string;
+      userAgent?: string;
     };
   };
   responses: never;
@@ -5641,6 +5753,460 @@ export interface operations {
            *       "statusCode": 429,
            *       "error": "Too Many Requests",
            *       "message": "Too many requests or failed attempts; wait for `Retry-After` seconds"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description Only these types; repeat the parameter for several. */
+        type?:
+          | (
+              | 'group.created'
+              | 'group.updated'
+              | 'group.deleted'
+              | 'tenant.created'
+              | 'tenant.plan_changed'
+              | 'role.created'
+              | 'role.updated'
+              | 'role.deleted'
+              | 'invitation.created'
+              | 'invitation.accepted'
+              | 'membership.granted'
+              | 'membership.revoked'
+              | 'user.updated'
+              | 'user.enabled'
+              | 'user.disabled'
+              | 'user.deleted'
+              | 'user.password_changed'
+              | 'mfa.enabled'
+              | 'mfa.disabled'
+              | 'session.opened'
+              | 'session.ended'
+              | 'login.failed'
+              | 'login.locked'
+            )
+          | (
+              | 'group.created'
+              | 'group.updated'
+              | 'group.deleted'
+              | 'tenant.created'
+              | 'tenant.plan_changed'
+              | 'role.created'
+              | 'role.updated'
+              | 'role.deleted'
+              | 'invitation.created'
+              | 'invitation.accepted'
+              | 'membership.granted'
+              | 'membership.revoked'
+              | 'user.updated'
+              | 'user.enabled'
+              | 'user.disabled'
+              | 'user.deleted'
+              | 'user.password_changed'
+              | 'mfa.enabled'
+              | 'mfa.disabled'
+              | 'session.opened'
+              | 'session.ended'
+              | 'login.failed'
+              | 'login.locked'
+            )[];
+        /** @description Only events by this actor: an email, `system` or `installer`. */
+        actor?: string;
+        /** @description Only events about this target: a user's email or a group id. */
+        target?: string;
+        /** @description Only events at or after this time (ISO 8601). */
+        from?: string;
+        /** @description Only events at or before this time (ISO 8601). */
+        to?: string;
+        /** @description Page size, 1 to 100. */
+        count?: number;
+        /** @description Resume after the page that returned this `pagination.lastEvaluatedToken`. */
+        fromToken?: string;
+      };
+      header?: {
+        /** @description API version; absent means the latest. Supported: 1.0.0. */
+        'accept-version'?: string;
+        /** @description Group to act in (a group id, plain or url-encoded); defaults to your default group. */
+        'x-groupcontextid'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No token, or the token is not valid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Your role where you act does not allow the action this route requires */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Your role where you act does not allow the action this route requires"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `x-groupcontextid` is not a group id, so no such group exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "`x-groupcontextid` is not a group id, so no such group exists"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unsupported Accept-Version (supported: 1.0.0) */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 406,
+           *       "error": "Not Acceptable",
+           *       "message": "Unsupported Accept-Version (supported: 1.0.0)"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  exportAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description Only these types; repeat the parameter for several. */
+        type?:
+          | (
+              | 'group.created'
+              | 'group.updated'
+              | 'group.deleted'
+              | 'tenant.created'
+              | 'tenant.plan_changed'
+              | 'role.created'
+              | 'role.updated'
+              | 'role.deleted'
+              | 'invitation.created'
+              | 'invitation.accepted'
+              | 'membership.granted'
+              | 'membership.revoked'
+              | 'user.updated'
+              | 'user.enabled'
+              | 'user.disabled'
+              | 'user.deleted'
+              | 'user.password_changed'
+              | 'mfa.enabled'
+              | 'mfa.disabled'
+              | 'session.opened'
+              | 'session.ended'
+              | 'login.failed'
+              | 'login.locked'
+            )
+          | (
+              | 'group.created'
+              | 'group.updated'
+              | 'group.deleted'
+              | 'tenant.created'
+              | 'tenant.plan_changed'
+              | 'role.created'
+              | 'role.updated'
+              | 'role.deleted'
+              | 'invitation.created'
+              | 'invitation.accepted'
+              | 'membership.granted'
+              | 'membership.revoked'
+              | 'user.updated'
+              | 'user.enabled'
+              | 'user.disabled'
+              | 'user.deleted'
+              | 'user.password_changed'
+              | 'mfa.enabled'
+              | 'mfa.disabled'
+              | 'session.opened'
+              | 'session.ended'
+              | 'login.failed'
+              | 'login.locked'
+            )[];
+        /** @description Only events by this actor: an email, `system` or `installer`. */
+        actor?: string;
+        /** @description Only events about this target: a user's email or a group id. */
+        target?: string;
+        /** @description Only events at or after this time (ISO 8601). */
+        from?: string;
+        /** @description Only events at or before this time (ISO 8601). */
+        to?: string;
+        /** @description Resume after the page that returned this `pagination.lastEvaluatedToken`. */
+        fromToken?: string;
+      };
+      header?: {
+        /** @description API version; absent means the latest. Supported: 1.0.0. */
+        'accept-version'?: string;
+        /** @description Group to act in (a group id, plain or url-encoded); defaults to your default group. */
+        'x-groupcontextid'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Events, newest first: one JSON object per line, or CSV with a header line */
+      200: {
+        headers: {
+          /** @description Present while more events remain: send it as `fromToken` to continue */
+          'x-next-token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example {"id":"019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11","at":"2026-12-01T10:00:00.000Z","type":"user.disabled","actor":"admin@acme.com","target":{"type":"user","id":"ann@acme.com"},"groupId":"/acme","tenantId":"/acme","changes":{"state":{"before":"active","after":"disabled"}},"requestId":"c0ffee00-1234-4bcd-8ef0-123456789abc"} */
+          'application/x-ndjson': string;
+          /**
+           * @example id,at,type,actor,targetType,targetId,groupId,tenantId,requestId,sourceIp,userAgent,changes
+           *     019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11,2026-12-01T10:00:00.000Z,user.disabled,admin@acme.com,user,ann@acme.com,/acme,/acme,c0ffee00-1234-4bcd-8ef0-123456789abc,203.0.113.7,curl/8.5,"{""state"":{""before"":""active"",""after"":""disabled""}}"
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No token, or the token is not valid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Your role where you act does not allow the action this route requires */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Your role where you act does not allow the action this route requires"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `x-groupcontextid` is not a group id, so no such group exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "`x-groupcontextid` is not a group id, so no such group exists"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unsupported Accept-Version; or an Accept header that names neither application/x-ndjson nor text/csv */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 406,
+           *       "error": "Not Acceptable",
+           *       "message": "Unsupported Accept-Version"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAuditEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description API version; absent means the latest. Supported: 1.0.0. */
+        'accept-version'?: string;
+        /** @description Group to act in (a group id, plain or url-encoded); defaults to your default group. */
+        'x-groupcontextid'?: string;
+      };
+      path: {
+        /** @description The event id. */
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEvent'];
+        };
+      };
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No token, or the token is not valid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Your role where you act does not allow the action this route requires */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Your role where you act does not allow the action this route requires"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to you; or `x-groupcontextid` is not a group id, so no such group exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found, or not visible to you"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unsupported Accept-Version (supported: 1.0.0) */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 406,
+           *       "error": "Not Acceptable",
+           *       "message": "Unsupported Accept-Version (supported: 1.0.0)"
            *     }
            */
           'application/json': components['schemas']['Error'];

@@ -39,6 +39,7 @@ export class IamStack extends Stack {
       hostedClientId: logins.hostedClient.userPoolClientId,
       hostedDomain: logins.domain.baseUrl(),
       corsAllowOrigin: settings.corsAllowOrigin || undefined,
+      auditRetentionDays: String(settings.auditRetentionDays),
     });
 
     this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
@@ -53,7 +54,12 @@ export class IamStack extends Stack {
       environment,
       tracing: settings.tracing,
     });
-    new SignupTrigger(this, 'Signup', { userPool: logins.userPool, table, tracing: settings.tracing });
+    new SignupTrigger(this, 'Signup', {
+      userPool: logins.userPool,
+      table,
+      tracing: settings.tracing,
+      auditRetentionDays: settings.auditRetentionDays,
+    });
     this.changeEvents = new ChangeEvents(this, 'ChangeEvents', { table, tracing: settings.tracing });
     const firewall = settings.waf
       ? new ApiFirewall(this, 'Firewall', { stage: this.api.restApi.deploymentStage, settings })

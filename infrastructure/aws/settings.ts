@@ -3,6 +3,7 @@
  * Values given with `-c` arrive as strings; values in cdk.json may be booleans, numbers or lists.
  */
 import type { Node } from 'constructs';
+import { parseAuditRetentionDays } from '../../shared/config/auditRetention.ts';
 
 export interface IamSettings {
   stackName: string;
@@ -32,6 +33,8 @@ export interface IamSettings {
   alarmEmail?: string;
   /** Requests the firewall may block in five minutes before the WAF alarm fires. */
   wafBlockedAlarmThreshold: number;
+  /** Days an audit event is kept before the table's TTL removes it (default 2557, seven years). */
+  auditRetentionDays: number;
 }
 
 export const DEFAULT_CALLBACK_URL = 'http://localhost:3000/docs/oauth2-redirect.html';
@@ -66,6 +69,7 @@ export function readSettings(node: Node): IamSettings {
     wafManagedRules: flag(node, 'wafManagedRules', true),
     alarmEmail,
     wafBlockedAlarmThreshold: integer(node, 'wafBlockedAlarmThreshold', 100),
+    auditRetentionDays: parseAuditRetentionDays(node.tryGetContext('auditRetentionDays')),
   };
 }
 

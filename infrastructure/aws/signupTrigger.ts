@@ -11,6 +11,8 @@ export interface SignupTriggerProps {
   userPool: UserPool;
   table: Table;
   tracing: boolean;
+  /** Days the audit event of a sign-up is kept. */
+  auditRetentionDays: number;
 }
 
 /**
@@ -36,7 +38,10 @@ export class SignupTrigger extends Construct {
     this.function = iamFunction(this, 'PostConfirmation', {
       handler: 'triggers/postConfirmation',
       description: 'Cognito post-confirmation: the signed-up business and its owner',
-      environment: environmentVariables({ tableName: props.table.tableName }),
+      environment: environmentVariables({
+        tableName: props.table.tableName,
+        auditRetentionDays: String(props.auditRetentionDays),
+      }),
       tracing: props.tracing,
     });
     grantFunctionPermissions(this.function, FUNCTION_PERMISSIONS.postConfirmation, { table: props.table });

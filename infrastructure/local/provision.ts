@@ -42,6 +42,16 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
     // A data folder from before change events has a table without a stream.
     if (!Table?.StreamSpecification?.StreamEnabled)
       await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: stream }));
+    // A data folder from before an index was added (the audit log's `gsi3`) gets it now.
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of TABLE_DEFINITION.globalSecondaryIndexes.filter((candidate) => !existing.has(candidate.indexName)))
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          GlobalSecondaryIndexUpdates: [{ Create: { ...indexSchema(index), Projection: { ProjectionType: 'ALL' } } }],
+        }),
+      );
     return;
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -69,11 +79,7 @@ export async function ensureTable(endpoint: string, tableName = LOCAL_TABLE_NAME
         { AttributeName: sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
+        ...indexSchema(index),
         Projection: { ProjectionType: 'ALL' },
       })),
       StreamSpecification: stream,
@@ -173,4 +179,14 @@ async function ensureCallbackUrls(
   if (registered.join('\n') === wanted.join('\n')) return;
   // Cognito resets what an update leaves out, so the update restates every setting.
   await cognito.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId, ...settings }));
+}
+
+function indexSchema(index: (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]) {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+  };
 }

@@ -122,6 +122,10 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   },
   endUserSessions: { reads: ['BatchGetItem', 'Query'], writes: SESSION_WRITES, cognitoOnAws: ['AdminUserGlobalSignOut'] },
   getLoginHistory: { reads: ['BatchGetItem', 'Query'] },
+
+  listAuditEvents: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
+  exportAuditEvents: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
+  getAuditEvent: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
 };
 
 const BY_OPERATION = new Map<string, FunctionPermissions>(

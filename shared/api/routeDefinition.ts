@@ -56,6 +56,8 @@ export interface ResponseDefinition {
   description: string;
   schema?: z.ZodType;
   headers?: Record<string, string>;
+  /** A text body other than JSON, chosen by the request's `Accept`: media type -> an example body. */
+  textBodies?: Record<string, string>;
 }
 
 export interface RouteDefinition<

@@ -5,6 +5,7 @@
  * must come before a parameter in the same place (`/users/{email}`), as API Gateway prefers it.
  */
 import type { RouteDefinition } from './routeDefinition.ts';
+import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { authorizationsRoutes } from './routes/authorizationsRoutes.ts';
 import { docsRoutes } from './routes/docsRoutes.ts';
@@ -22,6 +23,7 @@ export const routes = {
   ...rolesRoutes,
   ...tenantsRoutes,
   ...signupRoutes,
+  ...auditRoutes,
   ...docsRoutes,
 };
 

@@ -13,6 +13,8 @@ export const ENVIRONMENT = {
   hostedDomain: 'COGNITO_HOSTED_DOMAIN',
   /** Optional: the CORS origin (default `*`). */
   corsAllowOrigin: 'CORS_ALLOW_ORIGIN',
+  /** Optional: days an audit event is kept (default 2557, seven years); see config/auditRetention.ts. */
+  auditRetentionDays: 'AUDIT_RETENTION_DAYS',
   /** Local mode only: DynamoDB Local's URL. Never set by the CDK stack. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   /** Local mode only: cognito-local's URL; its issuer is trusted only when this is set. Never set by the CDK stack. */

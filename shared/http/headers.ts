@@ -16,6 +16,6 @@ export const CORS_HEADERS: HeaderMap = {
   'Access-Control-Allow-Origin': readEnvironment('corsAllowOrigin') ?? '*',
   'Access-Control-Allow-Headers': `Authorization,Content-Type,Accept,Accept-Version,${GROUP_CONTEXT_HEADER}`,
   'Access-Control-Allow-Methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
-  'Access-Control-Expose-Headers': 'x-groupid,Retry-After',
+  'Access-Control-Expose-Headers': 'x-groupid,x-next-token,Retry-After',
   'Access-Control-Max-Age': '600',
 };

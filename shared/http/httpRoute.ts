@@ -20,6 +20,7 @@ import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
 import { parseRequestPart } from './validation.ts';
 import { errorFields, log } from '../observability/logger.ts';
 import { requestLogging } from '../observability/requestLogging.ts';
+import { currentRequestOrigin } from '../observability/requestContext.ts';
 
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -91,6 +92,8 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
         userAgent: headers['user-agent'],
         baseUrl: apiBaseUrl(event, headers),
       };
+      // The audit events this request writes say where it happened.
+      if (caller) currentRequestOrigin().groupContextId = caller.groupContextId;
       await guardRoute(accessDecisionInputs(), route.access, input);
       event.routeInput = input;
     },

@@ -20,3 +20,22 @@ export function enterRequestContext(context: RequestLogContext): void {
 export function currentRequestContext(): Partial<RequestLogContext> {
   return storage.getStore() ?? {};
 }
+
+/** Where the current request came from, for its audit events; kept apart from the log context, so it is never logged. */
+export interface RequestOrigin {
+  sourceIp?: string;
+  userAgent?: string;
+  groupContextId?: string;
+}
+
+const origins = new AsyncLocalStorage<RequestOrigin>();
+
+/** Like enterRequestContext: synchronously, at the start of the invocation. The object may be filled in later. */
+export function enterRequestOrigin(origin: RequestOrigin): RequestOrigin {
+  origins.enterWith(origin);
+  return origin;
+}
+
+export function currentRequestOrigin(): RequestOrigin {
+  return origins.getStore() ?? {};
+}

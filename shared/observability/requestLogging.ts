@@ -9,7 +9,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { opaqueCallerId } from './callerId.ts';
 import { log } from './logger.ts';
 import { countMetric, METRIC } from './metrics.ts';
-import { enterRequestContext } from './requestContext.ts';
+import { enterRequestContext, enterRequestOrigin } from './requestContext.ts';
 
 export interface ObservedRoute {
   operationId: string;
@@ -52,8 +52,14 @@ export function requestLogging(route: ObservedRoute): MiddlewareObj<APIGatewayPr
         route: `${route.method} ${route.path}`,
         ...(typeof email === 'string' && email !== '' ? { caller: opaqueCallerId(email) } : {}),
       });
+      enterRequestOrigin({ sourceIp: request.event.requestContext?.identity?.sourceIp, userAgent: userAgentOf(request.event) });
     },
     after: finish,
     onError: finish,
   };
+}
+
+function userAgentOf(event: APIGatewayProxyEvent): string | undefined {
+  const name = Object.keys(event.headers ?? {}).find((header) => header.toLowerCase() === 'user-agent');
+  return name === undefined ? undefined : (event.headers[name] ?? undefined);
 }

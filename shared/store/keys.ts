@@ -24,5 +24,5 @@ export { lockoutKey, loginHistoryKey, loginHistoryPartition } from './entities/l
 export { pendingSignupKey, signupCounterKey } from './entities/signups.ts';
 export { roleKey, rolePartition } from './entities/roles.ts';
 export { refreshTokenKey } from './entities/sessions.ts';
-export { auditEventKey } from './entities/audit.ts';
+export { auditEventKey, auditLogIndexKeys, auditLogPartition } from './entities/audit.ts';
 export { TAG_SEPARATOR, tagUsageKey, tagUsagePartition } from './entities/tags.ts';

@@ -46,13 +46,5 @@ export interface MembershipRecord {
   createdAt: string;
 }
 
-export interface AuditEvent {
-  actor: string;
-  action: string;
-  targetType: 'group' | 'user' | 'session';
-  targetId: string;
-  before?: unknown;
-  after?: unknown;
-  at: string;
-  requestId: string;
-}
+/** What a service records with a change; the event's shape is built from it in events/auditEvent.ts. */
+export type { AuditRecord as AuditEvent } from '../events/auditEvent.ts';

@@ -8,6 +8,8 @@ import type { ScaleResult } from './scaleBench.ts';
 import type { PageTiming, RouteCost } from './groupsBench.ts';
 import type { PermissionsBenchResult } from './permissions/permissionsBench.ts';
 import { renderPermissionsSection } from './permissions/report.ts';
+import type { AuditBenchResult } from './audit/auditBench.ts';
+import { renderAuditSection } from './audit/report.ts';
 
 export interface BenchResults {
   startedAt: Date;
@@ -24,6 +26,7 @@ export interface BenchResults {
   permissions: PermissionsBenchResult;
   scale: ScaleResult;
   batch: BatchBenchResult;
+  audit: AuditBenchResult;
 }
 
 const NOT_REPORTED = 'not reported by DynamoDB Local';
@@ -260,7 +263,13 @@ ${renderPermissionsSection(results.permissions)}
 
 ## 5. DynamoDB requests of a batch of checks and of a page of users (issue 14)
 
-${renderBatchCosts(results.batch, perDecision)}`;
+${renderBatchCosts(results.batch, perDecision)}
+
+## 6. Audit pages (issue 15)
+
+Alone: \`npx tsx test/bench/audit/main.ts\` prints this section.
+
+${renderAuditSection(results.audit)}`;
 }
 
 export function renderBatchCosts(batch: BatchBenchResult, perDecision: number): string {

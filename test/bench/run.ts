@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../infrastructure/aws/lambdaFunction.ts';
 import { startLocalStack, type LocalStack } from '../../infrastructure/local/localStack.ts';
 import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
 import { login } from './api.ts';
+import { measureAuditPages } from './audit/auditBench.ts';
 import { measureAuthorizer } from './authorizerBench.ts';
 import { measureBatchCosts } from './batchBench.ts';
 import { measureBundles } from './bundles.ts';
@@ -121,6 +122,9 @@ async function main(): Promise<void> {
       log,
     );
 
+    log('audit: page 1 vs page 50 of one tenant among many');
+    const audit = await measureAuditPages(stack, counter, bulk, adminToken, log);
+
     const report = renderReport({
       startedAt,
       durationSeconds: (performance.now() - started) / 1000,
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
       permissions,
       scale,
       batch,
+      audit,
     });
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);

@@ -55,7 +55,10 @@ describe('business sign-up on AWS', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
     expect(actions.filter((action) => !action.startsWith('dynamodb:') && !action.startsWith('xray:'))).toEqual([]);
     const variables = (trigger[1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(Object.keys(variables).filter((name) => !name.startsWith('POWERTOOLS_'))).toEqual(['IAM_TABLE_NAME']);
+    expect(Object.keys(variables).filter((name) => !name.startsWith('POWERTOOLS_'))).toEqual([
+      'IAM_TABLE_NAME',
+      'AUDIT_RETENTION_DAYS',
+    ]);
   });
 
   it('attaches the pre-sign-up trigger, with no permission and no environment', () => {

@@ -179,7 +179,7 @@ describe('GET /users/{email}/permissions', () => {
       groupId: `${tenant}/finance/ap`,
       role: 'reader',
       grantedAt: `${tenant}/finance`,
-      actions: ['*:read', '*:list'],
+      actions: ['*:read', '*:list', '(except iam:audit:*)'],
     });
   });
 });

@@ -143,7 +143,7 @@ describe('POST /groups', () => {
     expect(response.body.message).toMatch(/disabled/);
   });
 
-  it('writes the audit event with actor, action, target, after and request id', async () => {
+  it('writes the audit event with actor, type, target, changes and request id', async () => {
     const tenant = await createTenant({ description: 'audited' });
 
     const { Items } = await testTable().doc.send(
@@ -157,9 +157,9 @@ describe('POST /groups', () => {
     expect(Items).toHaveLength(1);
     expect(Items![0]).toMatchObject({
       actor: adminCredentials().email,
-      action: 'group.created',
-      targetId: tenant,
-      after: { id: tenant, description: 'audited' },
+      type: 'group.created',
+      target: { type: 'group', id: tenant },
+      changes: { id: { after: tenant }, description: { after: 'audited' } },
       requestId: expect.any(String),
     });
   });

@@ -221,7 +221,7 @@ describe('brute-force lockout and login history', () => {
         ExpressionAttributeValues: { ':pk': `AUDIT#session#account:${user.email}` },
       }),
     );
-    expect(Items?.map((item) => item.action)).toEqual(['login.locked']);
+    expect(Items?.map((item) => item.type)).toEqual(['login.locked']);
   });
 
   it('locks unknown emails the same way, so lockouts reveal nothing', async () => {

@@ -188,8 +188,8 @@ describe('POST /users', () => {
       }),
     );
 
-    expect(Items?.map((item) => item.action)).toEqual(['user.invited']);
-    expect(Items?.[0]).toMatchObject({ actor: adminCredentials().email, after: { groups: { [tenant]: 'reader' } } });
+    expect(Items?.map((item) => item.type)).toEqual(['invitation.created']);
+    expect(Items?.[0]).toMatchObject({ actor: adminCredentials().email, changes: { groups: { after: { [tenant]: 'reader' } } } });
   });
 });
 

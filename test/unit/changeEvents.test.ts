@@ -37,9 +37,23 @@ describe('change event mapping', () => {
       actor: 'ann@acme.com',
       target: { type: 'group', id: '/acme' },
       groupId: '/acme',
+      tenantId: '/acme',
       changes: { description: { before: 'old', after: 'new' } },
       requestId: 'req-1',
     });
+  });
+
+  it('publishes the stored event as it was written, without the keys and expiry the store adds', () => {
+    // Prepare
+    const item = storedItem({ action: 'group.deleted', before: { id: '/acme' } });
+    const { pk, sk, gsi3pk, gsi3sk, expiresAt, ...stored } = item;
+
+    // Act
+    const event = toChangeEvent(item);
+
+    // Assess
+    expect([pk, sk, gsi3pk, gsi3sk, expiresAt].every((value) => value !== undefined)).toBe(true);
+    expect(event).toEqual(stored);
   });
 
   it('never publishes a password, token, code or secret, at any depth', () => {

@@ -118,7 +118,23 @@ describe('decide', () => {
   });
 
   it('lists a role’s action patterns', () => {
-    expect(roleActionPatterns('reader', '/')).toEqual(['*:read', '*:list']);
+    expect(roleActionPatterns('reader', '/')).toEqual(['*:read', '*:list', '(except iam:audit:*)']);
     expect(roleActionPatterns('approver', '/acme/finance', lookup)).toEqual(['payments:approve']);
+  });
+});
+
+describe('reading the audit trail', () => {
+  it('is allowed to admins and to custom roles that name it, not to built-in readers or contributors', () => {
+    // Prepare
+    const lookup = (name: string) =>
+      name === 'auditor' ? { name: 'auditor', actions: ['iam:audit:read'], definedAt: '/acme' } : undefined;
+    const roles = ['admin', 'auditor', 'reader', 'contributor'];
+
+    // Act
+    const allowed = roles.map((role) => decide({ '/acme': role }, '/acme', 'iam:audit:read', lookup).allowed);
+
+    // Assess
+    expect(allowed).toEqual([true, true, false, false]);
+    expect(decide({ '/acme': 'reader' }, '/acme', 'iam:users:read').allowed).toBe(true);
   });
 });

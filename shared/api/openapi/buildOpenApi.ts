@@ -85,6 +85,13 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
           }
         : {}),
       ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
+      ...(route.success.textBodies
+        ? {
+            content: Object.fromEntries(
+              Object.entries(route.success.textBodies).map(([type, example]) => [type, { schema: { type: 'string' }, example }]),
+            ),
+          }
+        : {}),
     },
   };
   for (const [status, description] of Object.entries(routeErrors(route))) {

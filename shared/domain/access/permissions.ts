@@ -4,8 +4,8 @@
  * more segments: `payments:*`, `*:read`, `*`.
  *
  * Built-in roles:
- * - `reader` reads: any action whose verb is `read` or `list`.
- * - `contributor` reads everything and may do anything outside IAM (business data).
+ * - `reader` reads: any action whose verb is `read` or `list`, except the audit trail (`iam:audit:*`).
+ * - `contributor` reads the same and may do anything outside IAM (business data).
  * - `admin` may do everything, IAM included.
  */
 import { resolveRole, type BuiltInRole, type Memberships, type ResolvedRole } from '../roles.ts';
@@ -79,11 +79,15 @@ export function matchesPattern(pattern: string, action: string): boolean {
 const isRead = compilePatterns(READ_PATTERNS);
 
 /** The actions of each built-in role, as patterns (for listing), and the rule that decides. */
+/** Reading the audit trail is for admins and custom roles that name it: `*:read` stops short of `iam:audit:*`. */
+const isAudit = (action: readonly string[]) => action[0] === 'iam' && action[1] === 'audit';
+const READ_EXCEPTION = '(except iam:audit:*)';
+
 export const BUILT_IN_ROLE_ACTIONS: Record<BuiltInRole, { patterns: string[]; allows: ActionMatcher }> = {
-  reader: { patterns: READ_PATTERNS, allows: isRead },
+  reader: { patterns: [...READ_PATTERNS, READ_EXCEPTION], allows: (action) => isRead(action) && !isAudit(action) },
   contributor: {
-    patterns: [...READ_PATTERNS, '* (except iam:*)'],
-    allows: (action) => !(action[0] === 'iam' && action.length > 1) || isRead(action),
+    patterns: [...READ_PATTERNS, '* (except iam:*)', READ_EXCEPTION],
+    allows: (action) => (!(action[0] === 'iam' && action.length > 1) || isRead(action)) && !isAudit(action),
   },
   admin: { patterns: ['*'], allows: () => true },
 };

@@ -2,6 +2,7 @@
 export const TABLE_INDEXES = {
   byParent: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
   byTree: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  byTenantTime: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 
 export const TTL_ATTRIBUTE = 'expiresAt';

@@ -9,6 +9,9 @@ import { Agent, fetch, type Response } from 'undici';
 import { inject } from 'vitest';
 import { assertResponseMatchesDocument } from './contract.ts';
 
+/** Bodies read as text (exports), not JSON. */
+const TEXT_MEDIA_TYPES = new Set(['application/x-ndjson', 'text/csv']);
+
 export const randomLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 const agents = new Map<string, Agent>();
 const agentFor = (address: string) =>
@@ -50,9 +53,11 @@ export async function api<T = any>(method: string, path: string, options: Reques
     dispatcher: agentFor(options.sourceAddress ?? fileAddress),
   });
   const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+  const isText = mediaType !== undefined && TEXT_MEDIA_TYPES.has(mediaType);
+  const parsed = isText ? text : text ? JSON.parse(text) : undefined;
   // Drift fails the suite: every answer must be one the OpenAPI document promises.
-  assertResponseMatchesDocument(method, path, response.status, parsed);
+  assertResponseMatchesDocument(method, path, response.status, parsed, isText ? mediaType : undefined);
   return { status: response.status, headers: response.headers, body: parsed };
 }
 

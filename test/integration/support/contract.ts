@@ -59,7 +59,13 @@ function validatorFor(template: string, method: string, status: string): Validat
 }
 
 /** Throws, naming the operation and what differs, when the response is not what the document promises. */
-export function assertResponseMatchesDocument(method: string, url: string, status: number, body: unknown): void {
+export function assertResponseMatchesDocument(
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+  textMediaType?: string,
+): void {
   const path = url.split('?')[0]!;
   const template = templateFor(path);
   const operation = template ? document.paths[template]![method.toLowerCase()] : undefined;
@@ -70,6 +76,11 @@ export function assertResponseMatchesDocument(method: string, url: string, statu
     throw new Error(
       `${where} answered ${status}, which the document does not list (${Object.keys(operation.responses).join(', ')})`,
     );
+  }
+  if (textMediaType !== undefined) {
+    if (!documented.content?.[textMediaType])
+      throw new Error(`${where} answered ${status} as ${textMediaType}, which the document does not list`);
+    return;
   }
   if (!documented.content?.['application/json']) {
     if (body !== undefined) throw new Error(`${where} answered ${status} with a body, where the document promises none`);

@@ -193,7 +193,7 @@ describe('services/access/check', () => {
         groupId: '/acme/finance',
         role: 'reader',
         grantedAt: '/acme',
-        actions: ['*:read', '*:list'],
+        actions: ['*:read', '*:list', '(except iam:audit:*)'],
       });
     });
 

@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { AUDIT_EVENT_TYPES } from '../../events/auditEvent.ts';
+import { countSchema, fromTokenSchema, paginationSchema, repeatable } from './pagination.ts';
+
+const EVENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const eventTypeSchema = z.enum(AUDIT_EVENT_TYPES).meta({ description: 'An event type.', example: 'user.disabled' });
+
+const timeBound = (description: string) =>
+  z.iso.datetime({ offset: true }).optional().meta({ description, example: '2026-12-01T00:00:00.000Z' });
+
+const filters = {
+  type: repeatable(eventTypeSchema).meta({ description: 'Only these types; repeat the parameter for several.' }),
+  actor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(128)
+    .optional()
+    .meta({ description: 'Only events by this actor: an email, `system` or `installer`.' }),
+  target: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1024)
+    .optional()
+    .meta({ description: "Only events about this target: a user's email or a group id." }),
+  from: timeBound('Only events at or after this time (ISO 8601).'),
+  to: timeBound('Only events at or before this time (ISO 8601).'),
+};
+
+export const auditListQuery = z.object({ ...filters, count: countSchema, fromToken: fromTokenSchema });
+
+export const auditExportQuery = z.object({ ...filters, fromToken: fromTokenSchema });
+
+export const auditEventPathParams = z.object({
+  eventId: z
+    .string()
+    .regex(EVENT_ID_PATTERN, 'Not an audit event id')
+    .meta({ description: 'The event id.', example: '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11' }),
+});
+
+export const auditEventSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    type: z.string(),
+    actor: z.string(),
+    target: z.object({ type: z.string(), id: z.string() }),
+    groupId: z.string(),
+    tenantId: z.string(),
+    changes: z.record(z.string(), z.object({ before: z.unknown().optional(), after: z.unknown().optional() })),
+    requestId: z.string(),
+    sourceIp: z.string().optional(),
+    userAgent: z.string().optional(),
+  })
+  .meta({
+    id: 'AuditEvent',
+    example: {
+      id: '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11',
+      at: '2026-12-01T10:00:00.000Z',
+      type: 'user.disabled',
+      actor: 'admin@acme.com',
+      target: { type: 'user', id: 'ann@acme.com' },
+      groupId: '/acme',
+      tenantId: '/acme',
+      changes: { state: { before: 'active', after: 'disabled' } },
+      requestId: 'c0ffee00-1234-4bcd-8ef0-123456789abc',
+      sourceIp: '203.0.113.7',
+      userAgent: 'Mozilla/5.0',
+    },
+  });
+
+export const auditPageSchema = z
+  .object({ events: z.array(auditEventSchema), pagination: paginationSchema.optional() })
+  .meta({ id: 'AuditEventPage' });
