@@ -283,7 +283,7 @@ export interface paths {
     put?: never;
     /**
      * Invite a user, or grant an existing user a role, in the group in context
-     * @description A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way.
+     * @description A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way. No grant exceeds its granter: you may grant only a role whose every action your own role in the group in context allows (admin grants any role).
      *
      *     Requires `iam:users:invite` in the group in context.
      */
@@ -325,7 +325,7 @@ export interface paths {
     put?: never;
     /**
      * Accept an invitation to a group
-     * @description Accept an invitation to a group.
+     * @description The invitation’s sender must still be allowed, at the time of acceptance, to invite at the group and to grant its role there.
      */
     post: operations['acceptInvitation'];
     delete?: never;
@@ -483,7 +483,7 @@ export interface paths {
     put?: never;
     /**
      * Define a custom role in the group in context
-     * @description Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`).
+     * @description Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`). Every action listed must be one your own role in the group in context allows.
      *
      *     Requires `iam:roles:create` in the group in context.
      */
@@ -517,7 +517,9 @@ export interface paths {
     head?: never;
     /**
      * Change a custom role defined in the group in context
-     * @description Requires `iam:roles:update` in the group in context.
+     * @description Every action the role lists after the change must be one your own role in the group in context allows.
+     *
+     *     Requires `iam:roles:update` in the group in context.
      */
     patch: operations['updateRole'];
     trace?: never;
@@ -3202,7 +3204,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3212,7 +3214,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -3442,6 +3444,22 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The invitation’s sender may no longer invite at the group or grant its role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "The invitation’s sender may no longer invite at the group or grant its role"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4648,7 +4666,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:roles:create`, or not every action the role lists */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4658,7 +4676,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:roles:create`, or not every action the role lists"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -5035,7 +5053,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:roles:update`, or not every action the role lists */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5045,7 +5063,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:roles:update`, or not every action the role lists"
            *     }
            */
           'application/json': components['schemas']['Error'];

@@ -105,7 +105,10 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   },
   listUsers: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
   getMe: { reads: ['Query'] },
-  acceptInvitation: { reads: ['Query'], writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] } },
+  acceptInvitation: {
+    reads: ['BatchGetItem', 'GetItem', 'Query'],
+    writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] },
+  },
   getUser: { reads: ['BatchGetItem', 'Query'] },
   updateUser: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
