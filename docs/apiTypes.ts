@@ -419,7 +419,7 @@ export interface paths {
     put?: never;
     /**
      * May this person do this action here?
-     * @description Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused.
+     * @description Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused. Checking someone else at a group where you lack `iam:users:read` gets exactly the answer for an unknown email; checking someone else without MFA where the groups involved require it is refused (403).
      */
     post: operations['checkAuthorization'];
     delete?: never;
@@ -439,7 +439,7 @@ export interface paths {
     put?: never;
     /**
      * Up to 100 checks in one call, answered in order
-     * @description Up to 100 checks in one call, answered in order.
+     * @description Each check is answered as `POST /authorizations/check` would answer it.
      */
     post: operations['checkAuthorizationBatch'];
     delete?: never;
@@ -457,7 +457,7 @@ export interface paths {
     };
     /**
      * The actions a user may do at a group
-     * @description The actions a user may do at a group.
+     * @description Someone else needs `iam:users:read` in the group in context and at `groupId`; elsewhere the answer is 404, exactly as for an unknown email.
      */
     get: operations['getPermissions'];
     put?: never;
@@ -4184,7 +4184,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Checking someone else needs `iam:users:read` in the group in context */
+      /** @description Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4194,7 +4194,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Checking someone else needs `iam:users:read` in the group in context"
+           *       "message": "Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4325,7 +4325,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Checking someone else needs `iam:users:read` in the group in context */
+      /** @description Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4335,7 +4335,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Checking someone else needs `iam:users:read` in the group in context"
+           *       "message": "Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it"
            *     }
            */
           'application/json': components['schemas']['Error'];
