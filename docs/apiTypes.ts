@@ -746,13 +746,17 @@ export interface components {
           [key: string]: unknown;
         };
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -801,13 +805,17 @@ export interface components {
         tags?: {
           [key: string]: string;
         };
-        /** @example admin@example.com */
+        /**
+         * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+         * @example admin@example.com
+         */
         createdBy: string;
         /**
          * Format: date-time
          * @example 2026-11-26T12:00:00.000Z
          */
         createdAt: string;
+        /** @description Who changed it last, shown like `createdBy` */
         updatedBy?: string;
         /** Format: date-time */
         updatedAt?: string;
@@ -890,13 +898,17 @@ export interface components {
       tags?: {
         [key: string]: string;
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy?: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt?: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -963,13 +975,17 @@ export interface components {
       tags?: {
         [key: string]: string;
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy?: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt?: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -3032,7 +3048,7 @@ export interface operations {
       query?: {
         /** @description Also users with a membership beneath the context. */
         includeChildGroups?: 'true' | 'false';
-        /** @description Also users with a membership at the context’s ancestors (listed first). */
+        /** @description Also users with a membership at the context’s ancestors within your view (listed first): never above your tenant’s root group, so the bank’s staff at `/` stay invisible to tenants. */
         includeParentGroups?: 'true' | 'false';
         /** @description Only resources with this tag, as `key:value`; repeat for several (all must match). */
         tags?: string | string[];

@@ -104,7 +104,7 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
     cognito: ['AdminCreateUser', 'AdminDeleteUser'],
   },
   listUsers: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
-  getMe: { reads: ['Query'] },
+  getMe: { reads: ['BatchGetItem', 'Query'] },
   acceptInvitation: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
     writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] },

@@ -3,7 +3,9 @@
  * dependencies so the route wrapper, which every function bundles, carries no Cognito client.
  */
 import { defaultTable } from '../../store/client.ts';
+import { acceptedMemberships } from '../../store/membershipProbe.ts';
 import { loadUserWithMemberships } from '../../store/userStore.ts';
+import type { MembershipProbe } from './actorNames.ts';
 import type { CheckDependencies } from './check.ts';
 import type { DecisionInputs } from './decisionInputs.ts';
 import { tableDecisionInputs } from './tableDecisionInputs.ts';
@@ -18,4 +20,9 @@ export function accessDecisionInputs(): DecisionInputs {
 export function checkDependencies(): CheckDependencies {
   const table = defaultTable();
   return { inputs: accessDecisionInputs(), loadUser: (email) => loadUserWithMemberships(table, email) };
+}
+
+/** Reads, for the actor rule, which memberships exist. */
+export function membershipProbe(): MembershipProbe {
+  return (pairs) => acceptedMemberships(defaultTable(), pairs);
 }

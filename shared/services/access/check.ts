@@ -15,7 +15,7 @@ import {
 } from '../../domain/access/checkDecision.ts';
 import { roleActionPatterns, type Decision } from '../../domain/access/permissions.ts';
 import { mfaRefusal } from '../../domain/access/routeRule.ts';
-import { isVisibleInContext } from '../../domain/access/visibility.ts';
+import { isVisibleToCaller } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { customRolesFor, type DecisionInputs } from './decisionInputs.ts';
@@ -98,7 +98,7 @@ async function loadSubjects(deps: CheckDependencies, caller: Caller, checks: Che
   const loaded = await Promise.all(others.map((email) => deps.loadUser(email)));
   others.forEach((email, i) => {
     const user = loaded[i];
-    const visible = user && isVisibleInContext(caller.groupContextId, Object.keys(user.memberships));
+    const visible = user && isVisibleToCaller(caller.memberships, caller.groupContextId, Object.keys(user.memberships));
     subjects.set(
       email,
       visible ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true } : UNKNOWN,
