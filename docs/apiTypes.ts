@@ -283,7 +283,7 @@ export interface paths {
     put?: never;
     /**
      * Invite a user, or grant an existing user a role, in the group in context
-     * @description A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way.
+     * @description A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way. No grant exceeds its granter: you may grant only a role whose every action your own role in the group in context allows (admin grants any role).
      *
      *     Requires `iam:users:invite` in the group in context.
      */
@@ -325,7 +325,7 @@ export interface paths {
     put?: never;
     /**
      * Accept an invitation to a group
-     * @description Accept an invitation to a group.
+     * @description The invitation’s sender must still be allowed, at the time of acceptance, to invite at the group and to grant its role there.
      */
     post: operations['acceptInvitation'];
     delete?: never;
@@ -419,7 +419,7 @@ export interface paths {
     put?: never;
     /**
      * May this person do this action here?
-     * @description Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused.
+     * @description Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused. Checking someone else at a group where you lack `iam:users:read` gets exactly the answer for an unknown email; checking someone else without MFA where the groups involved require it is refused (403).
      */
     post: operations['checkAuthorization'];
     delete?: never;
@@ -439,7 +439,7 @@ export interface paths {
     put?: never;
     /**
      * Up to 100 checks in one call, answered in order
-     * @description Up to 100 checks in one call, answered in order.
+     * @description Each check is answered as `POST /authorizations/check` would answer it.
      */
     post: operations['checkAuthorizationBatch'];
     delete?: never;
@@ -457,7 +457,7 @@ export interface paths {
     };
     /**
      * The actions a user may do at a group
-     * @description The actions a user may do at a group.
+     * @description Someone else needs `iam:users:read` in the group in context and at `groupId`; elsewhere the answer is 404, exactly as for an unknown email.
      */
     get: operations['getPermissions'];
     put?: never;
@@ -483,7 +483,7 @@ export interface paths {
     put?: never;
     /**
      * Define a custom role in the group in context
-     * @description Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`).
+     * @description Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`). Every action listed must be one your own role in the group in context allows.
      *
      *     Requires `iam:roles:create` in the group in context.
      */
@@ -517,7 +517,9 @@ export interface paths {
     head?: never;
     /**
      * Change a custom role defined in the group in context
-     * @description Requires `iam:roles:update` in the group in context.
+     * @description Every action the role lists after the change must be one your own role in the group in context allows.
+     *
+     *     Requires `iam:roles:update` in the group in context.
      */
     patch: operations['updateRole'];
     trace?: never;
@@ -808,13 +810,17 @@ export interface components {
           [key: string]: unknown;
         };
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -863,13 +869,17 @@ export interface components {
         tags?: {
           [key: string]: string;
         };
-        /** @example admin@example.com */
+        /**
+         * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+         * @example admin@example.com
+         */
         createdBy: string;
         /**
          * Format: date-time
          * @example 2026-11-26T12:00:00.000Z
          */
         createdAt: string;
+        /** @description Who changed it last, shown like `createdBy` */
         updatedBy?: string;
         /** Format: date-time */
         updatedAt?: string;
@@ -952,13 +962,17 @@ export interface components {
       tags?: {
         [key: string]: string;
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy?: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt?: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -1025,13 +1039,17 @@ export interface components {
       tags?: {
         [key: string]: string;
       };
-      /** @example admin@example.com */
+      /**
+       * @description Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)
+       * @example admin@example.com
+       */
       createdBy?: string;
       /**
        * Format: date-time
        * @example 2026-11-26T12:00:00.000Z
        */
       createdAt?: string;
+      /** @description Who changed it last, shown like `createdBy` */
       updatedBy?: string;
       /** Format: date-time */
       updatedAt?: string;
@@ -3142,7 +3160,7 @@ export interface operations {
       query?: {
         /** @description Also users with a membership beneath the context. */
         includeChildGroups?: 'true' | 'false';
-        /** @description Also users with a membership at the context’s ancestors (listed first). */
+        /** @description Also users with a membership at the context’s ancestors within your view (listed first): never above your tenant’s root group, so the bank’s staff at `/` stay invisible to tenants. */
         includeParentGroups?: 'true' | 'false';
         /** @description Only resources with this tag, as `key:value`; repeat for several (all must match). */
         tags?: string | string[];
@@ -3314,7 +3332,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3324,7 +3342,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -3554,6 +3572,22 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The invitation’s sender may no longer invite at the group or grant its role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "The invitation’s sender may no longer invite at the group or grant its role"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4278,7 +4312,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Checking someone else needs `iam:users:read` in the group in context */
+      /** @description Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4288,7 +4322,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Checking someone else needs `iam:users:read` in the group in context"
+           *       "message": "Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4419,7 +4453,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Checking someone else needs `iam:users:read` in the group in context */
+      /** @description Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4429,7 +4463,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Checking someone else needs `iam:users:read` in the group in context"
+           *       "message": "Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4760,7 +4794,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:roles:create`, or not every action the role lists */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4770,7 +4804,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:roles:create`, or not every action the role lists"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -5147,7 +5181,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role in the group in context does not allow `iam:roles:update`, or not every action the role lists */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5157,7 +5191,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Your role where you act does not allow the action this route requires"
+           *       "message": "Your role in the group in context does not allow `iam:roles:update`, or not every action the role lists"
            *     }
            */
           'application/json': components['schemas']['Error'];

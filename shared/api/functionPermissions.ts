@@ -104,8 +104,11 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
     cognito: ['AdminCreateUser', 'AdminDeleteUser'],
   },
   listUsers: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
-  getMe: { reads: ['Query'] },
-  acceptInvitation: { reads: ['Query'], writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] } },
+  getMe: { reads: ['BatchGetItem', 'Query'] },
+  acceptInvitation: {
+    reads: ['BatchGetItem', 'GetItem', 'Query'],
+    writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] },
+  },
   getUser: { reads: ['BatchGetItem', 'Query'] },
   updateUser: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],

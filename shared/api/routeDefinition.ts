@@ -15,7 +15,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * - `own-password-only`: a password is changed by its owner only; a state never by its owner.
  * - `grant-pending-unless-manager-of-a-user-group`: a grant to an existing user you manage nowhere
  *   waits for them to accept it.
- * - `users-read-in-context-to-check-others`: checking someone else needs `iam:users:read` in the context.
+ * - `users-read-in-context-to-check-others`: checking someone else needs `iam:users:read` in the context
+ *   (else 403) and at the group asked about (else the unknown-email answer), and MFA where those groups require it.
+ * - `grant-within-granter-ceiling`: a grant gives only a role whose every action the granter's own
+ *   role allows at the group (built-in admin grants anything); an acceptance re-checks the inviter's right.
+ * - `role-within-author-ceiling`: a custom role lists only actions its author's own role allows at the defining group.
  */
 export type AccessRule =
   | 'mfa-where-required'
@@ -24,7 +28,9 @@ export type AccessRule =
   | 'manager-of-all-user-groups-to-change-state-tags-default-group'
   | 'own-password-only'
   | 'grant-pending-unless-manager-of-a-user-group'
-  | 'users-read-in-context-to-check-others';
+  | 'users-read-in-context-to-check-others'
+  | 'grant-within-granter-ceiling'
+  | 'role-within-author-ceiling';
 
 /**
  * Who may call a route.

@@ -1,7 +1,8 @@
 /**
  * Wraps a route's business function in the middleware every route shares:
  * CORS, Accept-Version, JSON body parsing, zod validation of path/query/body,
- * the caller and group context, the route's access rule, and the JSON error shape.
+ * the caller and group context, the route's access rule, the JSON error shape, and the one rule
+ * that shows an actor the caller cannot see (`createdBy`, `updatedBy`) as a neutral value.
  * Handlers stay thin: they receive validated input and return a result: JSON, or raw text with its own Content-Type.
  */
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -10,7 +11,8 @@ import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
 import { guardRoute } from '../services/access/routeGuard.ts';
-import { accessDecisionInputs } from '../services/access/accessDependencies.ts';
+import { accessDecisionInputs, membershipProbe } from '../services/access/accessDependencies.ts';
+import { presentActors } from '../services/access/actorNames.ts';
 import { apiBaseUrl } from './baseUrl.ts';
 import type { Caller } from '../domain/caller.ts';
 import { callerFromAuthorizer } from './caller.ts';
@@ -67,7 +69,9 @@ export function httpRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
     const result = await run(event.routeInput as never);
     const statusCode = result.statusCode ?? route.success.status;
     if (result.rawBody !== undefined) return rawResponse(statusCode, result.rawBody, result.contentType, result.headers);
-    return jsonResponse(statusCode, result.body, result.headers);
+    const caller = event.routeInput?.caller;
+    const body = caller && result.body !== undefined ? await presentActors(membershipProbe(), caller, result.body) : result.body;
+    return jsonResponse(statusCode, body, result.headers);
   };
   return middy<ParsedEvent, APIGatewayProxyResult, Error, Context>(core)
     .use(requestLogging(route))

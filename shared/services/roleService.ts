@@ -1,6 +1,7 @@
 /**
- * Custom roles: defined in a group by its admins, usable in its subtree, named in memberships
- * like the built-in roles. A role in use cannot be deleted.
+ * Custom roles: defined in a group, usable in its subtree, named in memberships like the
+ * built-in roles. Only someone whose own role there allows every action a role lists may define
+ * or change it, so no role is wider than its author. A role in use cannot be deleted.
  */
 import { selfAndAncestors } from '../domain/groupPath.ts';
 import { BUILT_IN_ROLE_ACTIONS } from '../domain/access/permissions.ts';
@@ -18,6 +19,8 @@ import {
   type StoredRole,
 } from '../store/roleStore.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
+import { assertMayDefineRole } from './access/grantCeiling.ts';
+import { tableDecisionInputs } from './access/tableDecisionInputs.ts';
 import { timestampOf } from './clock.ts';
 
 interface Mutation {
@@ -50,6 +53,12 @@ export async function createRole(
 ): Promise<RoleView> {
   const groupId = caller.groupContextId;
   if (isBuiltInRole(request.name)) throw conflict(`${request.name} is a built-in role`);
+  await assertMayDefineRole(
+    tableDecisionInputs(() => table),
+    caller.memberships,
+    groupId,
+    request.actions,
+  );
   const existing = await findUsableRole(table, groupId, request.name);
   if (existing) throw conflict(`Role ${request.name} is already defined at ${existing.definedAt}`);
   const at = timestampOf();
@@ -114,6 +123,12 @@ export async function changeRole(
   changes: { description?: string; actions?: string[] },
 ): Promise<RoleView> {
   const before = await ownedRole(table, caller.groupContextId, name);
+  await assertMayDefineRole(
+    tableDecisionInputs(() => table),
+    caller.memberships,
+    before.definedAt,
+    changes.actions ?? before.actions,
+  );
   const at = timestampOf();
   const after: StoredRole = { ...before, ...changes, updatedBy: caller.email, updatedAt: at };
   await writeTransaction(table, [

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { managesUsersInAll } from '../../shared/domain/access/userManagement.ts';
-import { isOnCallerBranch, isVisibleInContext, visibleMemberships } from '../../shared/domain/access/visibility.ts';
+import {
+  isOnCallerBranch,
+  isVisibleInContext,
+  isVisibleToCaller,
+  ancestorsInView,
+  visibleMemberships,
+} from '../../shared/domain/access/visibility.ts';
 import { isRevoked, revocationTime, waitBeforeIssuing } from '../../shared/domain/sessions.ts';
 
 describe('user visibility', () => {
-  it('sees memberships at, beneath and above the caller’s own groups, never in another tenant', () => {
+  it('sees memberships at, beneath and above the caller’s own groups within their tenant, never in another tenant nor the bank’s at /', () => {
     const caller = { '/acme/finance': 'admin' } as const;
 
     expect(
@@ -18,7 +24,14 @@ describe('user visibility', () => {
     ).toEqual({
       '/acme/finance/ap': 'reader',
       '/acme': 'admin',
+    });
+  });
+
+  it('lets a membership at / see every membership', () => {
+    expect(visibleMemberships({ '/': 'reader' }, { '/': 'admin', '/acme/finance': 'reader', '/globex': 'admin' })).toEqual({
       '/': 'admin',
+      '/acme/finance': 'reader',
+      '/globex': 'admin',
     });
   });
 
@@ -30,6 +43,17 @@ describe('user visibility', () => {
     expect(isVisibleInContext('/acme', ['/acme/finance'])).toBe(true);
     expect(isVisibleInContext('/acme/finance', ['/'])).toBe(true);
     expect(isVisibleInContext('/acme', ['/globex'])).toBe(false);
+  });
+
+  it('makes a user visible to a tenant’s caller above the context only within the tenant, and to the bank’s staff anywhere', () => {
+    const tenantAdmin = { '/acme/finance': 'admin' };
+
+    expect(isVisibleToCaller(tenantAdmin, '/acme/finance', ['/acme'])).toBe(true);
+    expect(isVisibleToCaller(tenantAdmin, '/acme/finance', ['/acme/finance/ap'])).toBe(true);
+    expect(isVisibleToCaller(tenantAdmin, '/acme/finance', ['/'])).toBe(false);
+    expect(isVisibleToCaller({ '/': 'admin' }, '/acme/finance', ['/'])).toBe(true);
+    expect(ancestorsInView(tenantAdmin, '/acme/finance/ap')).toEqual(['/acme/finance', '/acme']);
+    expect(ancestorsInView({ '/': 'admin' }, '/acme/finance')).toEqual(['/acme', '/']);
   });
 
   it('needs admin of every one of the user’s groups', () => {

@@ -19,12 +19,16 @@ export const authorizationsRoutes = {
     summary: 'May this person do this action here?',
     description:
       'Checks you, or (with `iam:users:read` in the group in context) someone visible there. `groupId` defaults to the group in context. ' +
-      'The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused.',
+      'The deepest membership on the path to the group decides; a disabled user, or a group requiring MFA the user lacks, is refused. ' +
+      'Checking someone else at a group where you lack `iam:users:read` gets exactly the answer for an unknown email; ' +
+      'checking someone else without MFA where the groups involved require it is refused (403).',
     tag: 'Authorizations',
     access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others'] },
     request: { body: checkSchema },
     success: { status: 200, description: 'The decision', schema: decisionSchema },
-    errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
+    errors: {
+      403: 'Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it',
+    },
   }),
 
   checkAuthorizationBatch: defineRoute({
@@ -33,11 +37,14 @@ export const authorizationsRoutes = {
     path: '/authorizations/check-batch',
     handler: 'authorizations/checkAuthorizationBatch',
     summary: 'Up to 100 checks in one call, answered in order',
+    description: 'Each check is answered as `POST /authorizations/check` would answer it.',
     tag: 'Authorizations',
     access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others'] },
     request: { body: checkBatchBody },
     success: { status: 200, description: 'The decisions, in the order asked', schema: checkBatchResponse },
-    errors: { 403: 'Checking someone else needs `iam:users:read` in the group in context' },
+    errors: {
+      403: 'Checking someone else needs `iam:users:read` in the group in context, and MFA where the groups involved require it',
+    },
   }),
 
   getPermissions: defineRoute({
@@ -46,6 +53,8 @@ export const authorizationsRoutes = {
     path: '/users/{email}/permissions',
     handler: 'authorizations/getPermissions',
     summary: 'The actions a user may do at a group',
+    description:
+      'Someone else needs `iam:users:read` in the group in context and at `groupId`; elsewhere the answer is 404, exactly as for an unknown email.',
     tag: 'Authorizations',
     access: { kind: 'authenticated', rules: ['users-read-in-context-to-check-others', 'user-visible-in-context'] },
     request: { params: emailPathParams, query: permissionsQuery },

@@ -10,12 +10,16 @@ export const rolesRoutes = {
     handler: 'roles/createRole',
     summary: 'Define a custom role in the group in context',
     description:
-      'Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`).',
+      'Usable in the group and its subtree, in `POST /users` like a built-in role. Actions may use wildcards (`payments:*`). ' +
+      'Every action listed must be one your own role in the group in context allows.',
     tag: 'Roles',
-    access: { kind: 'action', action: 'iam:roles:create', at: 'context' },
+    access: { kind: 'action', action: 'iam:roles:create', at: 'context', rules: ['role-within-author-ceiling'] },
     request: { body: createRoleBody },
     success: { status: 201, description: 'The role', schema: roleSchema },
-    errors: { 409: 'A built-in name, or a role of that name is already defined here or above' },
+    errors: {
+      403: 'Your role in the group in context does not allow `iam:roles:create`, or not every action the role lists',
+      409: 'A built-in name, or a role of that name is already defined here or above',
+    },
   }),
   listRoles: defineRoute({
     operationId: 'listRoles',
@@ -45,10 +49,12 @@ export const rolesRoutes = {
     path: '/roles/{name}',
     handler: 'roles/updateRole',
     summary: 'Change a custom role defined in the group in context',
+    description: 'Every action the role lists after the change must be one your own role in the group in context allows.',
     tag: 'Roles',
-    access: { kind: 'action', action: 'iam:roles:update', at: 'context' },
+    access: { kind: 'action', action: 'iam:roles:update', at: 'context', rules: ['role-within-author-ceiling'] },
     request: { params: rolePathParams, body: updateRoleBody },
     success: { status: 200, description: 'The role', schema: roleSchema },
+    errors: { 403: 'Your role in the group in context does not allow `iam:roles:update`, or not every action the role lists' },
   }),
   deleteRole: defineRoute({
     operationId: 'deleteRole',

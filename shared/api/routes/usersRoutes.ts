@@ -23,18 +23,20 @@ export const usersRoutes = {
     summary: 'Invite a user, or grant an existing user a role, in the group in context',
     description:
       'A new email becomes an `invited` user with a temporary password (`password`, else generated), delivered by Cognito (locally: `GET /dev/outbox`). ' +
-      'Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way.',
+      'Granting again replaces the role. An existing user you administer nowhere must accept the grant first; the answer looks the same either way. ' +
+      'No grant exceeds its granter: you may grant only a role whose every action your own role in the group in context allows (admin grants any role).',
     tag: 'Users',
     access: {
       kind: 'action',
       action: 'iam:users:invite',
       at: 'context',
-      rules: ['grant-pending-unless-manager-of-a-user-group'],
+      rules: ['grant-within-granter-ceiling', 'grant-pending-unless-manager-of-a-user-group'],
     },
     request: { body: inviteUserBody },
     success: { status: 201, description: 'The user as you may see them', schema: userSchema },
     errors: {
       404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups',
+      403: 'Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted',
       409: 'The group in context is disabled',
     },
   }),
@@ -71,11 +73,17 @@ export const usersRoutes = {
     path: '/users/me/invitations/{groupId}/accept',
     handler: 'users/acceptInvitation',
     summary: 'Accept an invitation to a group',
+    description:
+      'The invitation’s sender must still be allowed, at the time of acceptance, to invite at the group and to grant its role there.',
     tag: 'Users',
-    access: { kind: 'authenticated' },
+    access: { kind: 'authenticated', rules: ['grant-within-granter-ceiling'] },
     request: { params: invitationPathParams },
     success: { status: 200, description: 'You, with the new membership', schema: meSchema },
-    errors: { 404: 'No such invitation', 409: 'The group is disabled' },
+    errors: {
+      403: 'The invitation’s sender may no longer invite at the group or grant its role',
+      404: 'No such invitation',
+      409: 'The group is disabled',
+    },
   }),
 
   getUser: defineRoute({

@@ -59,8 +59,12 @@ export const errorSchema = z
   .meta({ id: 'Error', example: { statusCode: 404, error: 'Not Found', message: 'Group /acme/payroll not found' } });
 
 export const timestampsSchema = {
-  createdBy: z.string().meta({ example: 'admin@example.com' }),
+  createdBy: z.string().meta({
+    example: 'admin@example.com',
+    description:
+      'Who created it: an email, `installer`, `signup`, or `bank` for someone you cannot see (the bank’s staff, another tenant)',
+  }),
   createdAt: z.iso.datetime().meta({ example: '2026-11-26T12:00:00.000Z' }),
-  updatedBy: z.string().optional(),
+  updatedBy: z.string().optional().meta({ description: 'Who changed it last, shown like `createdBy`' }),
   updatedAt: z.iso.datetime().optional(),
 };

@@ -92,7 +92,8 @@ export const updateUserBody = z
 export const listUsersQuery = z.object({
   includeChildGroups: booleanFlag.meta({ description: 'Also users with a membership beneath the context.' }),
   includeParentGroups: booleanFlag.meta({
-    description: 'Also users with a membership at the context’s ancestors (listed first).',
+    description:
+      'Also users with a membership at the context’s ancestors within your view (listed first): never above your tenant’s root group, so the bank’s staff at `/` stay invisible to tenants.',
   }),
   tags: tagFiltersSchema,
   count: countSchema,

@@ -1,11 +1,19 @@
 /**
  * The check API's decision for one subject (the caller, or someone visible where the caller acts):
  * the role decides, then a disabled user or a group requiring MFA the user lacks turns an allow into a deny.
+ * Checking someone else at a group needs the right to read users there: elsewhere the answer is
+ * the unknown-email answer, so it names no role, no group and no MFA setting the caller cannot see.
  */
 import { decide, type CustomRoleLookup, type Decision } from './permissions.ts';
 import type { Memberships } from '../roles.ts';
 
 export const UNKNOWN_SUBJECT = 'No such user where you act';
+export const CHECK_OTHERS_ACTION = 'iam:users:read';
+
+/** The groups among `groupIds` where the caller may check someone else. */
+export function groupsWithinReach(callerMemberships: Memberships, groupIds: string[], customRoles?: CustomRoleLookup): string[] {
+  return groupIds.filter((groupId) => decide(callerMemberships, groupId, CHECK_OTHERS_ACTION, customRoles).allowed);
+}
 
 export interface CheckSubject {
   memberships: Memberships;

@@ -4,6 +4,8 @@
  */
 import { defaultTable } from '../../store/client.ts';
 import { loadUsersOnPaths } from '../../store/userPathReads.ts';
+import { acceptedMemberships } from '../../store/membershipProbe.ts';
+import type { MembershipProbe } from './actorNames.ts';
 import type { CheckDependencies } from './check.ts';
 import type { DecisionInputs } from './decisionInputs.ts';
 import { tableDecisionInputs } from './tableDecisionInputs.ts';
@@ -18,4 +20,9 @@ export function accessDecisionInputs(): DecisionInputs {
 export function checkDependencies(): CheckDependencies {
   const table = defaultTable();
   return { inputs: accessDecisionInputs(), loadUsersOnPaths: (wanted) => loadUsersOnPaths(table, wanted) };
+}
+
+/** Reads, for the actor rule, which memberships exist. */
+export function membershipProbe(): MembershipProbe {
+  return (pairs) => acceptedMemberships(defaultTable(), pairs);
 }

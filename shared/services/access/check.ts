@@ -1,17 +1,25 @@
 /**
  * The bank's access decision point: may this person do this action in this part of this
  * business? A check of yourself uses the memberships your token was authorized with; a check of
- * someone else needs the right to read users where you act, and that person visible there. Inputs
- * are gathered for the whole batch first, by key: each person's profile and their memberships on
- * the paths to the groups checked (100 keys per BatchGetItem), then the custom roles and MFA
- * requirements those decisions need (one more batch, or none when cached); then each check is
- * decided purely. Someone with no membership on the path to a group checked is answered like
- * someone unknown: they have no role there, and the answer does not say whether they exist.
+ * someone else needs the right to read users where you act and at the group asked about, and
+ * that person visible where you act. Inputs are gathered for the whole batch first, by key: each
+ * person's profile and their memberships on the paths to the groups checked (100 keys per
+ * BatchGetItem), then the custom roles and MFA requirements those decisions need (one more batch,
+ * or none when cached); then each check is decided purely. Someone checked outside the caller's
+ * reach, or with no membership on the path to the group checked, is answered like someone
+ * unknown: the answer does not say whether they exist.
  */
 import type { Caller } from '../../domain/caller.ts';
-import { decideCheck, UNKNOWN_SUBJECT, type CheckSubject } from '../../domain/access/checkDecision.ts';
+import {
+  CHECK_OTHERS_ACTION,
+  decideCheck,
+  groupsWithinReach,
+  UNKNOWN_SUBJECT,
+  type CheckSubject,
+} from '../../domain/access/checkDecision.ts';
 import { decide, roleActionPatterns, type Decision } from '../../domain/access/permissions.ts';
-import { isVisibleInContext } from '../../domain/access/visibility.ts';
+import { mfaRefusal } from '../../domain/access/routeRule.ts';
+import { isVisibleToCaller } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { isBuiltInRole, resolveRole } from '../../domain/roles.ts';
 import type { PathsWanted, UserOnPaths } from '../../store/userPathReads.ts';
@@ -30,17 +38,20 @@ export interface Check {
 }
 
 export async function checkAll(deps: CheckDependencies, caller: Caller, checks: Check[]): Promise<Decision[]> {
-  const subjects = await loadSubjects(deps, caller, checks);
   const groupOf = (check: Check) => check.groupId ?? caller.groupContextId;
   const emailOf = (check: Check) => check.email ?? caller.email;
-  const subjectOf = (check: Check) => subjects.get(emailOf(check))!;
+  const reach = await reachForOthers(deps, caller, checks.filter((check) => emailOf(check) !== caller.email).map(groupOf));
+  // Someone else checked at a group outside the caller's reach is answered as someone unknown, and not read at all.
+  const inReach = (check: Check) => emailOf(check) === caller.email || reach.has(groupOf(check));
+  const subjects = await loadSubjects(deps, caller, checks.filter(inReach));
+  const subjectOf = (check: Check) => (inReach(check) ? subjects.get(emailOf(check))! : UNKNOWN);
   // MFA requirements matter only where the role may allow and the person has not enrolled. They are
   // asked for together with the custom roles, so the table reads both in one batch.
   const mayNeedMfa = checks.filter((check) => mayAllowWithoutMfa(subjectOf(check), groupOf(check), check.action));
   const [lookups, requiringMfa] = await Promise.all([
     Promise.all(
       [...subjects].map(async ([email, subject]) => {
-        const groupIds = checks.filter((check) => emailOf(check) === email).map(groupOf);
+        const groupIds = checks.filter((check) => emailOf(check) === email && inReach(check)).map(groupOf);
         return [email, await customRolesFor(deps.inputs, subject.memberships, groupIds)] as const;
       }),
     ).then((entries) => new Map(entries)),
@@ -55,11 +66,32 @@ export async function checkAll(deps: CheckDependencies, caller: Caller, checks: 
   );
 }
 
+const UNKNOWN: CheckSubject = { memberships: {}, state: 'unknown', mfaEnabled: false };
+
 /** An active person who has not enrolled MFA, whose role at the group is custom (not known yet) or allows the action. */
 function mayAllowWithoutMfa(subject: CheckSubject, groupId: string, action: string): boolean {
   if (subject.mfaEnabled || subject.state === 'unknown' || subject.state === 'disabled') return false;
   const resolved = resolveRole(subject.memberships, groupId);
   return resolved !== undefined && (!isBuiltInRole(resolved.role) || decide(subject.memberships, groupId, action).allowed);
+}
+
+/**
+ * Where the caller may check someone else: they need `iam:users:read` where they act (else 403)
+ * and at each group asked about (else that check gets the unknown-email answer). Like any route
+ * acting on others, it is refused to a caller without MFA where those groups require it.
+ */
+async function reachForOthers(deps: CheckDependencies, caller: Caller, groupIds: string[]): Promise<Set<string>> {
+  if (groupIds.length === 0) return new Set();
+  const asked = [...new Set([caller.groupContextId, ...groupIds])];
+  const callerRoles = await customRolesFor(deps.inputs, caller.memberships, asked);
+  const within = groupsWithinReach(caller.memberships, asked, callerRoles);
+  if (!within.includes(caller.groupContextId))
+    throw forbidden(`Checking someone else needs ${CHECK_OTHERS_ACTION} in group ${caller.groupContextId}`);
+  if (!caller.mfaEnabled) {
+    const mfa = mfaRefusal(caller.mfaEnabled, await deps.inputs.groupsRequiringMfa(within));
+    if (mfa) throw mfa;
+  }
+  return new Set(within);
 }
 
 /** Each person checked, once. Someone not visible where the caller acts is answered like someone who does not exist. */
@@ -69,21 +101,16 @@ async function loadSubjects(deps: CheckDependencies, caller: Caller, checks: Che
   ]);
   const others = [...new Set(checks.map((check) => check.email ?? caller.email))].filter((email) => email !== caller.email);
   if (others.length === 0) return subjects;
-  if (!decide(caller.memberships, caller.groupContextId, 'iam:users:read').allowed) {
-    throw forbidden(`Checking someone else needs iam:users:read in group ${caller.groupContextId}`);
-  }
   const groupOf = (check: Check) => check.groupId ?? caller.groupContextId;
   const loaded = await deps.loadUsersOnPaths(
     others.map((email) => ({ email, groupIds: checks.filter((check) => check.email === email).map(groupOf) })),
   );
   others.forEach((email) => {
     const user = loaded.get(email);
-    const visible = user && isVisibleInContext(caller.groupContextId, Object.keys(user.memberships));
+    const visible = user && isVisibleToCaller(caller.memberships, caller.groupContextId, Object.keys(user.memberships));
     subjects.set(
       email,
-      visible
-        ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true }
-        : { memberships: {}, state: 'unknown', mfaEnabled: false },
+      visible ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true } : UNKNOWN,
     );
   });
   return subjects;

@@ -5,7 +5,7 @@
  */
 import type { Caller } from '../../domain/caller.ts';
 import { managesUsersInAll, managesUsersInAny } from '../../domain/access/userManagement.ts';
-import { isVisibleInContext } from '../../domain/access/visibility.ts';
+import { isVisibleToCaller } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 
 /** A user's groups: memberships, and invitations they have not accepted. */
@@ -17,7 +17,7 @@ interface UserGroups {
 /** The user, if the caller may see them in their group context; anyone else is "not found", exactly like an unknown email. */
 export function visibleOrNotFound<T extends UserGroups>(caller: Caller, email: string, loaded: T | undefined): T {
   const groups = loaded ? [...Object.keys(loaded.memberships), ...Object.keys(loaded.pending)] : [];
-  if (!loaded || (email !== caller.email && !isVisibleInContext(caller.groupContextId, groups)))
+  if (!loaded || (email !== caller.email && !isVisibleToCaller(caller.memberships, caller.groupContextId, groups)))
     throw notFound(`User ${email} not found`);
   return loaded;
 }

@@ -4,7 +4,7 @@ import { auditEventPut } from '../../store/audit.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import { loadUserWithMemberships, putMembership, replaceUser } from '../../store/userStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
-import { grantRefusal } from './grantChecks.ts';
+import { assertInvitationStillGranted, grantRefusal } from './grantChecks.ts';
 import { countedTagPlacement, membershipCountUpdates, writeUserTransaction } from './membershipChange.ts';
 import type { MeView } from './present.ts';
 import { getMe } from './read.ts';
@@ -20,6 +20,7 @@ export async function acceptInvitation(
       const loaded = await loadUserWithMemberships(deps.table, caller.email);
       const role = loaded?.pending[groupId];
       if (!loaded || !role) throw notFound(`No invitation to ${groupId}`);
+      await assertInvitationStillGranted(deps, caller.email, { groupId, role });
       const at = timestamp(deps);
       const memberships = { ...loaded.memberships, [groupId]: role };
       await writeUserTransaction(deps.table, [

@@ -1,10 +1,15 @@
 /** What a grant must satisfy besides the caller's rights: a usable role, a default group within reach, a group with room. */
+import type { Caller } from '../../domain/caller.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../domain/errors.ts';
 import { isWithin } from '../../domain/groupPath.ts';
 import { describeLimit, tenantOf } from '../../domain/plans.ts';
 import { isBuiltInRole } from '../../domain/roles.ts';
 import { getGroup, getStoredGroup } from '../../store/groupStore.ts';
+import { getInvitationSender } from '../../store/invitationSender.ts';
 import { findUsableRole } from '../../store/roleStore.ts';
+import { loadUserWithMemberships } from '../../store/userStore.ts';
+import { assertInviterMayStillGrant, assertMayGrant } from '../access/grantCeiling.ts';
+import { tableDecisionInputs } from '../access/tableDecisionInputs.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
 /** The default group must exist and lie within one of the user's groups. */
@@ -37,10 +42,44 @@ export async function grantRefusal(deps: UserDependencies, groupId: string): Pro
   return undefined;
 }
 
-/** Where a custom role usable at the group is defined (undefined for built-in roles); invalid for a role not usable there. */
-export async function usableRoleSource(deps: UserDependencies, groupId: string, role: string): Promise<string | undefined> {
-  if (isBuiltInRole(role)) return undefined;
-  const definition = await findUsableRole(deps.table, groupId, role);
-  if (!definition) throw invalid(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
-  return definition.definedAt;
+/**
+ * Where the role to grant in the caller's context is defined (undefined for built-in roles), once
+ * the grant is known to stay under its granter's ceiling: invalid for a role not usable there,
+ * forbidden for one that allows an action the caller may not do there.
+ */
+export async function grantableRoleSource(deps: UserDependencies, caller: Caller, role: string): Promise<string | undefined> {
+  const groupId = caller.groupContextId;
+  const definition = isBuiltInRole(role) ? undefined : await findUsableRole(deps.table, groupId, role);
+  if (!isBuiltInRole(role) && !definition)
+    throw invalid(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
+  await assertMayGrant(
+    tableDecisionInputs(() => deps.table),
+    caller.memberships,
+    groupId,
+    role,
+    definition,
+  );
+  return definition?.definedAt;
+}
+
+/**
+ * At acceptance: the invitation's sender must still be allowed to invite at the group and to
+ * grant its role there, as they are now (demoted, revoked or deleted senders vouch for nothing).
+ */
+export async function assertInvitationStillGranted(
+  deps: UserDependencies,
+  invitee: string,
+  invitation: { groupId: string; role: string },
+): Promise<void> {
+  const { groupId, role } = invitation;
+  const [sender, definition] = await Promise.all([
+    getInvitationSender(deps.table, invitee, groupId),
+    isBuiltInRole(role) ? undefined : findUsableRole(deps.table, groupId, role),
+  ]);
+  const inviter = sender ? await loadUserWithMemberships(deps.table, sender) : undefined;
+  await assertInviterMayStillGrant(
+    tableDecisionInputs(() => deps.table),
+    inviter?.memberships,
+    { groupId, role, definition },
+  );
 }

@@ -13,7 +13,7 @@ import { loadUserWithMemberships, putMembership, putNewUser } from '../../store/
 import { assertPasswordPolicy } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { grantExisting, type GrantRequest } from './grant.ts';
-import { assertDefaultGroup, grantRefusal, usableRoleSource } from './grantChecks.ts';
+import { assertDefaultGroup, grantableRoleSource, grantRefusal } from './grantChecks.ts';
 import { membershipCountUpdates, NOT_YET_COUNTED, roleUseUpdates, writeUserTransaction } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
 import { nowOf, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -23,7 +23,7 @@ export type InviteRequest = GrantRequest;
 export async function inviteUser(deps: UserDependencies, mutation: Mutation, request: InviteRequest): Promise<UserView> {
   if (request.password !== undefined) assertPasswordPolicy(request.password, 'password');
   const contextId = mutation.caller.groupContextId;
-  const roleSource = await usableRoleSource(deps, contextId, request.role);
+  const roleSource = await grantableRoleSource(deps, mutation.caller, request.role);
   // The user may be created, changed or deleted meanwhile: then read again and decide again.
   return withOptimisticRetry(
     async () => {

@@ -1,7 +1,8 @@
 /** Listing the users of a context, page by page, each once. */
 import type { Caller } from '../../domain/caller.ts';
 import { invalid } from '../../domain/errors.ts';
-import { isWithin, selfAndAncestors } from '../../domain/groupPath.ts';
+import { ancestorsInView } from '../../domain/access/visibility.ts';
+import { isWithin } from '../../domain/groupPath.ts';
 import { groupMembershipPrefix, subtreeMembershipPrefix } from '../../store/keys.ts';
 import { decodePageToken, encodePageToken, type PageKey } from '../../store/pagination.ts';
 import { loadUserWithMemberships, queryMemberships, type UserWithMemberships } from '../../store/userStore.ts';
@@ -39,7 +40,7 @@ export async function listUsers(
   request: ListUsersRequest,
 ): Promise<{ users: UserView[]; nextToken?: string }> {
   const contextId = caller.groupContextId;
-  const ancestors = request.includeParentGroups ? selfAndAncestors(contextId).slice(1).reverse() : [];
+  const ancestors = request.includeParentGroups ? ancestorsInView(caller.memberships, contextId).reverse() : [];
   const prefixes = [
     ...ancestors.map(groupMembershipPrefix),
     request.includeChildGroups ? subtreeMembershipPrefix(contextId) : groupMembershipPrefix(contextId),

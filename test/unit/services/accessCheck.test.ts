@@ -34,6 +34,8 @@ function dependencies(
 }
 
 const admin = callerIn('/acme', { '/acme': 'admin' });
+/** Checking others is refused without MFA where the groups involved require it: an admin who has enrolled. */
+const enrolledAdmin = callerIn('/acme', { '/acme': 'admin' }, { mfaEnabled: true });
 
 describe('services/access/check', () => {
   describe('checkAll', () => {
@@ -136,7 +138,7 @@ describe('services/access/check', () => {
       const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'contributor' })], inputs);
 
       // Act
-      const [finance, hr, iam] = await checkAll(deps, admin, [
+      const [finance, hr, iam] = await checkAll(deps, enrolledAdmin, [
         { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/finance' },
         { action: 'payments:approve', email: 'bob@acme.com', groupId: '/acme/hr' },
         { action: 'iam:users:invite', email: 'bob@acme.com', groupId: '/acme/finance/ap' },
@@ -156,10 +158,54 @@ describe('services/access/check', () => {
       const inputs = fakeDecisionInputs([], ['/']);
       const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader' }, { mfaEnabled: true })], inputs);
 
-      const [decision] = await checkAll(deps, admin, [{ action: 'accounts:read', email: 'bob@acme.com' }]);
+      const [decision] = await checkAll(deps, enrolledAdmin, [{ action: 'accounts:read', email: 'bob@acme.com' }]);
 
       expect(decision!.allowed).toBe(true);
       expect(inputs.reads).toEqual([]);
+    });
+
+    it('answers a check of someone else at a group outside the caller’s reach exactly like an unknown email', async () => {
+      // Prepare: bob belongs to /acme and to /bloom; the caller reads users in /acme only
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader', '/bloom': 'admin' })]);
+
+      // Act
+      const [inBloom, unknown, inAcme] = await checkAll(deps, admin, [
+        { action: 'accounts:read', email: 'bob@acme.com', groupId: '/bloom' },
+        { action: 'accounts:read', email: 'nobody@acme.com', groupId: '/bloom' },
+        { action: 'accounts:read', email: 'bob@acme.com', groupId: '/acme' },
+      ]);
+
+      // Assess
+      expect(inBloom).toEqual(unknown);
+      expect(inBloom).toEqual({ allowed: false, role: null, grantedAt: null, reason: 'No such user where you act' });
+      expect(inAcme).toMatchObject({ allowed: true, role: 'reader' });
+    });
+
+    it('refuses a caller without MFA checking someone else where the groups involved require it', async () => {
+      // Prepare
+      const inputs = fakeDecisionInputs([], ['/acme']);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader' })], inputs);
+
+      // Act
+      const error = await rejectionOf(checkAll(deps, admin, [{ action: 'accounts:read', email: 'bob@acme.com' }]));
+      const [self] = await checkAll(deps, admin, [{ action: 'accounts:read' }]);
+
+      // Assess
+      expect(error).toMatchObject({ kind: 'forbidden', message: expect.stringContaining('MFA is required in group /acme') });
+      expect(self).toMatchObject({ role: 'admin' });
+    });
+
+    it('asks the MFA requirement only of groups within the caller’s reach', async () => {
+      // Prepare: /bloom requires MFA, but it is not the caller's to know
+      const inputs = fakeDecisionInputs([], ['/bloom']);
+      const deps = dependencies([storedUser('bob@acme.com', { '/acme': 'reader', '/bloom': 'admin' })], inputs);
+
+      // Act
+      const [decision] = await checkAll(deps, admin, [{ action: 'accounts:read', email: 'bob@acme.com', groupId: '/bloom' }]);
+
+      // Assess
+      expect(decision!.reason).toBe('No such user where you act');
+      expect(inputs.reads).toEqual(['mfa /acme']);
     });
 
     it('decides a custom role by the definition nearest above the membership', async () => {

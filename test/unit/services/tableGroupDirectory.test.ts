@@ -47,7 +47,7 @@ describe('services/groups/tableGroupDirectory', () => {
       const items = sentItems();
       expect(items[0]!.Update!.Key).toEqual({ pk: 'GROUP#/acme', sk: 'GROUP' });
       expect(items[1]!.Put!.Item).toMatchObject({ pk: 'GROUP#/acme/finance', type: 'group', gsi1pk: 'CHILDREN#/acme' });
-      expect(items[2]!.Put!.Item).toMatchObject({ type: 'audit', action: 'group.created' });
+      expect(items[2]!.Put!.Item).toMatchObject({ type: 'group.created', target: { type: 'group', id: '/acme/finance' } });
       expect(items.slice(3)).toHaveLength(3);
     });
 
@@ -94,7 +94,7 @@ describe('services/groups/tableGroupDirectory', () => {
       // Assess: uk leaves and fr arrives at /acme and at /.
       const items = sentItems();
       expect(items[0]!.Update!.ExpressionAttributeValues).toMatchObject({ ':version': 7, ':next': 8 });
-      expect(items[1]!.Put!.Item).toMatchObject({ action: 'group.updated' });
+      expect(items[1]!.Put!.Item).toMatchObject({ type: 'group.updated' });
       expect(items.slice(2)).toHaveLength(4);
     });
   });
