@@ -4,7 +4,7 @@
  * last response, and variables in global scope shared by every scenario. Every response is also
  * checked against the OpenAPI document.
  */
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import { assertResponseMatchesDocument } from '../../../support/contract.ts';
 
 export interface SifParameters {
@@ -20,6 +20,9 @@ export interface SifResponse {
 }
 
 /** SIF's support/util.ts createApi() defaults. */
+// SIF's set-up steps create several users each; cucumber's 5 s per step is too little on a loaded machine.
+setDefaultTimeout(60_000);
+
 const DEFAULT_HEADERS = {
   Accept: 'application/json',
   'Content-Type': 'application/json',
