@@ -3447,6 +3447,22 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Your email address is not proved yet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Your email address is not proved yet"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description No such invitation */
       404: {
         headers: {

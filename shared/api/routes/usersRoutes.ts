@@ -75,7 +75,7 @@ export const usersRoutes = {
     access: { kind: 'authenticated' },
     request: { params: invitationPathParams },
     success: { status: 200, description: 'You, with the new membership', schema: meSchema },
-    errors: { 404: 'No such invitation', 409: 'The group is disabled' },
+    errors: { 403: 'Your email address is not proved yet', 404: 'No such invitation', 409: 'The group is disabled' },
   }),
 
   getUser: defineRoute({

@@ -18,3 +18,17 @@ export function visibleMemberships<T>(callerMemberships: Memberships, membership
 export function isVisibleInContext(contextId: string, userGroups: string[]): boolean {
   return userGroups.some((groupId) => isWithin(groupId, contextId) || isWithin(contextId, groupId));
 }
+
+/**
+ * The caller sees none of the user's memberships, only invitations from the caller's branches: what
+ * they see of that person is built from those invitations alone (a pending invitation reveals nothing).
+ */
+export function seesOnlyInvitations(
+  callerMemberships: Memberships,
+  user: { memberships: Record<string, unknown>; pending: Record<string, unknown> },
+): boolean {
+  return (
+    Object.keys(visibleMemberships(callerMemberships, user.memberships)).length === 0 &&
+    Object.keys(visibleMemberships(callerMemberships, user.pending)).length > 0
+  );
+}

@@ -8,7 +8,7 @@
 import type { Caller } from '../../domain/caller.ts';
 import { decideCheck, UNKNOWN_SUBJECT, type CheckSubject } from '../../domain/access/checkDecision.ts';
 import { decide, roleActionPatterns, type Decision } from '../../domain/access/permissions.ts';
-import { isVisibleInContext } from '../../domain/access/visibility.ts';
+import { isVisibleInContext, visibleMemberships } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { customRolesFor, type DecisionInputs } from './decisionInputs.ts';
@@ -74,10 +74,19 @@ async function loadSubjects(deps: CheckDependencies, caller: Caller, checks: Che
       email,
       visible
         ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true }
-        : { memberships: {}, state: 'unknown', mfaEnabled: false },
+        : user && isVisibleInContext(caller.groupContextId, Object.keys(user.pending))
+          ? invitationSubject(caller, user)
+          : { memberships: {}, state: 'unknown', mfaEnabled: false },
     );
   });
   return subjects;
+}
+
+/** Someone the caller knows only through invitations is checked as the invited user those invitations describe. */
+function invitationSubject(caller: Caller, user: UserWithMemberships): CheckSubject {
+  const invitations = visibleMemberships(caller.memberships, user.pending);
+  const first = Object.keys(invitations).sort()[0]!;
+  return { memberships: invitations, state: user.invitations?.[first]?.inviteeState ?? 'invited', mfaEnabled: false };
 }
 
 export async function effectivePermissions(
