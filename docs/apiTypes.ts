@@ -3577,7 +3577,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The invitation’s sender may no longer invite at the group or grant its role */
+      /** @description Your email address is not proved yet, or the invitation’s sender may no longer invite at the group or grant its role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3587,7 +3587,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "The invitation’s sender may no longer invite at the group or grant its role"
+           *       "message": "Your email address is not proved yet, or the invitation’s sender may no longer invite at the group or grant its role"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -5809,6 +5809,7 @@ export interface operations {
               | 'role.updated'
               | 'role.deleted'
               | 'invitation.created'
+              | 'invitation.updated'
               | 'invitation.accepted'
               | 'membership.granted'
               | 'membership.revoked'
@@ -5817,6 +5818,7 @@ export interface operations {
               | 'user.disabled'
               | 'user.deleted'
               | 'user.password_changed'
+              | 'user.email_proved'
               | 'mfa.enabled'
               | 'mfa.disabled'
               | 'session.opened'
@@ -5834,6 +5836,7 @@ export interface operations {
               | 'role.updated'
               | 'role.deleted'
               | 'invitation.created'
+              | 'invitation.updated'
               | 'invitation.accepted'
               | 'membership.granted'
               | 'membership.revoked'
@@ -5842,6 +5845,7 @@ export interface operations {
               | 'user.disabled'
               | 'user.deleted'
               | 'user.password_changed'
+              | 'user.email_proved'
               | 'mfa.enabled'
               | 'mfa.disabled'
               | 'session.opened'
@@ -5979,6 +5983,7 @@ export interface operations {
               | 'role.updated'
               | 'role.deleted'
               | 'invitation.created'
+              | 'invitation.updated'
               | 'invitation.accepted'
               | 'membership.granted'
               | 'membership.revoked'
@@ -5987,6 +5992,7 @@ export interface operations {
               | 'user.disabled'
               | 'user.deleted'
               | 'user.password_changed'
+              | 'user.email_proved'
               | 'mfa.enabled'
               | 'mfa.disabled'
               | 'session.opened'
@@ -6004,6 +6010,7 @@ export interface operations {
               | 'role.updated'
               | 'role.deleted'
               | 'invitation.created'
+              | 'invitation.updated'
               | 'invitation.accepted'
               | 'membership.granted'
               | 'membership.revoked'
@@ -6012,6 +6019,7 @@ export interface operations {
               | 'user.disabled'
               | 'user.deleted'
               | 'user.password_changed'
+              | 'user.email_proved'
               | 'mfa.enabled'
               | 'mfa.disabled'
               | 'session.opened'

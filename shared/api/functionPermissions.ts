@@ -43,7 +43,7 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   authorizer: { reads: ['Query'] },
   preSignUp: NONE,
   postConfirmation: {
-    reads: ['GetItem'],
+    reads: ['GetItem', 'Query'],
     writes: { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'GROUP#', 'SIGNUP#', 'USER#'] },
   },
 
@@ -94,14 +94,14 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   createTenant: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
     writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'OUTBOX', 'USER#'] },
-    cognito: ['AdminCreateUser', 'AdminDeleteUser'],
+    cognito: ['AdminCreateUser', 'AdminDeleteUser', 'AdminGetUser'],
   },
   updateTenant: { reads: ['BatchGetItem', 'GetItem'], writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#'] } },
 
   inviteUser: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
     writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'OUTBOX', 'ROLE#', 'TAGUSE#', 'USER#'] },
-    cognito: ['AdminCreateUser', 'AdminDeleteUser'],
+    cognito: ['AdminCreateUser', 'AdminDeleteUser', 'AdminGetUser'],
   },
   listUsers: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },
   getMe: { reads: ['BatchGetItem', 'Query'] },

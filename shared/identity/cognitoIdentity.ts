@@ -8,6 +8,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   AssociateSoftwareTokenCommand,
@@ -121,6 +122,17 @@ export class CognitoIdentity {
         ...(options.invite && !this.isLocal ? {} : { MessageAction: 'SUPPRESS' }),
       }),
     );
+  }
+
+  /** The login's Cognito status (`UNCONFIRMED` is a self sign-up awaiting its code), or undefined when there is none. */
+  async loginStatus(email: string): Promise<string | undefined> {
+    try {
+      const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.settings.userPoolId, Username: email }));
+      return user.UserStatus;
+    } catch (error) {
+      if ((error as Error).name === 'UserNotFoundException') return undefined;
+      throw error;
+    }
   }
 
   async setPermanentPassword(email: string, password: string): Promise<void> {

@@ -18,7 +18,7 @@ import {
   type LoginOutcome,
 } from '../store/loginAttemptStore.ts';
 import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
-import { activateInvitedUser, endSessions } from '../store/userMutations.ts';
+import { activateInvitedUser, endSessions, recordEmailProof } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
 import { nowOf } from './clock.ts';
 import { log } from '../observability/logger.ts';
@@ -115,7 +115,8 @@ async function authenticate(
     await remember(outcome.challenge === 'SOFTWARE_TOKEN_MFA' ? 'mfa_challenge' : 'challenge');
     return { challenge: outcome.challenge, session: outcome.session };
   }
-  if (user.state === 'invited') await activateInvitedUser(deps.table, email, requestId, new Date(now()));
+  if (user.state === 'invited')
+    await activateInvitedUser(deps.table, email, requestId, new Date(now()), user.passwordSentToEmail === true);
   if (outcome.tokens.refreshToken)
     await rememberRefreshToken(deps.table, outcome.tokens.refreshToken, { email, issuedAt: now() });
   await remember('success');
@@ -191,6 +192,7 @@ export async function resetPassword(
     if (isDomainError(error, 'unauthorized')) throw refused();
     throw error;
   }
+  await recordEmailProof(deps.table, request.email, { requestId, now: nowOf(deps) });
   await endSessions(deps.table, {
     email: request.email,
     actor: request.email,

@@ -10,7 +10,7 @@ import { tooMany } from '../domain/errors.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import type { TableRef } from '../store/client.ts';
 import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
-import { getUser } from '../store/userStore.ts';
+import { loadUserWithMemberships } from '../store/userStore.ts';
 import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
 import { nowOf } from './clock.ts';
@@ -54,14 +54,17 @@ export async function completeSignup(
   request: { email: string; requestId: string },
 ): Promise<string | undefined> {
   const email = request.email.toLowerCase();
-  if (await getUser(deps.table, email)) {
+  const existing = await loadUserWithMemberships(deps.table, email);
+  // A profile holding only invitations was made while this sign-up awaited its code (they wait for it, see invite.ts).
+  const awaitedSignUp = existing && existing.user.state === 'invited' && Object.keys(existing.memberships).length === 0;
+  if (existing && !awaitedSignUp) {
     log.warn('sign-up confirmed for an email that already has a profile; nothing created', { requestId: request.requestId });
     return undefined;
   }
   const pending = await getPendingSignup(deps.table, email, nowOf(deps));
   // Without a pending name (expired, or confirmed by an admin), the business is named after the address.
   const businessName = pending?.businessName ?? email.split('@')[0]!;
-  const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId });
+  const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId, replacing: existing });
   await deletePendingSignup(deps.table, email);
   return tenantId;
 }

@@ -10,7 +10,8 @@ import { auditEventPut } from '../store/audit.ts';
 import { adjustGroup, getStoredGroup, putNewGroup, setTenantPlan } from '../store/groupStore.ts';
 import type { GroupRecord, UserRecord } from '../store/storedRecords.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
-import { putMembership, putNewUser } from '../store/userStore.ts';
+import { compact } from '../domain/sparse.ts';
+import { putMembership, putNewUser, replaceUser, type UserWithMemberships } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';
 import { inviteUser } from './users/invite.ts';
 import type { UserDependencies } from './users/userDependencies.ts';
@@ -99,7 +100,13 @@ export async function changePlan(
  */
 export async function createTenantForOwner(
   deps: Pick<UserDependencies, 'table' | 'now'>,
-  request: { businessName: string; email: string; requestId: string },
+  request: {
+    businessName: string;
+    email: string;
+    requestId: string;
+    /** A profile of invitations that waited for this sign-up: it becomes the owner's, the invitations stay to accept. */
+    replacing?: UserWithMemberships;
+  },
 ): Promise<string> {
   const base =
     request.businessName
@@ -120,11 +127,21 @@ export async function createTenantForOwner(
       createdBy: request.email,
       createdAt: at,
     };
-    const owner: UserRecord = { email: request.email, state: 'active', defaultGroup: id, createdBy: 'signup', createdAt: at };
+    // The confirmation code answered from the address proves it.
+    const owner: UserRecord = compact({
+      email: request.email,
+      state: 'active',
+      defaultGroup: id,
+      sessionsValidAfter: request.replacing?.user.sessionsValidAfter,
+      emailVerifiedAt: at,
+      createdBy: 'signup',
+      createdAt: at,
+    });
+    const { replacing } = request;
     try {
       await writeTransaction(deps.table, [
         putNewGroup(deps.table.tableName, tenant, { memberCount: 1, userCount: 1, userLimit: PLANS['sole-trader'].userLimit }),
-        putNewUser(deps.table.tableName, owner),
+        replacing ? replaceUser(deps.table.tableName, owner, replacing.version) : putNewUser(deps.table.tableName, owner),
         putMembership(deps.table.tableName, {
           email: request.email,
           groupId: id,

@@ -9,7 +9,14 @@ import { ConditionFailedError, writeTransaction } from './transactions.ts';
  * `invited` becomes `active` at the first successful login; a no-op when another request got there first.
  * Both writes here go through the one transaction sender, which retries a conflicting transaction.
  */
-export async function activateInvitedUser(table: TableRef, email: string, requestId: string, now = new Date()): Promise<void> {
+export async function activateInvitedUser(
+  table: TableRef,
+  email: string,
+  requestId: string,
+  now = new Date(),
+  /** The first login answered a temporary password the service generated and emailed: the address is proved. */
+  proved = false,
+): Promise<void> {
   const at = now.toISOString();
   try {
     await writeTransaction(table, [
@@ -17,7 +24,7 @@ export async function activateInvitedUser(table: TableRef, email: string, reques
         Update: {
           TableName: table.tableName,
           Key: userKey(email),
-          UpdateExpression: 'SET #state = :active, updatedAt = :at, updatedBy = :email ADD #version :one',
+          UpdateExpression: `SET #state = :active, updatedAt = :at, updatedBy = :email${proved ? ', emailVerifiedAt = :at' : ''} REMOVE passwordSentToEmail ADD #version :one`,
           ConditionExpression: '#state = :invited',
           ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
           ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':at': at, ':email': email, ':one': 1 },
@@ -82,5 +89,38 @@ export async function endSessions(
     // The user was deleted meanwhile.
     if (error instanceof ConditionFailedError) throw notFound(`User ${change.email} not found`);
     throw error;
+  }
+}
+
+/**
+ * The owner answered something sent to the address (a reset code): from now on it is theirs, and
+ * grants waiting for that proof can be accepted. A no-op for a user without a profile.
+ */
+export async function recordEmailProof(table: TableRef, email: string, change: { requestId: string; now: Date }): Promise<void> {
+  const at = change.now.toISOString();
+  try {
+    await writeTransaction(table, [
+      {
+        Update: {
+          TableName: table.tableName,
+          Key: userKey(email),
+          UpdateExpression: 'SET emailVerifiedAt = :at REMOVE passwordSentToEmail ADD #version :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':at': at, ':one': 1 },
+        },
+      },
+      auditEventPut(table.tableName, {
+        actor: email,
+        action: 'user.email_proved',
+        targetType: 'user',
+        targetId: email,
+        after: { emailVerifiedAt: at },
+        at,
+        requestId: change.requestId,
+      }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
   }
 }

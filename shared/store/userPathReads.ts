@@ -8,8 +8,8 @@ import type { Role } from '../domain/roles.ts';
 import { batchGetItems, itemKeyId, type ItemKey } from './batchGet.ts';
 import type { TableRef } from './client.ts';
 import { membershipKey, userKey } from './keys.ts';
-import type { UserRecord } from './storedRecords.ts';
-import { toUserRecord } from './userStore.ts';
+import type { MembershipRecord, UserRecord } from './storedRecords.ts';
+import { toMembershipRecord, toUserRecord } from './userStore.ts';
 
 export interface UserOnPaths {
   user: UserRecord;
@@ -17,6 +17,8 @@ export interface UserOnPaths {
   memberships: Record<string, Role>;
   /** Invitations on those paths not accepted yet: they grant nothing. */
   pending: Record<string, Role>;
+  /** Those invitations themselves: what an inviting tenant sees of someone who has not accepted. */
+  invitations: Record<string, MembershipRecord>;
 }
 
 export interface PathsWanted {
@@ -39,10 +41,12 @@ export async function loadUsersOnPaths(table: TableRef, wanted: PathsWanted[]): 
   for (const { email, groupIds } of wanted) {
     const profile = items.get(itemKeyId(userKey(email)));
     if (!profile) continue;
-    const loaded: UserOnPaths = { user: toUserRecord(profile), memberships: {}, pending: {} };
+    const loaded: UserOnPaths = { user: toUserRecord(profile), memberships: {}, pending: {}, invitations: {} };
     for (const groupId of pathGroups(groupIds)) {
       const membership = items.get(itemKeyId(membershipKey(email, groupId)));
-      if (membership) (membership.status === 'pending' ? loaded.pending : loaded.memberships)[groupId] = membership.role as Role;
+      if (!membership) continue;
+      (membership.status === 'pending' ? loaded.pending : loaded.memberships)[groupId] = membership.role as Role;
+      if (membership.status === 'pending') loaded.invitations[groupId] = toMembershipRecord(membership);
     }
     found.set(email, loaded);
   }

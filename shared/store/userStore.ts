@@ -30,6 +30,8 @@ export interface UserWithMemberships {
   pending: Record<string, Role>;
   /** For memberships and invitations with a custom role: where that role is defined. */
   roleSources: Record<string, string>;
+  /** The invitations themselves, by group: what an inviting tenant sees of someone who has not accepted. */
+  invitations?: Record<string, MembershipRecord>;
 }
 
 const USER_FIELDS: (keyof UserRecord)[] = [
@@ -39,6 +41,8 @@ const USER_FIELDS: (keyof UserRecord)[] = [
   'tags',
   'sessionsValidAfter',
   'mfaEnabled',
+  'emailVerifiedAt',
+  'passwordSentToEmail',
   'createdBy',
   'createdAt',
   'updatedBy',
@@ -52,6 +56,27 @@ export function toUserRecord(item: Record<string, unknown>): UserRecord {
   ) as unknown as UserRecord;
 }
 
+const MEMBERSHIP_FIELDS: (keyof MembershipRecord)[] = [
+  'email',
+  'groupId',
+  'role',
+  'roleDefinedAt',
+  'status',
+  'inviteeState',
+  'tags',
+  'defaultGroup',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+];
+
+export function toMembershipRecord(item: Record<string, unknown>): MembershipRecord {
+  return Object.fromEntries(
+    MEMBERSHIP_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
+  ) as unknown as MembershipRecord;
+}
+
 /**
  * The user's profile and every membership, in one strongly consistent Query of the user's
  * partition (the authorizer's single DynamoDB request). Undefined when there is no profile.
@@ -61,6 +86,7 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
   const memberships: Record<string, Role> = {};
   const pending: Record<string, Role> = {};
   const roleSources: Record<string, string> = {};
+  const invitations: Record<string, MembershipRecord> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await table.doc.send(
@@ -78,12 +104,13 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
       else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) {
         const groupId = groupIdFromMembershipSk(sk);
         (item.status === 'pending' ? pending : memberships)[groupId] = item.role as Role;
+        if (item.status === 'pending') invitations[groupId] = toMembershipRecord(item);
         if (item.roleDefinedAt) roleSources[groupId] = String(item.roleDefinedAt);
       }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return loaded ? { ...loaded, memberships, pending, roleSources } : undefined;
+  return loaded ? { ...loaded, memberships, pending, roleSources, invitations } : undefined;
 }
 
 export async function getUser(table: TableRef, email: string): Promise<UserRecord | undefined> {
@@ -187,6 +214,28 @@ export function putMembership(tableName: string, membership: MembershipRecord): 
         type: 'membership',
         ...membership,
       },
+    },
+  };
+}
+
+/**
+ * Writes an invitation (a pending membership). It never replaces or removes a membership that
+ * grants its role: only a missing item or another invitation may be written over.
+ */
+export function putInvitation(tableName: string, invitation: MembershipRecord): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...membershipKey(invitation.email, invitation.groupId),
+        ...membershipIndexKeys(invitation.email, invitation.groupId),
+        type: 'membership',
+        ...invitation,
+        status: 'pending',
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   isVisibleInContext,
   isVisibleToCaller,
   ancestorsInView,
+  seesOnlyInvitations,
   visibleMemberships,
 } from '../../shared/domain/access/visibility.ts';
 import { isRevoked, revocationTime, waitBeforeIssuing } from '../../shared/domain/sessions.ts';
@@ -59,6 +60,17 @@ describe('user visibility', () => {
   it('needs admin of every one of the user’s groups', () => {
     expect(managesUsersInAll({ '/acme': 'admin' }, ['/acme/a', '/acme/b'])).toBe(true);
     expect(managesUsersInAll({ '/acme': 'admin', '/acme/b': 'reader' }, ['/acme/a', '/acme/b'])).toBe(false);
+  });
+
+  it('is never vacuously true: a user with no membership is managed by nobody, not even an admin of /', () => {
+    expect(managesUsersInAll({ '/': 'admin' }, [])).toBe(false);
+  });
+
+  it('sees a user only through invitations when none of their memberships is on the caller’s branches', () => {
+    const caller = { '/acme': 'admin' as const };
+    expect(seesOnlyInvitations(caller, { memberships: { '/globex': 'admin' }, pending: { '/acme': 'reader' } })).toBe(true);
+    expect(seesOnlyInvitations(caller, { memberships: { '/acme/a': 'reader' }, pending: { '/acme': 'reader' } })).toBe(false);
+    expect(seesOnlyInvitations(caller, { memberships: { '/globex': 'admin' }, pending: { '/globex/x': 'reader' } })).toBe(false);
   });
 });
 

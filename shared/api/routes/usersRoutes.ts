@@ -80,7 +80,7 @@ export const usersRoutes = {
     request: { params: invitationPathParams },
     success: { status: 200, description: 'You, with the new membership', schema: meSchema },
     errors: {
-      403: 'The invitation’s sender may no longer invite at the group or grant its role',
+      403: 'Your email address is not proved yet, or the invitation’s sender may no longer invite at the group or grant its role',
       404: 'No such invitation',
       409: 'The group is disabled',
     },

@@ -13,9 +13,12 @@ export function managesUsersAt(callerMemberships: Memberships, groupId: string):
   return decide(callerMemberships, groupId, MANAGE_USERS_ACTION).allowed;
 }
 
-/** Manages users at every one of these groups (a user's state or tags need this over all their groups). */
+/**
+ * Manages users at every one of these groups (a user's state or tags need this over all their groups).
+ * Never vacuously: a user with no membership here is managed by nobody.
+ */
 export function managesUsersInAll(callerMemberships: Memberships, groupIds: string[]): boolean {
-  return groupIds.every((groupId) => managesUsersAt(callerMemberships, groupId));
+  return groupIds.length > 0 && groupIds.every((groupId) => managesUsersAt(callerMemberships, groupId));
 }
 
 /** Manages users at one of these groups at least (a grant to an existing user takes effect at once only then). */

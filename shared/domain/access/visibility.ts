@@ -43,3 +43,17 @@ export function ancestorsInView(callerMemberships: Memberships, contextId: strin
 
 /** A caller with a membership at `/` sees every group and everyone. */
 export const seesEveryone = (callerMemberships: Memberships): boolean => ROOT_GROUP_ID in callerMemberships;
+
+/**
+ * The caller sees none of the user's memberships, only invitations from the caller's branches: what
+ * they see of that person is built from those invitations alone (a pending invitation reveals nothing).
+ */
+export function seesOnlyInvitations(
+  callerMemberships: Memberships,
+  user: { memberships: Record<string, unknown>; pending: Record<string, unknown> },
+): boolean {
+  return (
+    Object.keys(visibleMemberships(callerMemberships, user.memberships)).length === 0 &&
+    Object.keys(visibleMemberships(callerMemberships, user.pending)).length > 0
+  );
+}

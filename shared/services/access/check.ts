@@ -19,7 +19,7 @@ import {
 } from '../../domain/access/checkDecision.ts';
 import { decide, roleActionPatterns, type Decision } from '../../domain/access/permissions.ts';
 import { mfaRefusal } from '../../domain/access/routeRule.ts';
-import { isVisibleToCaller } from '../../domain/access/visibility.ts';
+import { isVisibleInContext, isVisibleToCaller, visibleMemberships } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { isBuiltInRole, resolveRole } from '../../domain/roles.ts';
 import type { PathsWanted, UserOnPaths } from '../../store/userPathReads.ts';
@@ -110,10 +110,21 @@ async function loadSubjects(deps: CheckDependencies, caller: Caller, checks: Che
     const visible = user && isVisibleToCaller(caller.memberships, caller.groupContextId, Object.keys(user.memberships));
     subjects.set(
       email,
-      visible ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true } : UNKNOWN,
+      visible
+        ? { memberships: user.memberships, state: user.user.state, mfaEnabled: user.user.mfaEnabled === true }
+        : user && isVisibleInContext(caller.groupContextId, Object.keys(user.pending))
+          ? invitationSubject(caller, user)
+          : UNKNOWN,
     );
   });
   return subjects;
+}
+
+/** Someone the caller knows only through invitations is checked as the invited user those invitations describe. */
+function invitationSubject(caller: Caller, user: UserOnPaths): CheckSubject {
+  const invitations = visibleMemberships(caller.memberships, user.pending);
+  const first = Object.keys(invitations).sort()[0]!;
+  return { memberships: invitations, state: user.invitations[first]?.inviteeState ?? 'invited', mfaEnabled: false };
 }
 
 export async function effectivePermissions(

@@ -5,7 +5,7 @@
  */
 import type { Caller } from '../../domain/caller.ts';
 import { managesUsersInAll, managesUsersInAny } from '../../domain/access/userManagement.ts';
-import { isVisibleToCaller } from '../../domain/access/visibility.ts';
+import { isVisibleToCaller, seesOnlyInvitations, visibleMemberships } from '../../domain/access/visibility.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 
 /** A user's groups: memberships, and invitations they have not accepted. */
@@ -22,9 +22,15 @@ export function visibleOrNotFound<T extends UserGroups>(caller: Caller, email: s
   return loaded;
 }
 
-/** Sessions and login history: your own, or those of a user you manage in every group they belong to. */
+/**
+ * Sessions and login history: your own, or those of a user you manage in every group they belong to
+ * (for someone you see only through invitations: every group you invited them to).
+ */
 export function assertSelfOrManager(caller: Caller, email: string, user: UserGroups): void {
-  if (email !== caller.email && !managesUsersInAll(caller.memberships, Object.keys(user.memberships))) {
+  const groups = seesOnlyInvitations(caller.memberships, user)
+    ? Object.keys(visibleMemberships(caller.memberships, user.pending))
+    : Object.keys(user.memberships);
+  if (email !== caller.email && !managesUsersInAll(caller.memberships, groups)) {
     throw forbidden('Only the user, or an admin of every group they belong to, may do this');
   }
 }

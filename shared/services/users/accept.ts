@@ -1,5 +1,5 @@
-/** The user accepts an invitation waiting at a group: it becomes a membership. */
-import { notFound } from '../../domain/errors.ts';
+/** The user accepts an invitation waiting at a group: it becomes a membership, once the user has proved their address. */
+import { forbidden, notFound } from '../../domain/errors.ts';
 import { auditEventPut } from '../../store/audit.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import { loadUserWithMemberships, putMembership, replaceUser } from '../../store/userStore.ts';
@@ -19,7 +19,13 @@ export async function acceptInvitation(
     async () => {
       const loaded = await loadUserWithMemberships(deps.table, caller.email);
       const role = loaded?.pending[groupId];
-      if (!loaded || !role) throw notFound(`No invitation to ${groupId}`);
+      // An invitation its tenant disabled can no longer be accepted.
+      if (!loaded || !role || loaded.invitations?.[groupId]?.inviteeState === 'disabled')
+        throw notFound(`No invitation to ${groupId}`);
+      if (!loaded.user.emailVerifiedAt)
+        throw forbidden(
+          'Prove your email address first: use the reset code sent to it (POST /auth/password/forgot sends another)',
+        );
       await assertInvitationStillGranted(deps, caller.email, { groupId, role });
       const at = timestamp(deps);
       const memberships = { ...loaded.memberships, [groupId]: role };

@@ -1,5 +1,5 @@
 /** A user as a caller may see them: only memberships on the caller's branches of the tree. */
-import { visibleMemberships } from '../../domain/access/visibility.ts';
+import { seesOnlyInvitations, visibleMemberships } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { isWithin } from '../../domain/groupPath.ts';
 import { compact } from '../../domain/sparse.ts';
@@ -7,6 +7,7 @@ import type { ResolvedRole, Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
+import { presentInvitation } from './invitationView.ts';
 
 export interface UserView {
   email: string;
@@ -26,9 +27,7 @@ export interface UserView {
  */
 export function presentUser(loaded: UserWithMemberships, caller: Caller | 'self'): UserView {
   const all = { ...loaded.pending, ...loaded.memberships };
-  if (caller !== 'self' && Object.keys(visibleMemberships(caller.memberships, loaded.memberships)).length === 0) {
-    return { email: loaded.user.email, state: 'invited', groups: visibleMemberships(caller.memberships, loaded.pending) };
-  }
+  if (caller !== 'self' && seesOnlyInvitations(caller.memberships, loaded)) return presentInvitation(loaded, caller.memberships);
   const groups = caller === 'self' ? loaded.memberships : visibleMemberships(caller.memberships, all);
   const { email, state, defaultGroup, tags, createdBy, createdAt, updatedBy, updatedAt } = loaded.user;
   const showDefault =

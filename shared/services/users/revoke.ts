@@ -74,7 +74,9 @@ async function revokeInTransactions(
     const memberships = withoutKeys(current.memberships, batch);
     const pending = withoutKeys(current.pending, batch);
     const at = timestamp(deps);
-    const user = { ...current.user, updatedBy: caller.email, updatedAt: at };
+    // Withdrawing invitations alone changes nothing the person's other tenants see.
+    const onlyInvitations = batch.every((groupId) => groupId in current.pending);
+    const user = onlyInvitations ? current.user : { ...current.user, updatedBy: caller.email, updatedAt: at };
     const items = [
       replaceUser(deps.table.tableName, user, current.version),
       ...batch.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),

@@ -1,4 +1,5 @@
 /** A user's sessions and login history: their own, or those of a user the caller manages in every group. */
+import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { queryLoginHistory, type LoginAttempt } from '../../store/loginAttemptStore.ts';
 import { endSessions } from '../../store/userMutations.ts';
@@ -16,7 +17,8 @@ async function loadManagedUser(deps: UserDependencies, caller: Caller, email: st
 
 /** Ends every session of the user at once (their tokens fail at the next uncached decision). */
 export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
-  await loadManagedUser(deps, caller, email);
+  // Someone known here only through an invitation has no session here to end.
+  if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return;
   await endSessions(deps.table, {
     email,
     actor: caller.email,
@@ -33,7 +35,8 @@ export async function getLoginHistory(
   email: string,
   query: { count: number; fromToken?: string },
 ): Promise<{ logins: LoginAttempt[]; nextToken?: string }> {
-  await loadManagedUser(deps, caller, email);
+  // Someone known here only through an invitation has logged in nowhere the caller may look.
+  if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return { logins: [] };
   const page = await queryLoginHistory(deps.table, email, query.count, query.fromToken);
   return { logins: page.attempts, nextToken: page.nextToken };
 }

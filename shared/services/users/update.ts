@@ -2,6 +2,7 @@
  * Changing a user: password (their own), state (someone else's), default group, tags. One
  * transaction with its audit event; Cognito follows the commit, so a refused commit changes nothing.
  */
+import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { revocationTime } from '../../domain/sessions.ts';
@@ -15,6 +16,7 @@ import { assertChangeAllowedFor, assertMayChangeProfile } from '../access/userRu
 import { assertPasswordPolicy } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
+import { updateInvitations } from './invitationUpdate.ts';
 import { countedTagPlacement, writeUserTransaction } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
 import { rootAdminGuardItem } from './rootAdminGuard.ts';
@@ -36,9 +38,13 @@ export async function updateUser(
   assertChangeAllowedFor(caller, email, changes);
   if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
 
-  await withOptimisticRetry(
-    async () => {
+  const changed = await withOptimisticRetry(
+    async (): Promise<'profile' | 'invitations'> => {
       const loaded = await loadVisibleUser(deps, caller, email);
+      if (email !== caller.email && seesOnlyInvitations(caller.memberships, loaded)) {
+        await updateInvitations(deps, { caller, requestId }, loaded, changes);
+        return 'invitations';
+      }
       const groups = Object.keys(loaded.memberships);
       assertMayChangeProfile(caller, email, loaded, changes);
       if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
@@ -92,9 +98,11 @@ export async function updateUser(
         items.push(await rootAdminGuardItem(deps, email));
       }
       await writeUserTransaction(deps.table, items);
+      return 'profile';
     },
     { exhausted: `User ${email} is being changed by another request; try again` },
   );
+  if (changed === 'invitations') return;
   // External effects follow the commit.
   if (changes.password !== undefined) await deps.identity.setPermanentPassword(email, changes.password);
   if (changes.state === 'disabled') {

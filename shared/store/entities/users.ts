@@ -9,6 +9,8 @@ const USER_RECORD_FIELDS = [
   'tags',
   'sessionsValidAfter',
   'mfaEnabled',
+  'emailVerifiedAt',
+  'passwordSentToEmail',
   'createdBy',
   'createdAt',
   'updatedBy',
@@ -23,8 +25,13 @@ const MEMBERSHIP_RECORD_FIELDS = [
   'role',
   'roleDefinedAt',
   'status',
+  'inviteeState',
+  'tags',
+  'defaultGroup',
   'createdBy',
   'createdAt',
+  'updatedBy',
+  'updatedAt',
 ] as const satisfies readonly (keyof MembershipRecord)[];
 const everyMembershipField: ListsEveryField<MembershipRecord, typeof MEMBERSHIP_RECORD_FIELDS> = true;
 void everyMembershipField;

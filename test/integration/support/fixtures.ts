@@ -45,6 +45,8 @@ export async function createTestUser(options: {
   state?: UserRecord['state'];
   /** A temporary password means the first login answers NEW_PASSWORD_REQUIRED. */
   temporary?: boolean;
+  /** Nobody proved the address (its password was chosen by whoever made the login); by default the owner has. */
+  unproved?: boolean;
 }): Promise<TestUser> {
   const stack = inject('stack');
   const email = options.email ?? uniqueEmail();
@@ -77,6 +79,7 @@ export async function createTestUser(options: {
         version: 1,
         email,
         state: options.state ?? 'active',
+        ...(options.unproved ? {} : { emailVerifiedAt: at }),
         createdBy: 'test',
         createdAt: at,
       },

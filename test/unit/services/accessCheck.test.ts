@@ -11,7 +11,7 @@ const onPaths = (user: UserWithMemberships, groupIds: string[]): UserOnPaths => 
   const path = new Set(groupIds.flatMap(selfAndAncestors));
   const keep = (memberships: Record<string, string>) =>
     Object.fromEntries(Object.entries(memberships).filter(([groupId]) => path.has(groupId)));
-  return { user: user.user, memberships: keep(user.memberships), pending: keep(user.pending) };
+  return { user: user.user, memberships: keep(user.memberships), pending: keep(user.pending), invitations: {} };
 };
 
 function dependencies(

@@ -99,12 +99,31 @@ describe('services/users', () => {
       // Prepare
       const eve = storedUser('eve@globex.com', { '/globex': 'admin' }, { pending: { '/acme': 'reader' } });
       eve.user.tags = { region: 'us' };
+      eve.invitations = {
+        '/acme': {
+          email: 'eve@globex.com',
+          groupId: '/acme',
+          role: 'reader',
+          status: 'pending',
+          tags: { team: 'ops' },
+          createdBy: 'admin@acme.com',
+          createdAt: '2026-02-02T00:00:00.000Z',
+        },
+      };
 
       // Act
       const view = presentUser(eve, callerIn('/acme', { '/acme': 'admin' }));
 
-      // Assess
-      expect(view).toEqual({ email: 'eve@globex.com', state: 'invited', groups: { '/acme': 'reader' } });
+      // Assess: the invitation's own fields, nothing of her profile
+      expect(view).toEqual({
+        email: 'eve@globex.com',
+        state: 'invited',
+        groups: { '/acme': 'reader' },
+        defaultGroup: '/acme',
+        tags: { team: 'ops' },
+        createdBy: 'admin@acme.com',
+        createdAt: '2026-02-02T00:00:00.000Z',
+      });
     });
 
     it('shows users all their own memberships, but not their invitations, as groups', () => {
