@@ -35,6 +35,7 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   'user.password_changed': 'user.password_changed',
   'user.password_reset': 'user.password_changed',
   'user.mfa_enabled': 'mfa.enabled',
+  'session.opened': 'session.opened',
   'session.logout': 'session.ended',
   'session.ended': 'session.ended',
   'login.locked': 'login.locked',

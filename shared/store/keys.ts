@@ -13,6 +13,7 @@
  * | login attempt   | LOGINS#<email>        | <iso time>#<uuid>   |                       |          |         |          |
  * | tag usage       | TAGUSE#<type>#<groupId>#<key> | <parent>␟<value> |                 |          |         |          |
  * | pending sign-up | SIGNUP#<email>        | SIGNUP              |                       |          |         |          |
+ * | session         | USER#<email>          | SESSION#<auth_time>#<origin_jti> |          |          |         |          |
  * | sign-up counter | SIGNUPS#ip#<ip>       | <hour window start> |                       |          |         |          |
  *
  * The user's profile and memberships share a partition, and `#` sorts before `M`,
@@ -71,8 +72,13 @@ export const outboxKey = (at: string, messageId: string) => ({ pk: OUTBOX_PARTIT
 /** Serialises changes that could leave `/` without an active admin (see services/users/rootAdminGuard.ts). */
 export const rootAdminGuardKey = () => ({ pk: 'GUARD#ROOT_ADMINS', sk: 'GUARD' });
 
-/** Failed-login counters and lockouts, per account (`email`) and per source IP. */
+/**
+ * Failed-login counters and lockouts, per account (`email`) and per source IP. An account's
+ * failures from one of its known sources count apart, under `<email>#<ip>`.
+ */
 export const lockoutKey = (scope: 'account' | 'ip', subject: string) => ({ pk: `LOCKOUT#${scope}#${subject}`, sk: 'LOCKOUT' });
+/** A source IP the account's owner logged in from successfully (IPs never contain `#`). */
+export const knownSourceKey = (email: string, ip: string) => ({ pk: `LOCKOUT#known#${email}#${ip}`, sk: 'LOCKOUT' });
 
 /** Login history: every attempt on a known account, newest last in key order. */
 export const loginHistoryPartition = (email: string) => `LOGINS#${email}`;
@@ -88,6 +94,19 @@ export const signupCounterKey = (ip: string, windowStart: string) => ({ pk: `SIG
 /** Custom roles, by the group that defines them. */
 export const rolePartition = (groupId: string) => `ROLE#${groupId}`;
 export const roleKey = (groupId: string, name: string) => ({ pk: rolePartition(groupId), sk: name });
+
+/**
+ * A login session, in its user's partition so the authorizer's one Query reads it with the profile
+ * and memberships. The sort key starts with the login time (10-digit epoch seconds), so the
+ * sessions of a user list newest first in key order.
+ */
+export const SESSION_SK_PREFIX = 'SESSION#';
+export const sessionSk = (authTime: number, sessionId: string) =>
+  `${SESSION_SK_PREFIX}${String(authTime).padStart(10, '0')}#${sessionId}`;
+export const sessionKey = (email: string, authTime: number, sessionId: string) => ({
+  pk: userPartition(email),
+  sk: sessionSk(authTime, sessionId),
+});
 
 export const refreshTokenKey = (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' });
 

@@ -51,6 +51,7 @@ const PATH_VALUES: Record<string, () => string> = {
   name: () => 'no-such-role',
   key: () => 'department',
   tenantId: () => '/no-such-tenant',
+  sessionId: () => 'no-such-session',
 };
 
 /** Only what Lambda sets (credentials, region, task root) and what the stack sets for its functions. */
