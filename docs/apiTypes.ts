@@ -155,7 +155,7 @@ export interface paths {
     put?: never;
     /**
      * Start enrolling an authenticator app (TOTP)
-     * @description Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`.
+     * @description Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`. Replacing an enrolled authenticator needs a session that logged in (with its code) in the last 5 minutes.
      */
     post: operations['setUpTotp'];
     delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
     put?: never;
     /**
      * Confirm the authenticator with a first code and turn MFA on
-     * @description From then on `POST /auth/login` answers the `SOFTWARE_TOKEN_MFA` challenge.
+     * @description From then on `POST /auth/login` answers the `SOFTWARE_TOKEN_MFA` challenge; the code verified here counts as a second factor of the calling session.
      */
     post: operations['verifyTotp'];
     delete?: never;
@@ -359,7 +359,7 @@ export interface paths {
     head?: never;
     /**
      * Change a user: password (your own), state, default group, tags
-     * @description `password`: only your own; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; `disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.
+     * @description `password`: only your own, with your access token, and with `currentPassword` unless your session logged in within the last 5 minutes; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; `disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.
      *
      *     Requires `iam:users:read` in the group in context.
      */
@@ -373,7 +373,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * A user’s live sessions, newest login first
+     * @description One per login the service opened (`/auth/login`, `/auth/challenge`, the hosted login page), with how it was authenticated, when it was last refreshed and where from. `current: true` marks the session of the token that asked. The user themself, or an admin of every group the user belongs to.
+     *
+     *     Requires `iam:users:read` in the group in context.
+     */
+    get: operations['listUserSessions'];
     put?: never;
     post?: never;
     /**
@@ -383,6 +389,28 @@ export interface paths {
      *     Requires `iam:users:read` in the group in context.
      */
     delete: operations['endUserSessions'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/{email}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one session of a user
+     * @description Its tokens fail at the next uncached decision and its refresh tokens stop working; the user’s other sessions go on. The user themself, or an admin of every group the user belongs to.
+     *
+     *     Requires `iam:users:read` in the group in context.
+     */
+    delete: operations['endUserSession'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1076,6 +1104,8 @@ export interface components {
     UserChanges: {
       /** @description Checked against the password policy; a 400 names the rule that failed. */
       password?: string;
+      /** @description Your current password, with `password`: needed unless your session logged in within the last 5 minutes. */
+      currentPassword?: string;
       /** @enum {string} */
       state?: 'active' | 'disabled';
       /**
@@ -1095,6 +1125,38 @@ export interface components {
       };
     } & {
       [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "sessions": [
+     *         {
+     *           "sessionId": "3f0c6d2e-8a41-4b7e-9c55-0d9a1e2b7c40",
+     *           "openedAt": "2026-12-01T10:00:00.000Z",
+     *           "lastRefreshedAt": "2026-12-01T10:55:00.000Z",
+     *           "method": "password+totp",
+     *           "sourceIp": "203.0.113.7",
+     *           "userAgent": "Mozilla/5.0",
+     *           "expiresAt": "2026-12-31T10:00:00.000Z",
+     *           "current": true
+     *         }
+     *       ]
+     *     }
+     */
+    Sessions: {
+      sessions: components['schemas']['Session'][];
+      pagination?: components['schemas']['Pagination'];
+    };
+    Session: {
+      sessionId: string;
+      openedAt: string;
+      lastRefreshedAt: string;
+      /** @enum {string} */
+      method: 'password' | 'password+totp';
+      sourceIp?: string;
+      userAgent?: string;
+      expiresAt: string;
+      /** @description The session of the token that asked. */
+      current?: boolean;
     };
     LoginHistory: {
       logins: {
@@ -1807,6 +1869,22 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description An ID token: only access tokens change anything */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "An ID token: only access tokens change anything"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `x-groupcontextid` is not a group id, so no such group exists */
       404: {
         headers: {
@@ -2128,7 +2206,7 @@ export interface operations {
           'application/json': components['schemas']['TotpSetup'];
         };
       };
-      /** @description An ID token: send your access token to enrol MFA */
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2138,7 +2216,7 @@ export interface operations {
            * @example {
            *       "statusCode": 400,
            *       "error": "Bad Request",
-           *       "message": "An ID token: send your access token to enrol MFA"
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -2155,6 +2233,22 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -2237,7 +2331,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The code is wrong, or an ID token was sent instead of the access token */
+      /** @description The code is wrong */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2247,7 +2341,7 @@ export interface operations {
            * @example {
            *       "statusCode": 400,
            *       "error": "Bad Request",
-           *       "message": "The code is wrong, or an ID token was sent instead of the access token"
+           *       "message": "The code is wrong"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -2264,6 +2358,22 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -2548,7 +2658,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role where you act does not allow the action this route requires; or An ID token: only access tokens change anything */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3810,7 +3920,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role where you act does not allow the action this route requires; or An ID token: only access tokens change anything */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3936,7 +4046,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Not your password, your own state, or not admin of all the user’s groups */
+      /** @description Not your password, your own state, or not admin of all the user’s groups; an ID token; a stale session without (the right) currentPassword */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3946,7 +4056,7 @@ export interface operations {
            * @example {
            *       "statusCode": 403,
            *       "error": "Forbidden",
-           *       "message": "Not your password, your own state, or not admin of all the user’s groups"
+           *       "message": "Not your password, your own state, or not admin of all the user’s groups; an ID token; a stale session without (the right) currentPassword"
            *     }
            */
           'application/json': components['schemas']['Error'];
@@ -4034,6 +4144,119 @@ export interface operations {
       };
     };
   };
+  listUserSessions: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1 to 100. */
+        count?: number;
+        /** @description Resume after the page that returned this `pagination.lastEvaluatedToken`. */
+        fromToken?: string;
+      };
+      header?: {
+        /** @description API version; absent means the latest. Supported: 1.0.0. */
+        'accept-version'?: string;
+        /** @description Group to act in (a group id, plain or url-encoded); defaults to your default group. */
+        'x-groupcontextid'?: string;
+      };
+      path: {
+        /** @description Email, such as `ann@acme.com`: a plain value, which the client url-encodes as any path parameter (`ann%40acme.com` is accepted too). */
+        email: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of sessions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Sessions'];
+        };
+      };
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No token, or the token is not valid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Neither the user nor an admin of all their groups */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Neither the user nor an admin of all their groups"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to you; or `x-groupcontextid` is not a group id, so no such group exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found, or not visible to you"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unsupported Accept-Version (supported: 1.0.0) */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 406,
+           *       "error": "Not Acceptable",
+           *       "message": "Unsupported Accept-Version (supported: 1.0.0)"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   endUserSessions: {
     parameters: {
       query?: never;
@@ -4052,6 +4275,114 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Sessions ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No token, or the token is not valid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "No token, or the token is not valid, expired or revoked"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Neither the user nor an admin of all their groups */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Neither the user nor an admin of all their groups"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to you; or `x-groupcontextid` is not a group id, so no such group exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found, or not visible to you"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unsupported Accept-Version (supported: 1.0.0) */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 406,
+           *       "error": "Not Acceptable",
+           *       "message": "Unsupported Accept-Version (supported: 1.0.0)"
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  endUserSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description API version; absent means the latest. Supported: 1.0.0. */
+        'accept-version'?: string;
+        /** @description Group to act in (a group id, plain or url-encoded); defaults to your default group. */
+        'x-groupcontextid'?: string;
+      };
+      path: {
+        /** @description Email, such as `ann@acme.com`: a plain value, which the client url-encodes as any path parameter (`ann%40acme.com` is accepted too). */
+        email: string;
+        /** @description The session id, as `GET /users/{email}/sessions` lists it (the tokens’ `origin_jti`). */
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Session ended */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5054,7 +5385,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role where you act does not allow the action this route requires; or An ID token: only access tokens change anything */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5322,7 +5653,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role where you act does not allow the action this route requires; or An ID token: only access tokens change anything */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5482,7 +5813,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Your role where you act does not allow the action this route requires */
+      /** @description Your role where you act does not allow the action this route requires; or An ID token: only access tokens change anything */
       403: {
         headers: {
           [name: string]: unknown;

@@ -3,7 +3,7 @@ import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/dependencies.ts';
 import { updateUser } from '../../shared/services/users/update.ts';
 
-export const handler = httpRoute(routes.updateUser, async ({ params, body, caller, requestId }) => {
-  await updateUser(userDependencies(), { caller: caller!, requestId }, params.email, body);
+export const handler = httpRoute(routes.updateUser, async ({ params, body, caller, requestId, sourceIp, userAgent }) => {
+  await updateUser(userDependencies(), { caller: caller!, requestId, client: { sourceIp, userAgent } }, params.email, body);
   return {};
 });

@@ -3,6 +3,9 @@
 /** Selects the group a call acts in; defaults to the caller's default group. */
 export const GROUP_CONTEXT_HEADER = 'x-groupcontextid';
 
+/** The answer to an ID token sent to a route that changes something. */
+export const ACCESS_TOKEN_ONLY = 'ID tokens cannot change anything: send your access token';
+
 export const SUPPORTED_API_VERSIONS = ['1.0.0'] as const;
 export const LATEST_API_VERSION = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 

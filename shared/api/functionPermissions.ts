@@ -36,8 +36,10 @@ const PUT_UPDATE = ['PutItem', 'UpdateItem'] as const;
 const PUT_UPDATE_DELETE = ['PutItem', 'UpdateItem', 'DeleteItem'] as const;
 /** A login: lockout counters, login history, the refresh token's hash, the user's activation, their audit events. */
 const LOGIN_WRITES = { actions: PUT_UPDATE, partitions: ['AUDIT#', 'LOCKOUT#', 'LOGINS#', 'REFRESH#', 'USER#'] } as const;
-/** Ending sessions: the user's `sessionsValidAfter` and its audit event. */
+/** Recording a second factor: the profile, the session's method and their audit event. */
 const SESSION_WRITES = { actions: PUT_UPDATE, partitions: ['AUDIT#', 'USER#'] } as const;
+/** Ending sessions: their items deleted, the profile's version and the audit event. */
+const SESSION_ENDING = { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'USER#'] } as const;
 
 export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, FunctionPermissions> = {
   authorizer: { reads: ['Query'] },
@@ -50,12 +52,12 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   health: NONE,
   login: { reads: ['BatchGetItem', 'GetItem'], writes: LOGIN_WRITES },
   answerChallenge: { reads: ['BatchGetItem', 'GetItem'], writes: LOGIN_WRITES },
-  refresh: { reads: ['GetItem'] },
-  logout: { reads: ['GetItem'], writes: { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'REFRESH#', 'USER#'] } },
+  refresh: { reads: ['GetItem'], writes: { actions: ['UpdateItem'], partitions: ['USER#'] } },
+  logout: { reads: ['GetItem', 'Query'], writes: { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'REFRESH#', 'USER#'] } },
   forgotPassword: { reads: ['GetItem'] },
-  resetPassword: { reads: ['GetItem'], writes: SESSION_WRITES, cognitoOnAws: ['AdminUserGlobalSignOut'] },
-  setUpTotp: NONE,
-  verifyTotp: { writes: SESSION_WRITES },
+  resetPassword: { reads: ['GetItem', 'Query'], writes: SESSION_ENDING, cognitoOnAws: ['AdminUserGlobalSignOut'] },
+  setUpTotp: { reads: ['GetItem'] },
+  verifyTotp: { reads: ['GetItem'], writes: SESSION_WRITES },
 
   checkAuthorization: { reads: ['BatchGetItem'] },
   checkAuthorizationBatch: { reads: ['BatchGetItem'] },
@@ -65,7 +67,7 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   docsFile: NONE,
   openApiDocument: NONE,
   startLogin: NONE,
-  finishLogin: NONE,
+  finishLogin: { reads: ['GetItem'], writes: { actions: ['PutItem'], partitions: ['AUDIT#', 'USER#'] } },
 
   createGroup: {
     reads: ['BatchGetItem', 'GetItem'],
@@ -113,7 +115,7 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   updateUser: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
     queriesIndexes: true,
-    writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GUARD#', 'TAGUSE#', 'USER#'] },
+    writes: { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'GUARD#', 'LOCKOUT#', 'TAGUSE#', 'USER#'] },
     cognito: ['AdminDisableUser', 'AdminEnableUser', 'AdminSetUserPassword'],
     cognitoOnAws: ['AdminUserGlobalSignOut'],
   },
@@ -123,7 +125,12 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
     writes: { actions: PUT_UPDATE_DELETE, partitions: ['AUDIT#', 'GROUP#', 'GUARD#', 'ROLE#', 'TAGUSE#', 'USER#'] },
     cognito: ['AdminDeleteUser'],
   },
-  endUserSessions: { reads: ['BatchGetItem', 'Query'], writes: SESSION_WRITES, cognitoOnAws: ['AdminUserGlobalSignOut'] },
+  endUserSessions: { reads: ['BatchGetItem', 'Query'], writes: SESSION_ENDING, cognitoOnAws: ['AdminUserGlobalSignOut'] },
+  listUserSessions: { reads: ['BatchGetItem', 'Query'] },
+  endUserSession: {
+    reads: ['BatchGetItem', 'Query'],
+    writes: { actions: ['PutItem', 'DeleteItem'], partitions: ['AUDIT#', 'USER#'] },
+  },
   getLoginHistory: { reads: ['BatchGetItem', 'Query'] },
 
   listAuditEvents: { reads: ['BatchGetItem', 'Query'], queriesIndexes: true },

@@ -89,9 +89,15 @@ export interface RouteDefinition<
   errors?: Record<number, string>;
   /** Left out of the OpenAPI document: pages for people (docs, login), not API operations. */
   hidden?: true;
+  /** A POST that changes nothing (a question sent as a body): ID tokens may call it as they may any GET. */
+  readOnly?: true;
   /** Static files the function serves, copied into its bundle on AWS: bundle-relative target -> repository-relative source. */
   bundleFiles?: Readonly<Record<string, string>>;
 }
+
+/** Only access tokens change anything: every route but GETs and read-only questions refuses ID tokens. */
+export const changesSomething = (route: Pick<RouteDefinition, 'method' | 'readOnly'>) =>
+  route.method !== 'GET' && route.readOnly !== true;
 
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   route: RouteDefinition<P, Q, B>,

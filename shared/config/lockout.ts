@@ -9,6 +9,8 @@ export const LOCKOUT_POLICY = {
   maxLockMinutes: 24 * 60,
   /** How long failures and past lockouts are remembered. */
   memoryHours: 24,
+  /** A source the owner logged in from successfully this recently is theirs: failures elsewhere cannot lock it. */
+  knownSourceDays: 30,
   /** How long login history is kept. */
   historyDays: 90,
 } as const;

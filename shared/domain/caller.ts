@@ -9,7 +9,12 @@ export interface Caller {
   memberships: Memberships;
   /** When the caller's token was issued, epoch seconds (0 if unknown). */
   tokenIssuedAt: number;
+  /** The caller's session was authenticated with MFA (how this login proved who they are, not a stored flag). */
   mfaEnabled: boolean;
+  /** The session the caller's token belongs to (its `origin_jti`). */
+  sessionId?: string;
+  /** When that session's login happened (`auth_time`), epoch seconds. */
+  authTime?: number;
   /** Which kind of token the caller sent: some Cognito calls need the access token itself. */
   tokenUse: 'access' | 'id';
 }
@@ -21,7 +26,10 @@ export interface AuthorizerContext {
   defaultGroup: string;
   /** The token's `iat`, epoch seconds. */
   issuedAt: number;
-  /** The user has enrolled a TOTP authenticator. */
+  /** The session was authenticated with a TOTP code. */
   mfa: boolean;
   tokenUse: 'access' | 'id';
+  sessionId: string;
+  /** The session's `auth_time`, epoch seconds. */
+  authTime: number;
 }

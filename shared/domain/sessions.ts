@@ -1,20 +1,46 @@
 /**
- * Session revocation by time: a user's `sessionsValidAfter` (epoch ms) refuses every token and
- * refresh token issued before it. Token `iat` has whole-second precision, so ending sessions
- * revokes through the end of the current second: nothing issued before the revocation survives.
- * A login in that same second would be refused too, so login waits out the rest of it (under a
- * second, and only right after a revocation).
+ * Sessions: every token belongs to a login the service opened (`/auth/login`, `/auth/challenge`,
+ * the hosted-login callback), identified by the tokens' `origin_jti`. Ending a session deletes
+ * its record, so revocation never depends on clock seconds.
+ */
+
+/** How the session's user proved who they are. */
+export type SessionMethod = 'password' | 'password+totp';
+
+export interface SessionRecord {
+  email: string;
+  /** The tokens' `origin_jti`. */
+  sessionId: string;
+  /** The tokens' `auth_time`, epoch seconds. */
+  authTime: number;
+  openedAt: string;
+  lastRefreshedAt: string;
+  method: SessionMethod;
+  sourceIp?: string;
+  userAgent?: string;
+  /** Epoch seconds: the refresh token's validity from the login (also the item's TTL). */
+  expiresAt: number;
+  /** The user profile this session was opened for: a re-created user never inherits older sessions. */
+  profileCreatedAt: string;
+}
+
+/** A sensitive change needs the current factor, or a session authenticated this recently. */
+export const FRESH_SESSION_SECONDS = 300;
+
+/** Live: not expired (TTL deletion is lazy) and opened for this very profile. */
+export function isLiveSession(session: SessionRecord | undefined, profileCreatedAt: string, nowMs: number): boolean {
+  return session !== undefined && session.expiresAt * 1000 > nowMs && session.profileCreatedAt === profileCreatedAt;
+}
+
+/** Authenticated in the last five minutes (refreshing does not renew it). */
+export function isFreshSession(session: Pick<SessionRecord, 'openedAt'>, nowMs: number): boolean {
+  return nowMs - Date.parse(session.openedAt) <= FRESH_SESSION_SECONDS * 1000;
+}
+
+/**
+ * A revocation time floored to the next whole second (token `iat` has one-second precision), for
+ * the profile's `sessionsValidAfter`, still written when a login is re-created.
  */
 export function revocationTime(now: Date): number {
   return (Math.floor(now.getTime() / 1000) + 1) * 1000;
-}
-
-/** `issuedAtMs`: when the token was issued, in epoch milliseconds. */
-export function isRevoked(issuedAtMs: number, sessionsValidAfter: number | undefined): boolean {
-  return issuedAtMs < (sessionsValidAfter ?? 0);
-}
-
-/** How long a login must wait so its tokens are not issued inside a revoked second. */
-export function waitBeforeIssuing(now: number, sessionsValidAfter: number | undefined): number {
-  return Math.max(0, (sessionsValidAfter ?? 0) - now);
 }

@@ -25,6 +25,8 @@ export function callerFromAuthorizer(authorizer: Record<string, unknown> | null 
     tokenIssuedAt: Number(authorizer?.issuedAt ?? 0),
     mfaEnabled: authorizer?.mfa === true || authorizer?.mfa === 'true',
     tokenUse: authorizer?.tokenUse === 'id' ? 'id' : 'access',
+    ...(typeof authorizer?.sessionId === 'string' && authorizer.sessionId !== '' ? { sessionId: authorizer.sessionId } : {}),
+    ...(Number(authorizer?.authTime) > 0 ? { authTime: Number(authorizer?.authTime) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import type { RouteDefinition } from '../api/routeDefinition.ts';
+import { changesSomething, type RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
 import { guardRoute } from '../services/access/routeGuard.ts';
 import { accessDecisionInputs, membershipProbe } from '../services/access/accessDependencies.ts';
@@ -16,7 +16,8 @@ import { presentActors } from '../services/access/actorNames.ts';
 import { apiBaseUrl } from './baseUrl.ts';
 import type { Caller } from '../domain/caller.ts';
 import { callerFromAuthorizer } from './caller.ts';
-import { invalid, unsupportedMediaType } from '../domain/errors.ts';
+import { forbidden, invalid, unsupportedMediaType } from '../domain/errors.ts';
+import { ACCESS_TOKEN_ONLY } from '../api/contract.ts';
 import { errorBody, errorResponseOf } from './errors.ts';
 import { CORS_HEADERS, lowerCaseHeaders, type HeaderMap } from './headers.ts';
 import { parseRequestPart } from './validation.ts';
@@ -85,6 +86,8 @@ function parseRoute(route: RouteDefinition): MiddlewareObj<ParsedEvent, APIGatew
       const headers = lowerCaseHeaders(event.headers);
       negotiateApiVersion(headers['accept-version']);
       const caller = route.access.kind === 'public' ? undefined : callerFromAuthorizer(event.requestContext?.authorizer, headers);
+      // ID tokens identify; only access tokens act. An ID token changes nothing, on any route.
+      if (caller?.tokenUse === 'id' && changesSomething(route)) throw forbidden(ACCESS_TOKEN_ONLY);
       const input: RouteInput<unknown, unknown, unknown> = {
         params: parseRequestPart('path', route.request.params, event.pathParameters ?? {}),
         query: parseRequestPart('query', route.request.query, queryObject(event)),

@@ -20,6 +20,10 @@ export interface VerifiedToken {
   /** Issued-at, epoch seconds. */
   issuedAt: number;
   tokenUse: 'access' | 'id';
+  /** `origin_jti`: the login this token belongs to, kept across refreshes (absent from tokens of other origins). */
+  sessionId?: string;
+  /** `auth_time`: when that login happened, epoch seconds, kept across refreshes. */
+  authTime?: number;
 }
 
 export interface TokenVerifier {
@@ -85,5 +89,7 @@ function toVerifiedToken(payload: JwtPayload): VerifiedToken {
   const tokenUse = payload.token_use as 'access' | 'id';
   const username = tokenUse === 'access' ? payload.username : payload['cognito:username'];
   if (typeof username !== 'string' || typeof payload.iat !== 'number') throw new Error('Token lacks username or iat');
-  return { email: username.toLowerCase(), issuedAt: payload.iat, tokenUse };
+  const sessionId = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
+  const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : undefined;
+  return { email: username.toLowerCase(), issuedAt: payload.iat, tokenUse, sessionId, authTime };
 }

@@ -14,6 +14,11 @@ export interface LoginRedirect {
   setCookie: string;
 }
 
+/** The callback's redirect, and the access token it hands over (its session is opened by the caller). */
+export interface FinishedLogin extends LoginRedirect {
+  accessToken: string;
+}
+
 export interface CallbackQuery {
   code?: string;
   state: string;
@@ -46,7 +51,7 @@ export async function finishLogin(
   query: CallbackQuery,
   cookieHeader: string | undefined,
   fetchFn: typeof fetch = fetch,
-): Promise<LoginRedirect> {
+): Promise<FinishedLogin> {
   const saved = readLoginCookie(cookieHeader);
   if (!saved) throw invalid('No login in progress here (its cookie is missing or expired); start again at /login');
   if (!sameState(saved.state, query.state)) throw invalid('The login state does not match; start again at /login');
@@ -60,6 +65,7 @@ export async function finishLogin(
   return {
     location: `${baseUrl}/docs#access_token=${encodeURIComponent(accessToken)}`,
     setCookie: clearedLoginCookie(cookieScope(baseUrl)),
+    accessToken,
   };
 }
 

@@ -1,25 +1,29 @@
 /**
  * Login for API clients. Cognito checks the password; the service checks its own user
  * record (the emulator does not refuse disabled users, and the record is the source of truth
- * on AWS too), activates invited users and remembers refresh tokens for revocation.
+ * on AWS too), activates invited users, opens the session every token of the login belongs to
+ * and remembers refresh tokens with their session.
  */
 import type { AuthOutcome, CognitoIdentity, LoginChallengeName, Tokens } from '../identity/cognitoIdentity.ts';
 import { INVALID_CREDENTIALS } from '../identity/cognitoIdentity.ts';
-import { DomainError, invalid, isDomainError, locked, unauthorized } from '../domain/errors.ts';
-import { isRevoked, waitBeforeIssuing } from '../domain/sessions.ts';
+import { DomainError, forbidden, invalid, isDomainError, locked, unauthorized } from '../domain/errors.ts';
+import { isLiveSession, type SessionMethod } from '../domain/sessions.ts';
 import { passwordPolicyViolations } from '../config/passwordPolicy.ts';
+import type { TokenVerifier } from '../identity/tokenVerifier.ts';
 import type { TableRef } from '../store/client.ts';
 import {
   activeLock,
   clearFailures,
   recordFailure,
   recordLoginAttempt,
+  rememberKnownSource,
   type Lock,
   type LoginOutcome,
 } from '../store/loginAttemptStore.ts';
-import { findRefreshToken, forgetRefreshToken, rememberRefreshToken } from '../store/sessionStore.ts';
+import { findRefreshToken, findSession, forgetRefreshToken, rememberRefreshToken, touchSession } from '../store/sessionStore.ts';
 import { activateInvitedUser, endSessions, recordEmailProof } from '../store/userMutations.ts';
 import { getUser } from '../store/userStore.ts';
+import { openSession } from './sessionOpening.ts';
 import { nowOf } from './clock.ts';
 import { log } from '../observability/logger.ts';
 import { countMetric, METRIC } from '../observability/metrics.ts';
@@ -27,9 +31,9 @@ import { countMetric, METRIC } from '../observability/metrics.ts';
 export interface AuthDependencies {
   table: TableRef;
   identity: CognitoIdentity;
+  /** Reads the session claims (`origin_jti`, `auth_time`) of the tokens a login returns, verified like any other. */
+  verifier: TokenVerifier;
   now?: () => Date;
-  /** Waits out a revoked second before issuing tokens; tests may replace it. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Where a login attempt comes from, for lockouts and login history. */
@@ -39,8 +43,6 @@ export interface LoginClient {
 }
 
 export type LoginResult = Tokens | { challenge: LoginChallengeName; session: string };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Password login. A locked account or source IP is refused with 429 even with the right
@@ -54,7 +56,7 @@ export async function login(
   requestId: string,
   client: LoginClient = {},
 ): Promise<LoginResult> {
-  return authenticate(deps, email, requestId, client, () => deps.identity.login(email, password));
+  return authenticate(deps, email, requestId, client, 'password', () => deps.identity.login(email, password));
 }
 
 export async function answerChallenge(
@@ -64,7 +66,8 @@ export async function answerChallenge(
   client: LoginClient = {},
 ): Promise<LoginResult> {
   if (request.challenge === 'NEW_PASSWORD_REQUIRED') assertPasswordPolicy(request.newPassword ?? '');
-  return authenticate(deps, request.email, requestId, client, () =>
+  const method: SessionMethod = request.challenge === 'SOFTWARE_TOKEN_MFA' ? 'password+totp' : 'password';
+  return authenticate(deps, request.email, requestId, client, method, () =>
     deps.identity.answerChallenge(request.email, request.challenge, request.session, request),
   );
 }
@@ -74,6 +77,7 @@ async function authenticate(
   email: string,
   requestId: string,
   client: LoginClient,
+  method: SessionMethod,
   attempt: () => Promise<AuthOutcome>,
 ): Promise<LoginResult> {
   const now = () => nowOf(deps).getTime();
@@ -85,13 +89,11 @@ async function authenticate(
       : Promise.resolve();
   };
 
-  const lock = await activeLock(deps.table, email, client.sourceIp, now());
+  const { lock, source } = await activeLock(deps.table, email, client.sourceIp, now());
   if (lock) {
     await remember('locked');
     throw tooManyAttempts(lock, now());
   }
-  const wait = waitBeforeIssuing(now(), user?.sessionsValidAfter);
-  if (wait > 0) await (deps.sleep ?? sleep)(wait);
 
   let outcome: AuthOutcome;
   try {
@@ -99,7 +101,7 @@ async function authenticate(
   } catch (error) {
     if (isDomainError(error, 'unauthorized')) {
       await remember('failure');
-      const locked = await recordFailure(deps.table, email, client.sourceIp, now(), requestId);
+      const locked = await recordFailure(deps.table, email, source, now(), requestId);
       if (locked) countMetric(METRIC.lockouts, { scope: locked.scope });
       if (locked) throw tooManyAttempts(locked, now());
     }
@@ -110,17 +112,44 @@ async function authenticate(
     await remember('refused');
     throw unauthorized(INVALID_CREDENTIALS);
   }
-  await clearFailures(deps.table, email);
+  await clearFailures(deps.table, email, source);
   if (outcome.kind === 'challenge') {
     await remember(outcome.challenge === 'SOFTWARE_TOKEN_MFA' ? 'mfa_challenge' : 'challenge');
     return { challenge: outcome.challenge, session: outcome.session };
   }
   if (user.state === 'invited')
     await activateInvitedUser(deps.table, email, requestId, new Date(now()), user.passwordSentToEmail === true);
+  const session = await openSession(deps, { user, accessToken: outcome.tokens.accessToken, method, client, requestId });
   if (outcome.tokens.refreshToken)
-    await rememberRefreshToken(deps.table, outcome.tokens.refreshToken, { email, issuedAt: now() });
+    await rememberRefreshToken(deps.table, outcome.tokens.refreshToken, { email, issuedAt: now(), sessionSk: session });
+  await rememberKnownSource(deps.table, email, client.sourceIp, now());
   await remember('success');
   return outcome.tokens;
+}
+
+/**
+ * The current password of a signed-in user, proved again for a sensitive change. Locks and
+ * failures count as for a login, so a stolen token cannot be used to guess the password.
+ */
+export async function verifyCurrentPassword(
+  deps: Pick<AuthDependencies, 'table' | 'identity' | 'now'>,
+  email: string,
+  password: string,
+  requestId: string,
+  client: LoginClient = {},
+): Promise<void> {
+  const now = () => nowOf(deps).getTime();
+  const { lock, source } = await activeLock(deps.table, email, client.sourceIp, now());
+  if (lock) throw tooManyAttempts(lock, now());
+  try {
+    // A correct password answers with tokens or a challenge; neither is used, and no session is opened for them.
+    await deps.identity.login(email, password);
+  } catch (error) {
+    if (!isDomainError(error, 'unauthorized')) throw error;
+    const locked = await recordFailure(deps.table, email, source, now(), requestId);
+    if (locked) throw tooManyAttempts(locked, now());
+    throw forbidden('The current password is not correct');
+  }
 }
 
 function tooManyAttempts(lock: Lock, now: number): DomainError {
@@ -132,10 +161,15 @@ function tooManyAttempts(lock: Lock, now: number): DomainError {
 export async function refresh(deps: AuthDependencies, refreshToken: string): Promise<Tokens> {
   const refused = () => unauthorized('The refresh token is not valid, expired or revoked');
   const remembered = await findRefreshToken(deps.table, refreshToken);
-  if (!remembered) throw refused();
-  const user = await getUser(deps.table, remembered.email);
-  if (!user || user.state === 'disabled' || isRevoked(remembered.issuedAt, user.sessionsValidAfter)) throw refused();
-  return deps.identity.refresh(refreshToken);
+  if (!remembered?.sessionSk) throw refused();
+  const [user, session] = await Promise.all([
+    getUser(deps.table, remembered.email),
+    findSession(deps.table, remembered.email, remembered.sessionSk),
+  ]);
+  if (!user || user.state === 'disabled' || !isLiveSession(session, user.createdAt, nowOf(deps).getTime())) throw refused();
+  const tokens = await deps.identity.refresh(refreshToken);
+  await touchSession(deps.table, remembered.email, remembered.sessionSk, nowOf(deps).toISOString());
+  return tokens;
 }
 
 /**

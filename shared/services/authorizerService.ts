@@ -1,14 +1,16 @@
 import { encodeMemberships } from '../domain/membershipCodec.ts';
-import { isRevoked } from '../domain/sessions.ts';
+import { isLiveSession } from '../domain/sessions.ts';
 import { defaultGroupFor } from '../domain/defaultGroup.ts';
 import type { AuthorizerContext } from '../domain/caller.ts';
 import type { TokenVerifier } from '../identity/tokenVerifier.ts';
 import type { TableRef } from '../store/client.ts';
+import { sessionSk } from '../store/keys.ts';
 import { loadUserWithMemberships } from '../store/userStore.ts';
 
 export interface AuthorizerDependencies {
   verifier: TokenVerifier;
   table: TableRef;
+  now?: () => number;
 }
 
 /** `Bearer <jwt>` or a bare JWT. */
@@ -22,9 +24,9 @@ export function bearerToken(headers: Record<string, string | undefined> | null |
 }
 
 /**
- * Verifies the token, then reads the user and all memberships in one request.
- * Undefined (401) for a bad token, an unknown, disabled or deleted user, or a token issued
- * before the user's sessions were revoked.
+ * Verifies the token, then reads the user, all memberships and the token's session in one request.
+ * Undefined (401) for a bad token, an unknown, disabled or deleted user, or a token whose session
+ * the service never opened (a login made at Cognito directly), ended or expired.
  */
 export async function authorizeToken(deps: AuthorizerDependencies, token: string): Promise<AuthorizerContext | undefined> {
   let verified;
@@ -33,16 +35,24 @@ export async function authorizeToken(deps: AuthorizerDependencies, token: string
   } catch {
     return undefined;
   }
-  const loaded = await loadUserWithMemberships(deps.table, verified.email);
+  if (!verified.sessionId || verified.authTime === undefined) return undefined;
+  const loaded = await loadUserWithMemberships(deps.table, verified.email, {
+    sk: sessionSk(verified.authTime, verified.sessionId),
+    sessionId: verified.sessionId,
+  });
   if (!loaded || loaded.user.state === 'disabled') return undefined;
-  if (isRevoked(verified.issuedAt * 1000, loaded.user.sessionsValidAfter)) return undefined;
+  const session = loaded.session;
+  if (!session || !isLiveSession(session, loaded.user.createdAt, (deps.now ?? Date.now)())) return undefined;
   return {
     email: verified.email,
     memberships: encodeMemberships(loaded.memberships),
     defaultGroup: defaultGroupFor(loaded.user.defaultGroup, loaded.memberships),
     issuedAt: verified.issuedAt,
-    mfa: loaded.user.mfaEnabled === true,
+    // MFA is judged by how this session was authenticated, never by a stored flag the user can outlive.
+    mfa: session.method === 'password+totp',
     tokenUse: verified.tokenUse,
+    sessionId: session.sessionId,
+    authTime: session.authTime,
   };
 }
 

@@ -1,15 +1,18 @@
 /** The clients a function needs, built once per container from its environment, on first use. */
 import { CognitoIdentity, identitySettingsFromEnvironment } from '../identity/cognitoIdentity.ts';
+import { createTokenVerifier, verifierSettingsFromEnvironment, type TokenVerifier } from '../identity/tokenVerifier.ts';
 import { defaultTable } from '../store/client.ts';
 import { recordOutboxMessage } from '../store/outboxStore.ts';
 import type { AuthDependencies } from './authService.ts';
 import type { UserDependencies } from './users/userDependencies.ts';
 
 let identity: CognitoIdentity | undefined;
+let verifier: TokenVerifier | undefined;
 
 export function authDependencies(): AuthDependencies {
   identity ??= new CognitoIdentity(identitySettingsFromEnvironment());
-  return { table: defaultTable(), identity };
+  verifier ??= createTokenVerifier(verifierSettingsFromEnvironment());
+  return { table: defaultTable(), identity, verifier };
 }
 
 export function userDependencies(): UserDependencies {

@@ -20,9 +20,9 @@ export {
   userPartition,
 } from './entities/users.ts';
 export { OUTBOX_PARTITION, outboxKey } from './entities/outbox.ts';
-export { lockoutKey, loginHistoryKey, loginHistoryPartition } from './entities/logins.ts';
+export { knownSourceKey, lockoutKey, loginHistoryKey, loginHistoryPartition } from './entities/logins.ts';
 export { pendingSignupKey, signupCounterKey } from './entities/signups.ts';
 export { roleKey, rolePartition } from './entities/roles.ts';
-export { refreshTokenKey } from './entities/sessions.ts';
+export { refreshTokenKey, SESSION_SK_PREFIX, sessionKey, sessionSk } from './entities/sessions.ts';
 export { auditEventKey, auditLogIndexKeys, auditLogPartition } from './entities/audit.ts';
 export { TAG_SEPARATOR, tagUsageKey, tagUsagePartition } from './entities/tags.ts';

@@ -8,7 +8,7 @@ import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynam
 import { LOCKOUT_POLICY } from '../config/lockout.ts';
 import { auditEventPut } from './audit.ts';
 import type { TableRef } from './client.ts';
-import { lockoutKey, loginHistoryKey, loginHistoryPartition, TTL_ATTRIBUTE } from './keys.ts';
+import { knownSourceKey, lockoutKey, loginHistoryKey, loginHistoryPartition, TTL_ATTRIBUTE } from './keys.ts';
 import { decodePageToken, encodePageToken, sendQuery } from './pagination.ts';
 import { writeTransaction } from './transactions.ts';
 
@@ -20,35 +20,93 @@ export interface Lock {
   lockedUntil: number;
 }
 
-/** The active lock on this account or this IP, whichever ends last. */
-export async function activeLock(table: TableRef, email: string, ip: string | undefined, now: number): Promise<Lock | undefined> {
-  const keys = [lockoutKey('account', email), ...(ip ? [lockoutKey('ip', ip)] : [])];
-  const { Responses } = await table.doc.send(
-    new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }),
-  );
-  const locks = (Responses?.[table.tableName] ?? [])
-    .filter((item) => Number(item.lockedUntil ?? 0) > now)
-    .map(
-      (item) =>
-        ({ scope: String(item.pk).startsWith('LOCKOUT#ip#') ? 'ip' : 'account', lockedUntil: Number(item.lockedUntil) }) as Lock,
-    );
-  return locks.sort((a, b) => b.lockedUntil - a.lockedUntil)[0];
+/**
+ * Where a login comes from, as far as lockouts are concerned: its source IP, and whether the
+ * account's owner logged in successfully from it in the last `knownSourceDays`. An account's
+ * failures from a known source count apart from all other failures, so an attacker elsewhere
+ * cannot lock the owner out of the place they log in from.
+ */
+export interface LoginSource {
+  ip: string | undefined;
+  known: boolean;
 }
 
-/**
- * Counts a failed login against the account and the IP; at the threshold, locks for the lock
- * time doubled for every earlier lockout still remembered. Returns the lock it set, if any.
- */
-export async function recordFailure(
+const accountSubject = (email: string, source: LoginSource) => (source.known && source.ip ? `${email}#${source.ip}` : email);
+
+/** The active lock on this account (for this kind of source) or this IP, whichever ends last; and what the source is. */
+export async function activeLock(
   table: TableRef,
   email: string,
   ip: string | undefined,
   now: number,
+): Promise<{ lock: Lock | undefined; source: LoginSource }> {
+  const keys = [
+    lockoutKey('account', email),
+    ...(ip ? [lockoutKey('account', `${email}#${ip}`), lockoutKey('ip', ip), knownSourceKey(email, ip)] : []),
+  ];
+  const { Responses } = await table.doc.send(
+    new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }),
+  );
+  const items = new Map((Responses?.[table.tableName] ?? []).map((item) => [String(item.pk), item]));
+  const knownItem = ip ? items.get(knownSourceKey(email, ip).pk) : undefined;
+  const source: LoginSource = {
+    ip,
+    known: Number(knownItem?.lastSuccessAt ?? 0) > now - LOCKOUT_POLICY.knownSourceDays * 86_400_000,
+  };
+  const relevant = [lockoutKey('account', accountSubject(email, source)).pk, ...(ip ? [lockoutKey('ip', ip).pk] : [])];
+  const locks = relevant
+    .map((pk) => items.get(pk))
+    .filter((item) => item !== undefined && Number(item.lockedUntil ?? 0) > now)
+    .map(
+      (item) =>
+        ({
+          scope: String(item!.pk).startsWith('LOCKOUT#ip#') ? 'ip' : 'account',
+          lockedUntil: Number(item!.lockedUntil),
+        }) as Lock,
+    );
+  return { lock: locks.sort((a, b) => b.lockedUntil - a.lockedUntil)[0], source };
+}
+
+/**
+ * Counts a failed login against the account (for this kind of source) and the IP; at the
+ * threshold, locks for the lock time doubled for every earlier lockout still remembered.
+ * Returns the lock it set, if any.
+ */
+export async function recordFailure(
+  table: TableRef,
+  email: string,
+  source: LoginSource,
+  now: number,
   requestId: string,
 ): Promise<Lock | undefined> {
-  const account = await countFailure(table, 'account', email, LOCKOUT_POLICY.accountFailures, now, requestId);
-  const byIp = ip ? await countFailure(table, 'ip', ip, LOCKOUT_POLICY.ipFailures, now, requestId) : undefined;
+  const account = await countFailure(
+    table,
+    'account',
+    accountSubject(email, source),
+    LOCKOUT_POLICY.accountFailures,
+    now,
+    requestId,
+  );
+  const byIp = source.ip ? await countFailure(table, 'ip', source.ip, LOCKOUT_POLICY.ipFailures, now, requestId) : undefined;
   return account ?? byIp;
+}
+
+/** A successful login makes its source known to the account for `knownSourceDays`. */
+export async function rememberKnownSource(table: TableRef, email: string, ip: string | undefined, now: number): Promise<void> {
+  if (!ip) return;
+  await table.doc.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: knownSourceKey(email, ip),
+      UpdateExpression: 'SET #type = :type, lastSuccessAt = :now, #ttl = :ttl',
+      ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: {
+        ':type': 'knownSource',
+        ':now': now,
+        ':ttl': Math.floor(now / 1000) + LOCKOUT_POLICY.knownSourceDays * 86_400,
+      },
+    }),
+  );
 }
 
 async function countFailure(
@@ -111,13 +169,13 @@ async function countFailure(
   return { scope, lockedUntil };
 }
 
-/** A successful login ends the run of failures on the account (earlier lockouts still double the next one). */
-export async function clearFailures(table: TableRef, email: string): Promise<void> {
+/** A successful login ends the run of failures on the account from its kind of source (earlier lockouts still double the next one). */
+export async function clearFailures(table: TableRef, email: string, source: LoginSource): Promise<void> {
   await table.doc
     .send(
       new UpdateCommand({
         TableName: table.tableName,
-        Key: lockoutKey('account', email),
+        Key: lockoutKey('account', accountSubject(email, source)),
         UpdateExpression: 'SET failures = :zero',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':zero': 0 },

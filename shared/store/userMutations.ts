@@ -1,9 +1,9 @@
 import { notFound } from '../domain/errors.ts';
-import { revocationTime } from '../domain/sessions.ts';
 import { auditEventPut } from './audit.ts';
 import type { TableRef } from './client.ts';
 import { userKey } from './keys.ts';
-import { ConditionFailedError, writeTransaction } from './transactions.ts';
+import { sessionDelete, sessionSortKeys } from './sessionStore.ts';
+import { ConditionFailedError, MAX_TRANSACTION_ITEMS, writeTransaction } from './transactions.ts';
 
 /**
  * `invited` becomes `active` at the first successful login; a no-op when another request got there first.
@@ -47,8 +47,10 @@ export async function activateInvitedUser(
 }
 
 /**
- * Ends every session of the user: tokens and refresh tokens issued up to now stop working at
- * the next uncached authorizer decision. Written with its audit event.
+ * Ends every session of the user (but `keep`, a session's sort key): their session items are
+ * deleted, so their tokens fail at the next uncached authorizer decision and their refresh tokens
+ * are refused. Written with its audit event; a user with more sessions than one transaction holds
+ * has the rest deleted in further transactions.
  */
 export async function endSessions(
   table: TableRef,
@@ -57,22 +59,23 @@ export async function endSessions(
     actor: string;
     action: 'session.logout' | 'session.ended' | 'user.password_reset';
     requestId: string;
-    /** Sessions issued up to this moment end (to the end of its second: see revocationTime). */
     now: Date;
+    keep?: string;
   },
 ): Promise<void> {
-  const validAfter = revocationTime(change.now);
+  const ended = (await sessionSortKeys(table, change.email)).filter((sk) => sk !== change.keep);
   const at = change.now.toISOString();
+  const first = ended.slice(0, MAX_TRANSACTION_ITEMS - 2);
   try {
     await writeTransaction(table, [
       {
         Update: {
           TableName: table.tableName,
           Key: userKey(change.email),
-          UpdateExpression: 'SET sessionsValidAfter = :validAfter, updatedAt = :at, updatedBy = :actor ADD #version :one',
+          UpdateExpression: 'SET updatedAt = :at, updatedBy = :actor ADD #version :one',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':validAfter': validAfter, ':at': at, ':actor': change.actor, ':one': 1 },
+          ExpressionAttributeValues: { ':at': at, ':actor': change.actor, ':one': 1 },
         },
       },
       auditEventPut(table.tableName, {
@@ -80,14 +83,50 @@ export async function endSessions(
         action: change.action,
         targetType: 'session',
         targetId: change.email,
-        after: { sessionsValidAfter: new Date(validAfter).toISOString() },
+        after: { sessionsEnded: ended.length },
+        at,
+        requestId: change.requestId,
+      }),
+      ...first.map((sk) => sessionDelete(table.tableName, change.email, sk)),
+    ]);
+  } catch (error) {
+    // The user was deleted meanwhile.
+    if (error instanceof ConditionFailedError) throw notFound(`User ${change.email} not found`);
+    throw error;
+  }
+  for (let start = first.length; start < ended.length; start += MAX_TRANSACTION_ITEMS) {
+    const chunk = ended.slice(start, start + MAX_TRANSACTION_ITEMS);
+    await writeTransaction(
+      table,
+      chunk.map((sk) => sessionDelete(table.tableName, change.email, sk)),
+    );
+  }
+}
+
+/** Ends one session, with its audit event; not found when it has already ended (or never was). */
+export async function endOneSession(
+  table: TableRef,
+  change: { email: string; sessionId: string; actor: string; requestId: string; now: Date },
+): Promise<void> {
+  const [sk] = await sessionSortKeys(table, change.email, change.sessionId);
+  const gone = () => notFound(`Session ${change.sessionId} not found`);
+  if (!sk) throw gone();
+  const at = change.now.toISOString();
+  try {
+    await writeTransaction(table, [
+      { Delete: { ...sessionDelete(table.tableName, change.email, sk).Delete!, ConditionExpression: 'attribute_exists(pk)' } },
+      auditEventPut(table.tableName, {
+        actor: change.actor,
+        action: 'session.ended',
+        targetType: 'session',
+        targetId: change.email,
+        after: { sessionId: change.sessionId },
         at,
         requestId: change.requestId,
       }),
     ]);
   } catch (error) {
-    // The user was deleted meanwhile.
-    if (error instanceof ConditionFailedError) throw notFound(`User ${change.email} not found`);
+    if (error instanceof ConditionFailedError) throw gone();
     throw error;
   }
 }

@@ -18,6 +18,8 @@ import {
 import { stripInternal } from './items.ts';
 import { sendQuery } from './pagination.ts';
 import type { MembershipRecord, UserRecord } from './storedRecords.ts';
+import type { SessionRecord } from '../domain/sessions.ts';
+import { isSessionItem, toSessionRecord } from './sessionStore.ts';
 import type { TransactItem } from './transactions.ts';
 
 export interface UserWithMemberships {
@@ -32,6 +34,8 @@ export interface UserWithMemberships {
   roleSources: Record<string, string>;
   /** The invitations themselves, by group: what an inviting tenant sees of someone who has not accepted. */
   invitations?: Record<string, MembershipRecord>;
+  /** The one session asked for, when it exists (other sessions are never read here). */
+  session?: SessionRecord;
 }
 
 const USER_FIELDS: (keyof UserRecord)[] = [
@@ -81,8 +85,15 @@ export function toMembershipRecord(item: Record<string, unknown>): MembershipRec
  * The user's profile and every membership, in one strongly consistent Query of the user's
  * partition (the authorizer's single DynamoDB request). Undefined when there is no profile.
  */
-export async function loadUserWithMemberships(table: TableRef, email: string): Promise<UserWithMemberships | undefined> {
+export async function loadUserWithMemberships(
+  table: TableRef,
+  email: string,
+  session?: { sk: string; sessionId: string },
+): Promise<UserWithMemberships | undefined> {
+  // No session id is ever '-' (ids are UUIDs), so without one asked for no session comes back.
+  const sessionId = session?.sessionId ?? '-';
   let loaded: Omit<UserWithMemberships, 'memberships' | 'pending' | 'roleSources'> | undefined;
+  let found: SessionRecord | undefined;
   const memberships: Record<string, Role> = {};
   const pending: Record<string, Role> = {};
   const roleSources: Record<string, string> = {};
@@ -93,14 +104,18 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
       new QueryCommand({
         TableName: table.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': userPartition(email) },
+        // The same partition holds the user's sessions: only the one asked for comes back.
+        FilterExpression: 'attribute_not_exists(#type) OR #type <> :session OR sessionId = :sessionId',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': userPartition(email), ':session': 'session', ':sessionId': sessionId },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
-      if (sk === USER_PROFILE_SK) loaded = { user: toUserRecord(item), version: Number(item.version ?? 0) };
+      if (isSessionItem(item)) found = item.sk === session?.sk ? toSessionRecord(item) : undefined;
+      else if (sk === USER_PROFILE_SK) loaded = { user: toUserRecord(item), version: Number(item.version ?? 0) };
       else if (sk.startsWith(MEMBERSHIP_SK_PREFIX)) {
         const groupId = groupIdFromMembershipSk(sk);
         (item.status === 'pending' ? pending : memberships)[groupId] = item.role as Role;
@@ -110,7 +125,7 @@ export async function loadUserWithMemberships(table: TableRef, email: string): P
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return loaded ? { ...loaded, memberships, pending, roleSources, invitations } : undefined;
+  return loaded ? { ...loaded, memberships, pending, roleSources, invitations, ...(found ? { session: found } : {}) } : undefined;
 }
 
 export async function getUser(table: TableRef, email: string): Promise<UserRecord | undefined> {

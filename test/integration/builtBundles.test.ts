@@ -52,6 +52,7 @@ const PATH_VALUES: Record<string, () => string> = {
   key: () => 'department',
   tenantId: () => '/no-such-tenant',
   eventId: () => '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11',
+  sessionId: () => 'no-such-session',
 };
 
 /** Only what Lambda sets (credentials, region, task root) and what the stack sets for its functions. */

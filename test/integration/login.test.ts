@@ -1,7 +1,7 @@
 /** Login for API clients against cognito-local, with the service's own user checks. */
 import { describe, expect, it } from 'vitest';
 import { adminCredentials, api, groupPath, login } from './support/api.ts';
-import { createTestUser, readUserRecord, updateUserRecord } from './support/fixtures.ts';
+import { createTestUser, readUserRecord } from './support/fixtures.ts';
 
 describe('POST /auth/login', () => {
   it('returns access, ID and refresh tokens for the seeded admin', async () => {
@@ -113,10 +113,10 @@ describe('POST /auth/refresh', () => {
     expect((await api('GET', groupPath('/'), { token: response.body.accessToken })).status).toBe(200);
   });
 
-  it('refuses a refresh token issued before the user sessions were revoked', async () => {
+  it('refuses a refresh token whose session has ended', async () => {
     const user = await createTestUser({ memberships: { '/': 'reader' } });
     const tokens = await login(user.email, user.password);
-    await updateUserRecord(user.email, { sessionsValidAfter: Date.now() + 1000 });
+    await api('DELETE', `/users/${encodeURIComponent(user.email)}/sessions`, { token: tokens.accessToken });
 
     const response = await api('POST', '/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
 

@@ -165,11 +165,11 @@ describe('TOTP MFA', () => {
     expect((await api('GET', '/users/me', { token: answered.body.accessToken })).status).toBe(200);
   });
 
-  it('refuses an ID token for enrolment with 400', async () => {
+  it('refuses an ID token for enrolment with 403: ID tokens change nothing', async () => {
     const user = await createTestUser({ memberships: { '/': 'reader' } });
     const { idToken } = await login(user.email, user.password);
 
-    expect((await api('POST', '/auth/mfa/totp/setup', { token: idToken })).status).toBe(400);
+    expect((await api('POST', '/auth/mfa/totp/setup', { token: idToken })).status).toBe(403);
   });
 
   it('denies members without MFA everywhere under a group that requires it, but lets them reach their own record', async () => {

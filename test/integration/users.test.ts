@@ -18,7 +18,6 @@ import {
   updateUserRecord,
   userPartitionItems,
 } from './support/fixtures.ts';
-import { accessClaims, signToken } from './support/tokens.ts';
 
 type Role = 'reader' | 'contributor' | 'admin';
 let rootToken: string;
@@ -368,22 +367,10 @@ describe('PATCH /users/{email}', () => {
   });
 
   it('lets a user change their own password, checked against the policy, and ends their other sessions', async () => {
-    // Prepare: an older session (a validly signed token issued a minute ago) and the current one.
+    // Prepare: an older session and the current one.
     const tenant = await createTenant();
     const user = await userWith({ [tenant]: 'reader' });
-    const stack = inject('stack');
-    // Two distinct tokens of the same older session (the authorizer caches per token string).
-    const olderSession = (jti: string) =>
-      signToken({
-        ...accessClaims({
-          issuer: `${stack.cognitoEndpoint}/${stack.userPoolId}`,
-          clientId: stack.apiClientId,
-          username: user.email,
-          issuedAt: Math.floor(Date.now() / 1000) - 60,
-        }),
-        jti,
-      });
-    expect((await api('GET', '/users/me', { token: olderSession('before') })).status).toBe(200);
+    const olderSession = await login(user.email, user.password);
 
     // Act
     const weak = await api('PATCH', userPath(user.email), { token: user.token, body: { password: 'alllowercase-but-long' } });
@@ -395,7 +382,8 @@ describe('PATCH /users/{email}', () => {
     expect(changed.status).toBe(204);
     expect((await api('POST', '/auth/login', { body: { email: user.email, password: 'Another-Passw0rd!' } })).status).toBe(200);
     expect((await api('GET', '/users/me', { token: user.token })).status).toBe(200);
-    expect((await api('GET', '/users/me', { token: olderSession('after') })).status).toBe(401);
+    expect((await api('GET', '/users/me', { token: olderSession.accessToken })).status).toBe(401);
+    expect((await api('POST', '/auth/refresh', { body: { refreshToken: olderSession.refreshToken } })).status).toBe(401);
   });
 
   it('refuses to change someone else’s password with 403', async () => {

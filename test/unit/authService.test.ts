@@ -16,7 +16,8 @@ import {
   type Tokens,
 } from '../../shared/identity/cognitoIdentity.ts';
 import { login, refresh, type AuthDependencies } from '../../shared/services/authService.ts';
-import { refreshTokenKey, userKey } from '../../shared/store/keys.ts';
+import type { TokenVerifier } from '../../shared/identity/tokenVerifier.ts';
+import { refreshTokenKey, sessionKey, sessionSk, userKey } from '../../shared/store/keys.ts';
 import type { UserRecord } from '../../shared/store/storedRecords.ts';
 import { hashToken } from '../../shared/store/sessionStore.ts';
 import { fakeTable, rejectionOf, TABLE_NAME } from './helpers.ts';
@@ -45,8 +46,17 @@ function fakeIdentity(outcome: AuthOutcome | Error = { kind: 'tokens', tokens: T
 
 type FakeIdentity = ReturnType<typeof fakeIdentity>;
 
+const SESSION_ID = 'origin-1';
+const AUTH_TIME = NOW.getTime() / 1000;
+
+/** Verifies nothing: the tokens of these tests are stand-ins; it answers with the claims of one login. */
+const fakeVerifier: TokenVerifier = {
+  hydrate: async () => undefined,
+  verify: async () => ({ email: EMAIL, issuedAt: AUTH_TIME, tokenUse: 'access', sessionId: SESSION_ID, authTime: AUTH_TIME }),
+};
+
 function dependencies(identity: FakeIdentity): AuthDependencies {
-  return { table: fakeTable(), identity: identity as unknown as CognitoIdentity, now: () => NOW };
+  return { table: fakeTable(), identity: identity as unknown as CognitoIdentity, verifier: fakeVerifier, now: () => NOW };
 }
 
 function userItem(overrides: Partial<UserRecord> = {}) {
@@ -67,6 +77,7 @@ describe('authService', () => {
   beforeEach(() => {
     ddbMock.reset();
     ddbMock.on(PutCommand).resolves({});
+    ddbMock.on(GetCommand).resolves({});
     ddbMock.on(TransactWriteCommand).resolves({});
     // No lockout recorded, and failure counters / login history updates succeed.
     ddbMock.on(BatchGetCommand).resolves({ Responses: {} });
@@ -140,9 +151,9 @@ describe('authService', () => {
       // Act
       await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
 
-      // Assess
+      // Assess: the activation, then the session
       const transactions = ddbMock.commandCalls(TransactWriteCommand);
-      expect(transactions).toHaveLength(1);
+      expect(transactions).toHaveLength(2);
       const update = transactions[0]!.args[0].input.TransactItems?.[0]?.Update;
       expect(update).toMatchObject({
         TableName: TABLE_NAME,
@@ -178,15 +189,41 @@ describe('authService', () => {
       });
     });
 
-    it('does not write a transaction for a user who is already active', async () => {
+    it('opens the session of the tokens with its audit event in one transaction, for a user already active', async () => {
       // Prepare
       ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1', { sourceIp: '203.0.113.7' });
+
+      // Assess
+      const transactions = ddbMock.commandCalls(TransactWriteCommand);
+      expect(transactions).toHaveLength(1);
+      const items = transactions[0]!.args[0].input.TransactItems ?? [];
+      expect(items).toHaveLength(2);
+      expect(items[0]?.Put?.Item).toMatchObject({
+        ...sessionKey(EMAIL, AUTH_TIME, SESSION_ID),
+        type: 'session',
+        sessionId: SESSION_ID,
+        method: 'password',
+        sourceIp: '203.0.113.7',
+        openedAt: NOW.toISOString(),
+        profileCreatedAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: AUTH_TIME + 30 * 86_400,
+      });
+      expect(items[1]?.Put?.Item).toMatchObject({ type: 'audit', action: 'session.opened', targetType: 'session' });
+    });
+
+    it('makes the service’s MFA record follow Cognito’s: a login without a TOTP challenge turns it off', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ mfaEnabled: true }) });
 
       // Act
       await login(dependencies(fakeIdentity()), EMAIL, 'Correct-Horse-9', 'request-1');
 
       // Assess
-      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+      const items = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems ?? [];
+      expect(items[2]?.Update).toMatchObject({ Key: userKey(EMAIL), ExpressionAttributeValues: { ':mfa': false, ':one': 1 } });
     });
 
     it('remembers the refresh token by its hash with the login time, never the token itself', async () => {
@@ -200,7 +237,12 @@ describe('authService', () => {
       const puts = ddbMock.commandCalls(PutCommand);
       expect(puts).toHaveLength(1);
       const item = puts[0]!.args[0].input.Item;
-      expect(item).toMatchObject({ ...refreshTokenKey(hashToken(TOKENS.refreshToken!)), email: EMAIL, issuedAt: NOW.getTime() });
+      expect(item).toMatchObject({
+        ...refreshTokenKey(hashToken(TOKENS.refreshToken!)),
+        email: EMAIL,
+        issuedAt: NOW.getTime(),
+        sessionSk: sessionSk(AUTH_TIME, SESSION_ID),
+      });
       expect(JSON.stringify(item)).not.toContain(TOKENS.refreshToken);
     });
 
@@ -239,7 +281,20 @@ describe('authService', () => {
       type: 'refreshToken',
       email: EMAIL,
       issuedAt,
+      sessionSk: sessionSk(AUTH_TIME, SESSION_ID),
       expiresAt: Math.ceil(Date.now() / 1000) + 86_400,
+    });
+    const sessionItem = () => ({
+      ...sessionKey(EMAIL, AUTH_TIME, SESSION_ID),
+      type: 'session',
+      email: EMAIL,
+      sessionId: SESSION_ID,
+      authTime: AUTH_TIME,
+      openedAt: NOW.toISOString(),
+      lastRefreshedAt: NOW.toISOString(),
+      method: 'password',
+      profileCreatedAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: AUTH_TIME + 30 * 86_400,
     });
 
     it('refuses an unknown refresh token with 401', async () => {
@@ -266,11 +321,11 @@ describe('authService', () => {
       expect(identity.refresh).not.toHaveBeenCalled();
     });
 
-    it('refuses with 401 a refresh token remembered before the user sessionsValidAfter', async () => {
+    it('refuses with 401 a refresh token whose session has ended', async () => {
       // Prepare
-      const issuedAt = Date.now() - 60_000;
-      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
-      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt + 1 }) });
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(Date.now() - 60_000) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+      ddbMock.on(GetCommand, { Key: sessionKey(EMAIL, AUTH_TIME, SESSION_ID) }).resolves({});
 
       // Act
       const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
@@ -279,11 +334,11 @@ describe('authService', () => {
       expect(error.statusCode).toBe(401);
     });
 
-    it('does not ask the identity provider to refresh a token remembered before the user sessionsValidAfter', async () => {
+    it('does not ask the identity provider to refresh a token whose session has ended', async () => {
       // Prepare
-      const issuedAt = Date.now() - 60_000;
-      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
-      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt + 1 }) });
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(Date.now() - 60_000) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+      ddbMock.on(GetCommand, { Key: sessionKey(EMAIL, AUTH_TIME, SESSION_ID) }).resolves({});
       const identity = fakeIdentity();
 
       // Act
@@ -291,6 +346,20 @@ describe('authService', () => {
 
       // Assess
       expect(identity.refresh).not.toHaveBeenCalled();
+    });
+
+    it('refuses with 401 a refresh token remembered without a session (before sessions existed)', async () => {
+      // Prepare
+      const withoutSession: Record<string, unknown> = { ...rememberedItem(Date.now() - 60_000) };
+      delete withoutSession.sessionSk;
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: withoutSession });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+
+      // Act
+      const error = await rejectionOf(refresh(dependencies(fakeIdentity()), REFRESH_TOKEN));
+
+      // Assess
+      expect(error.statusCode).toBe(401);
     });
 
     it('refuses with 401 a refresh token of a user disabled since', async () => {
@@ -319,11 +388,11 @@ describe('authService', () => {
       expect(error.statusCode).toBe(401);
     });
 
-    it('returns fresh tokens from the identity provider for a token remembered after sessionsValidAfter', async () => {
+    it('returns fresh tokens from the identity provider while the session is live, and records the refresh', async () => {
       // Prepare
-      const issuedAt = Date.now() - 60_000;
-      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(issuedAt) });
-      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem({ sessionsValidAfter: issuedAt - 1 }) });
+      ddbMock.on(GetCommand, { Key: refreshKey }).resolves({ Item: rememberedItem(Date.now() - 60_000) });
+      ddbMock.on(GetCommand, { Key: userKey(EMAIL) }).resolves({ Item: userItem() });
+      ddbMock.on(GetCommand, { Key: sessionKey(EMAIL, AUTH_TIME, SESSION_ID) }).resolves({ Item: sessionItem() });
       const identity = fakeIdentity();
 
       // Act
@@ -332,6 +401,10 @@ describe('authService', () => {
       // Assess
       expect(identity.refresh).toHaveBeenCalledWith(REFRESH_TOKEN);
       expect(tokens.accessToken).toBe('fresh-access-jwt');
+      expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+        Key: sessionKey(EMAIL, AUTH_TIME, SESSION_ID),
+        ExpressionAttributeValues: { ':at': NOW.toISOString() },
+      });
     });
   });
 });

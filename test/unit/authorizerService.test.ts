@@ -10,9 +10,18 @@ import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
 const EMAIL = 'ann@acme.com';
 /** Token issued-at, epoch seconds. */
 const ISSUED_AT = 1_800_000_000;
+const AUTH_TIME = ISSUED_AT - 600;
+const SESSION_ID = 'origin-1';
+const NOW = () => ISSUED_AT * 1000;
 
 function fakeVerifier(
-  verified: VerifiedToken | Error = { email: EMAIL, issuedAt: ISSUED_AT, tokenUse: 'access' },
+  verified: VerifiedToken | Error = {
+    email: EMAIL,
+    issuedAt: ISSUED_AT,
+    tokenUse: 'access',
+    sessionId: SESSION_ID,
+    authTime: AUTH_TIME,
+  },
 ): TokenVerifier {
   return {
     hydrate: async () => undefined,
@@ -32,6 +41,23 @@ function profileItem(overrides: Partial<UserRecord> = {}) {
     state: 'active',
     createdBy: 'admin@example.com',
     createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function sessionItem(overrides: Record<string, unknown> = {}) {
+  return {
+    pk: `USER#${EMAIL}`,
+    sk: `SESSION#${AUTH_TIME}#${SESSION_ID}`,
+    type: 'session',
+    email: EMAIL,
+    sessionId: SESSION_ID,
+    authTime: AUTH_TIME,
+    openedAt: new Date(AUTH_TIME * 1000).toISOString(),
+    lastRefreshedAt: new Date(AUTH_TIME * 1000).toISOString(),
+    method: 'password',
+    profileCreatedAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: AUTH_TIME + 30 * 86_400,
     ...overrides,
   };
 }
@@ -116,11 +142,12 @@ describe('authorizeToken', () => {
         profileItem({ defaultGroup: '/acme/finance' }),
         membershipItem('/acme', 'admin'),
         membershipItem('/acme/finance', 'reader'),
+        sessionItem(),
       ],
     });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     expect(context).toEqual({
@@ -130,28 +157,30 @@ describe('authorizeToken', () => {
       issuedAt: ISSUED_AT,
       mfa: false,
       tokenUse: 'access',
+      sessionId: SESSION_ID,
+      authTime: AUTH_TIME,
     });
   });
 
   it('gives an active user without a chosen default group their shallowest membership as default group', async () => {
     // Prepare
-    ddbMock
-      .on(QueryCommand)
-      .resolves({ Items: [profileItem(), membershipItem('/acme/finance', 'reader'), membershipItem('/acme/hr', 'admin')] });
+    ddbMock.on(QueryCommand).resolves({
+      Items: [profileItem(), membershipItem('/acme/finance', 'reader'), membershipItem('/acme/hr', 'admin'), sessionItem()],
+    });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     expect(context?.defaultGroup).toBe('/acme/finance');
   });
 
-  it('reads the user and memberships with exactly one consistent Query of the user partition', async () => {
+  it('reads the user, memberships and the token’s session with exactly one consistent Query of the user partition', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), membershipItem('/acme', 'admin')] });
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), membershipItem('/acme', 'admin'), sessionItem()] });
 
     // Act
-    await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand);
@@ -160,7 +189,8 @@ describe('authorizeToken', () => {
     expect(queries[0]!.args[0].input).toMatchObject({
       TableName: TABLE_NAME,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `USER#${EMAIL}` },
+      FilterExpression: 'attribute_not_exists(#type) OR #type <> :session OR sessionId = :sessionId',
+      ExpressionAttributeValues: { ':pk': `USER#${EMAIL}`, ':sessionId': SESSION_ID },
       ConsistentRead: true,
     });
   });
@@ -189,7 +219,7 @@ describe('authorizeToken', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [] });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     expect(context).toBeUndefined();
@@ -201,7 +231,7 @@ describe('authorizeToken', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [membershipItem('/acme', 'admin')] });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     expect(context).toBeUndefined();
@@ -209,40 +239,85 @@ describe('authorizeToken', () => {
 
   it('refuses a disabled user', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [profileItem({ state: 'disabled' }), membershipItem('/acme', 'admin')] });
-
-    // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
-
-    // Assess
-    expect(context).toBeUndefined();
-    expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
-  });
-
-  it('refuses a token issued before the user sessionsValidAfter', async () => {
-    // Prepare: sessions revoked one millisecond after the token was issued.
     ddbMock
       .on(QueryCommand)
-      .resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 + 1 }), membershipItem('/acme', 'admin')] });
+      .resolves({ Items: [profileItem({ state: 'disabled' }), membershipItem('/acme', 'admin'), sessionItem()] });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
     expect(context).toBeUndefined();
     expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
   });
 
-  it('accepts a token issued after the user sessionsValidAfter', async () => {
+  it('refuses a token whose session the service never opened (a login made at Cognito directly)', async () => {
     // Prepare
-    ddbMock
-      .on(QueryCommand)
-      .resolves({ Items: [profileItem({ sessionsValidAfter: ISSUED_AT * 1000 - 60_000 }), membershipItem('/acme', 'admin')] });
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), membershipItem('/acme', 'admin')] });
 
     // Act
-    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable() }, 'token');
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
 
     // Assess
-    expect(context?.email).toBe(EMAIL);
+    expect(context).toBeUndefined();
+    expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
+  });
+
+  it('refuses a token without origin_jti, with no DynamoDB request', async () => {
+    // Prepare
+    const verifier = fakeVerifier({ email: EMAIL, issuedAt: ISSUED_AT, tokenUse: 'access' });
+
+    // Act
+    const context = await authorizeToken({ verifier, table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(context).toBeUndefined();
+    expect(ddbMock.calls()).toHaveLength(0);
+  });
+
+  it('refuses a session that has expired but not yet been deleted by its TTL', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), sessionItem({ expiresAt: ISSUED_AT - 1 })] });
+
+    // Act
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(context).toBeUndefined();
+  });
+
+  it('refuses a session opened for an earlier profile of the same email', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({
+      Items: [profileItem({ createdAt: '2026-06-01T00:00:00.000Z' }), membershipItem('/acme', 'admin'), sessionItem()],
+    });
+
+    // Act
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(context).toBeUndefined();
+  });
+
+  it('judges MFA by how the session was authenticated, not by the profile’s flag', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem({ mfaEnabled: true }), sessionItem({ method: 'password' })] });
+
+    // Act
+    const passwordOnly = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(passwordOnly?.mfa).toBe(false);
+  });
+
+  it('describes a session authenticated with a TOTP code as MFA', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), sessionItem({ method: 'password+totp' })] });
+
+    // Act
+    const context = await authorizeToken({ verifier: fakeVerifier(), table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(context?.mfa).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ export function authorizerContext(overrides: Partial<AuthorizerContext> = {}): R
     issuedAt: 1_800_000_000,
     mfa: false,
     tokenUse: 'access',
+    sessionId: 'session-1',
+    authTime: 1_800_000_000,
     ...overrides,
   };
   return { ...context };

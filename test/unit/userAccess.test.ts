@@ -8,7 +8,7 @@ import {
   seesOnlyInvitations,
   visibleMemberships,
 } from '../../shared/domain/access/visibility.ts';
-import { isRevoked, revocationTime, waitBeforeIssuing } from '../../shared/domain/sessions.ts';
+import { isFreshSession, isLiveSession, type SessionRecord } from '../../shared/domain/sessions.ts';
 
 describe('user visibility', () => {
   it('sees memberships at, beneath and above the caller’s own groups within their tenant, never in another tenant nor the bank’s at /', () => {
@@ -74,19 +74,28 @@ describe('user visibility', () => {
   });
 });
 
-describe('session revocation', () => {
-  it('revokes through the end of the current second', () => {
-    const validAfter = revocationTime(new Date('2026-11-26T12:00:00.400Z'));
+describe('sessions', () => {
+  const NOW = Date.parse('2026-11-26T12:00:00.000Z');
+  const session: SessionRecord = {
+    email: 'ann@acme.com',
+    sessionId: 'origin-1',
+    authTime: NOW / 1000 - 600,
+    openedAt: new Date(NOW - 600_000).toISOString(),
+    lastRefreshedAt: new Date(NOW - 60_000).toISOString(),
+    method: 'password',
+    expiresAt: NOW / 1000 + 3600,
+    profileCreatedAt: '2026-01-01T00:00:00.000Z',
+  };
 
-    expect(isRevoked(Date.parse('2026-11-26T12:00:00.000Z'), validAfter)).toBe(true);
-    expect(isRevoked(Date.parse('2026-11-26T12:00:01.000Z'), validAfter)).toBe(false);
+  it('is live until it expires, and only for the profile it was opened for', () => {
+    expect(isLiveSession(session, '2026-01-01T00:00:00.000Z', NOW)).toBe(true);
+    expect(isLiveSession(session, '2026-11-26T11:59:00.000Z', NOW)).toBe(false);
+    expect(isLiveSession({ ...session, expiresAt: NOW / 1000 - 1 }, '2026-01-01T00:00:00.000Z', NOW)).toBe(false);
+    expect(isLiveSession(undefined, '2026-01-01T00:00:00.000Z', NOW)).toBe(false);
   });
 
-  it('makes a login right after a revocation wait for the next second, and no other login wait', () => {
-    const validAfter = revocationTime(new Date('2026-11-26T12:00:00.400Z'));
-
-    expect(waitBeforeIssuing(Date.parse('2026-11-26T12:00:00.700Z'), validAfter)).toBe(300);
-    expect(waitBeforeIssuing(Date.parse('2026-11-26T12:00:05.000Z'), validAfter)).toBe(0);
-    expect(waitBeforeIssuing(Date.now(), undefined)).toBe(0);
+  it('is fresh for five minutes after its login, however recently it was refreshed', () => {
+    expect(isFreshSession({ openedAt: new Date(NOW - 299_000).toISOString() }, NOW)).toBe(true);
+    expect(isFreshSession(session, NOW)).toBe(false);
   });
 });

@@ -1,12 +1,13 @@
 /** Every error status a route can answer, from what the shared middleware does and what the route adds. */
 import { SUPPORTED_API_VERSIONS } from '../contract.ts';
 import { errorBody, type ErrorBody } from '../contract.ts';
-import type { RouteDefinition } from '../routeDefinition.ts';
+import { changesSomething, type RouteDefinition } from '../routeDefinition.ts';
 
 const COMMON_ERRORS = {
   400: 'The request is not valid: a bad path parameter, query parameter, header or body, or a body on a route that takes none',
   401: 'No token, or the token is not valid, expired or revoked',
   403: 'Your role where you act does not allow the action this route requires',
+  idToken403: 'An ID token: only access tokens change anything',
   404: 'Not found, or not visible to you',
   context404: '`x-groupcontextid` is not a group id, so no such group exists',
   406: `Unsupported Accept-Version (supported: ${SUPPORTED_API_VERSIONS.join(', ')})`,
@@ -23,6 +24,7 @@ export function routeErrors(route: RouteDefinition): Record<number, string> {
   const errors: Record<number, string> = { 400: COMMON_ERRORS[400], 406: COMMON_ERRORS[406] };
   if (!isPublic) errors[401] = COMMON_ERRORS[401];
   if (route.access.kind === 'action') errors[403] = COMMON_ERRORS[403];
+  if (!isPublic && changesSomething(route)) errors[403] = [errors[403], COMMON_ERRORS.idToken403].filter(Boolean).join('; or ');
   if (route.request.params || !isPublic) {
     errors[404] = [route.request.params ? COMMON_ERRORS[404] : undefined, isPublic ? undefined : COMMON_ERRORS.context404]
       .filter(Boolean)

@@ -117,12 +117,15 @@ export const authRoutes = {
     handler: 'auth/setUpTotp',
     summary: 'Start enrolling an authenticator app (TOTP)',
     description:
-      'Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`.',
+      'Call with your access token. Returns the secret and an `otpauth://` URI for a QR code; confirm with `/auth/mfa/totp/verify`. ' +
+      'Replacing an enrolled authenticator needs a session that logged in (with its code) in the last 5 minutes.',
     tag: 'Authentication',
     access: { kind: 'authenticated' },
     request: {},
     success: { status: 200, description: 'The shared secret', schema: totpSetupSchema },
-    errors: { 400: 'An ID token: send your access token to enrol MFA' },
+    errors: {
+      403: 'An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago',
+    },
   }),
 
   verifyTotp: defineRoute({
@@ -131,13 +134,15 @@ export const authRoutes = {
     path: '/auth/mfa/totp/verify',
     handler: 'auth/verifyTotp',
     summary: 'Confirm the authenticator with a first code and turn MFA on',
-    description: 'From then on `POST /auth/login` answers the `SOFTWARE_TOKEN_MFA` challenge.',
+    description:
+      'From then on `POST /auth/login` answers the `SOFTWARE_TOKEN_MFA` challenge; the code verified here counts as a second factor of the calling session.',
     tag: 'Authentication',
     access: { kind: 'authenticated' },
     request: { body: totpVerifyBody },
     success: { status: 204, description: 'MFA is on' },
     errors: {
-      400: 'The code is wrong, or an ID token was sent instead of the access token',
+      400: 'The code is wrong',
+      403: 'An ID token, or an authenticator is already enrolled and the session logged in more than 5 minutes ago',
       409: 'No authenticator is being set up: call POST /auth/mfa/totp/setup first',
     },
   }),

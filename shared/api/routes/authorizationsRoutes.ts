@@ -14,6 +14,7 @@ export const authorizationsRoutes = {
   checkAuthorization: defineRoute({
     operationId: 'checkAuthorization',
     method: 'POST',
+    readOnly: true,
     path: '/authorizations/check',
     handler: 'authorizations/checkAuthorization',
     summary: 'May this person do this action here?',
@@ -34,6 +35,7 @@ export const authorizationsRoutes = {
   checkAuthorizationBatch: defineRoute({
     operationId: 'checkAuthorizationBatch',
     method: 'POST',
+    readOnly: true,
     path: '/authorizations/check-batch',
     handler: 'authorizations/checkAuthorizationBatch',
     summary: 'Up to 100 checks in one call, answered in order',

@@ -13,6 +13,7 @@ import {
   userSchema,
 } from '../schemas/users.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
+import { sessionPathParams, sessionsQuery, sessionsSchema } from '../schemas/sessions.ts';
 
 export const usersRoutes = {
   inviteUser: defineRoute({
@@ -107,7 +108,8 @@ export const usersRoutes = {
     handler: 'users/updateUser',
     summary: 'Change a user: password (your own), state, default group, tags',
     description:
-      '`password`: only your own; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; ' +
+      '`password`: only your own, with your access token, and with `currentPassword` unless your session logged in within the last 5 minutes; ' +
+      'your other sessions end. `state`: never your own; needs admin of every group the user belongs to; ' +
       '`disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.',
     tag: 'Users',
     access: {
@@ -119,7 +121,7 @@ export const usersRoutes = {
     request: { params: emailPathParams, body: updateUserBody },
     success: { status: 204, description: 'Changed' },
     errors: {
-      403: 'Not your password, your own state, or not admin of all the user’s groups',
+      403: 'Not your password, your own state, or not admin of all the user’s groups; an ID token; a stale session without (the right) currentPassword',
       409: 'The last active admin of / cannot be disabled',
     },
   }),
@@ -157,6 +159,49 @@ export const usersRoutes = {
     },
     request: { params: emailPathParams },
     success: { status: 204, description: 'Sessions ended' },
+    errors: { 403: 'Neither the user nor an admin of all their groups' },
+  }),
+
+  listUserSessions: defineRoute({
+    operationId: 'listUserSessions',
+    method: 'GET',
+    path: '/users/{email}/sessions',
+    handler: 'users/listUserSessions',
+    summary: 'A user’s live sessions, newest login first',
+    description:
+      'One per login the service opened (`/auth/login`, `/auth/challenge`, the hosted login page), with how it was authenticated, ' +
+      'when it was last refreshed and where from. `current: true` marks the session of the token that asked. ' +
+      'The user themself, or an admin of every group the user belongs to.',
+    tag: 'Users',
+    access: {
+      kind: 'action',
+      action: 'iam:users:read',
+      at: 'context',
+      rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
+    },
+    request: { params: emailPathParams, query: sessionsQuery },
+    success: { status: 200, description: 'A page of sessions', schema: sessionsSchema },
+    errors: { 403: 'Neither the user nor an admin of all their groups' },
+  }),
+
+  endUserSession: defineRoute({
+    operationId: 'endUserSession',
+    method: 'DELETE',
+    path: '/users/{email}/sessions/{sessionId}',
+    handler: 'users/endUserSession',
+    summary: 'End one session of a user',
+    description:
+      'Its tokens fail at the next uncached decision and its refresh tokens stop working; the user’s other sessions go on. ' +
+      'The user themself, or an admin of every group the user belongs to.',
+    tag: 'Users',
+    access: {
+      kind: 'action',
+      action: 'iam:users:read',
+      at: 'context',
+      rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
+    },
+    request: { params: sessionPathParams },
+    success: { status: 204, description: 'Session ended' },
     errors: { 403: 'Neither the user nor an admin of all their groups' },
   }),
 

@@ -74,19 +74,28 @@ export const EMPTY_USER_PATCH_MESSAGE = `Request body should contains one or mor
 export const updateUserBody = z
   .object({
     password: passwordSchema.optional(),
+    currentPassword: z.string().min(1).max(256).optional().meta({
+      description: 'Your current password, with `password`: needed unless your session logged in within the last 5 minutes.',
+    }),
     state: z.enum(['active', 'disabled']).optional(),
     defaultGroup: groupIdInBody.optional(),
     tags: tagsPatchSchema.optional(),
   })
   .passthrough()
   .superRefine((body, context) => {
-    const keys = Object.keys(body);
+    const keys = Object.keys(body).filter((key) => key !== 'currentPassword');
     // SIF's exact message, for an empty body and for one with nothing but unknown fields alike.
     if (keys.length === 0 || keys.some((key) => !(UPDATABLE as readonly string[]).includes(key))) {
       context.addIssue({ code: 'custom', message: EMPTY_USER_PATCH_MESSAGE });
     }
   })
-  .transform(({ password, state, defaultGroup, tags }) => ({ password, state, defaultGroup, tags }))
+  .transform(({ password, currentPassword, state, defaultGroup, tags }) => ({
+    password,
+    currentPassword,
+    state,
+    defaultGroup,
+    tags,
+  }))
   .meta({ id: 'UserChanges', minProperties: 1, example: { state: 'disabled' } });
 
 export const listUsersQuery = z.object({

@@ -2,7 +2,9 @@
 import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { queryLoginHistory, type LoginAttempt } from '../../store/loginAttemptStore.ts';
-import { endSessions } from '../../store/userMutations.ts';
+import type { SessionRecord } from '../../domain/sessions.ts';
+import { listSessions } from '../../store/sessionStore.ts';
+import { endOneSession, endSessions } from '../../store/userMutations.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertSelfOrManager } from '../access/userRules.ts';
 import { loadVisibleUser } from './read.ts';
@@ -39,4 +41,51 @@ export async function getLoginHistory(
   if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return { logins: [] };
   const page = await queryLoginHistory(deps.table, email, query.count, query.fromToken);
   return { logins: page.attempts, nextToken: page.nextToken };
+}
+
+export interface SessionView {
+  sessionId: string;
+  openedAt: string;
+  lastRefreshedAt: string;
+  method: SessionRecord['method'];
+  sourceIp?: string;
+  userAgent?: string;
+  expiresAt: string;
+  current?: true;
+}
+
+/** The user's live sessions, newest login first; the caller's own is marked `current`. */
+export async function listUserSessions(
+  deps: UserDependencies,
+  caller: Caller,
+  email: string,
+  query: { count: number; fromToken?: string },
+): Promise<{ sessions: SessionView[]; nextToken?: string }> {
+  const loaded = await loadManagedUser(deps, caller, email);
+  const page = await listSessions(deps.table, email, { ...query, nowMs: nowOf(deps).getTime() });
+  const sessions = page.sessions
+    // Sessions of an earlier profile of the same email are dead: the authorizer refuses them.
+    .filter((session) => session.profileCreatedAt === loaded.user.createdAt)
+    .map((session): SessionView => ({
+      sessionId: session.sessionId,
+      openedAt: session.openedAt,
+      lastRefreshedAt: session.lastRefreshedAt,
+      method: session.method,
+      ...(session.sourceIp ? { sourceIp: session.sourceIp } : {}),
+      ...(session.userAgent ? { userAgent: session.userAgent } : {}),
+      expiresAt: new Date(session.expiresAt * 1000).toISOString(),
+      ...(email === caller.email && session.sessionId === caller.sessionId ? { current: true as const } : {}),
+    }));
+  return { sessions, nextToken: page.nextToken };
+}
+
+/** Ends one session of the user (its tokens fail at the next uncached decision). */
+export async function endUserSession(
+  deps: UserDependencies,
+  { caller, requestId }: Mutation,
+  email: string,
+  sessionId: string,
+): Promise<void> {
+  await loadManagedUser(deps, caller, email);
+  await endOneSession(deps.table, { email, sessionId, actor: caller.email, requestId, now: nowOf(deps) });
 }

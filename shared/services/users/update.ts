@@ -6,6 +6,11 @@ import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { revocationTime } from '../../domain/sessions.ts';
+import type { Caller } from '../../domain/caller.ts';
+import { sessionDelete, sessionSortKeys, sessionSkOf } from '../../store/sessionStore.ts';
+import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
+import { endSessions } from '../../store/userMutations.ts';
+import { freshSessionOf, liveSessionOf } from '../freshProof.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
 import { auditEventPut } from '../../store/audit.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
@@ -13,7 +18,7 @@ import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
 import { replaceUser } from '../../store/userStore.ts';
 import { assertChangeAllowedFor, assertMayChangeProfile } from '../access/userRules.ts';
-import { assertPasswordPolicy } from '../authService.ts';
+import { assertPasswordPolicy, verifyCurrentPassword, type LoginClient } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { updateInvitations } from './invitationUpdate.ts';
@@ -24,6 +29,8 @@ import { nowOf, type Mutation, type UserDependencies } from './userDependencies.
 
 export interface UserChanges {
   password?: string;
+  /** With `password`: the proof a session older than five minutes needs. */
+  currentPassword?: string;
   state?: 'active' | 'disabled';
   defaultGroup?: string;
   tags?: Record<string, string | null>;
@@ -31,12 +38,19 @@ export interface UserChanges {
 
 export async function updateUser(
   deps: UserDependencies,
-  { caller, requestId }: Mutation,
+  { caller, requestId, client }: Mutation & { client?: LoginClient },
   email: string,
   changes: UserChanges,
 ): Promise<void> {
   assertChangeAllowedFor(caller, email, changes);
   if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
+  // A new password needs a fresh proof, and ends every session but the caller's own.
+  const keptSession =
+    changes.password === undefined ? undefined : await provePasswordChange(deps, caller, changes, requestId, client);
+  const endedSessions =
+    changes.password !== undefined || changes.state === 'disabled'
+      ? (await sessionSortKeys(deps.table, email)).filter((sk) => sk !== keptSession)
+      : [];
 
   const changed = await withOptimisticRetry(
     async (): Promise<'profile' | 'invitations'> => {
@@ -62,13 +76,8 @@ export async function updateUser(
               : changes.state,
         defaultGroup: changes.defaultGroup ?? before.defaultGroup,
         tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-        // Disabling ends every session; a new password ends every session but the caller's current one.
-        sessionsValidAfter:
-          changes.state === 'disabled'
-            ? revocationTime(now)
-            : changes.password !== undefined
-              ? caller.tokenIssuedAt * 1000
-              : before.sessionsValidAfter,
+        // Disabling also ends every session (deleted below); nothing moves this backwards.
+        sessionsValidAfter: changes.state === 'disabled' ? revocationTime(now) : before.sessionsValidAfter,
         updatedBy: caller.email,
         updatedAt: at,
       });
@@ -97,12 +106,27 @@ export async function updateUser(
       if (changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin') {
         items.push(await rootAdminGuardItem(deps, email));
       }
+      items.push(
+        ...endedSessions
+          .slice(0, MAX_TRANSACTION_ITEMS - items.length)
+          .map((sk) => sessionDelete(deps.table.tableName, email, sk)),
+      );
       await writeUserTransaction(deps.table, items);
       return 'profile';
     },
     { exhausted: `User ${email} is being changed by another request; try again` },
   );
   if (changed === 'invitations') return;
+  // Sessions beyond what one transaction holds (rare): deleted right after, as the rest of the change already committed.
+  if (endedSessions.length > 0)
+    await endSessions(deps.table, {
+      email,
+      actor: caller.email,
+      action: 'session.ended',
+      requestId,
+      now: nowOf(deps),
+      keep: keptSession,
+    }).catch(() => undefined);
   // External effects follow the commit.
   if (changes.password !== undefined) await deps.identity.setPermanentPassword(email, changes.password);
   if (changes.state === 'disabled') {
@@ -110,4 +134,19 @@ export async function updateUser(
     await deps.identity.signOutEverywhere(email);
   }
   if (changes.state === 'active') await deps.identity.enableUser(email);
+}
+
+/** The current password, or a session authenticated in the last five minutes; returns the session to keep. */
+async function provePasswordChange(
+  deps: UserDependencies,
+  caller: Caller,
+  changes: UserChanges,
+  requestId: string,
+  client: LoginClient | undefined,
+): Promise<string> {
+  if (changes.currentPassword === undefined)
+    return sessionSkOf(await freshSessionOf(deps, caller, 'send your current password as currentPassword'));
+  const session = await liveSessionOf(deps, caller);
+  await verifyCurrentPassword(deps, caller.email, changes.currentPassword, requestId, client);
+  return sessionSkOf(session);
 }

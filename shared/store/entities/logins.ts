@@ -12,6 +12,16 @@ export const LOCKOUT_ENTITY = defineEntity({
   expires: `${LOCKOUT_POLICY.memoryHours} h after the last failure or lockout`,
 });
 
+/** A source IP the account's owner logged in from successfully (IPs never contain `#`): its failures count apart. */
+export const KNOWN_SOURCE_ENTITY = defineEntity({
+  item: 'known login source',
+  type: 'knownSource',
+  pk: keyTemplate('LOCKOUT#known#<email>#<ip>'),
+  sk: keyTemplate('LOCKOUT'),
+  fields: ['lastSuccessAt'],
+  expires: `${LOCKOUT_POLICY.knownSourceDays} days after the last successful login from it`,
+});
+
 /** Login history: every attempt on a known account, oldest first in key order. */
 export const LOGIN_ATTEMPT_ENTITY = defineEntity({
   item: 'login attempt',
@@ -31,4 +41,9 @@ export const loginHistoryPartition = (email: string) => LOGIN_ATTEMPT_ENTITY.pk.
 export const loginHistoryKey = (email: string, at: string, attemptId: string) => ({
   pk: loginHistoryPartition(email),
   sk: LOGIN_ATTEMPT_ENTITY.sk.build({ time: at, uuid: attemptId }),
+});
+
+export const knownSourceKey = (email: string, ip: string) => ({
+  pk: KNOWN_SOURCE_ENTITY.pk.build({ email, ip }),
+  sk: KNOWN_SOURCE_ENTITY.sk.build({}),
 });
