@@ -211,7 +211,7 @@ describe('authService', () => {
         profileCreatedAt: '2026-01-01T00:00:00.000Z',
         expiresAt: AUTH_TIME + 30 * 86_400,
       });
-      expect(items[1]?.Put?.Item).toMatchObject({ type: 'audit', action: 'session.opened', targetType: 'session' });
+      expect(items[1]?.Put?.Item).toMatchObject({ type: 'session.opened', target: { type: 'session', id: EMAIL } });
     });
 
     it('makes the service’s MFA record follow Cognito’s: a login without a TOTP challenge turns it off', async () => {
