@@ -115,6 +115,30 @@ describe('GET /audit', () => {
     });
   });
 
+  it("names the bank's staff to a business only as the neutral value, in answers, filters and exports alike", async () => {
+    // Prepare: the bank's admin of / creates a group inside the business.
+    const tenant = await createGroup('/');
+    const admin = await memberOf({ [tenant]: 'admin' });
+    const bankAdmin = encodeURIComponent(adminCredentials().email);
+
+    // Act
+    const page = await auditPage(admin.token, tenant);
+    const filtered = await auditPage(admin.token, tenant, `?actor=${bankAdmin}`);
+    const exported = await api('GET', '/audit/export', {
+      token: admin.token,
+      groupContext: tenant,
+      headers: { Accept: 'application/x-ndjson' },
+    });
+    const asBank = await auditPage(rootToken, tenant);
+
+    // Assess
+    expect(page.body.events.map((event: AuditEvent) => [event.type, event.actor])).toEqual([['group.created', 'bank']]);
+    expect(filtered.body.events).toEqual([]);
+    expect(exported.status).toBe(200);
+    expect((exported.body as string).includes(adminCredentials().email)).toBe(false);
+    expect(asBank.body.events[0].actor).toBe(adminCredentials().email);
+  });
+
   it('records nothing for a refused mutation', async () => {
     // Prepare
     const tenant = await createGroup('/');

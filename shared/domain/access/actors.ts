@@ -43,10 +43,11 @@ export function presentActor(
   return vouchingGroups(caller.memberships, groups).some(actorMembershipAt) ? actor : NEUTRAL_ACTOR;
 }
 
-/** Where a response object lives, for the actor rule: a role where it is defined, a user at their groups, a group at itself. */
+/** Where a response object lives, for the actor rule: a role where it is defined, a user at their groups, a group at itself, an audit event where it happened. */
 export function locationOf(view: Record<string, unknown>, contextId: string): string[] {
   if (typeof view.definedAt === 'string') return [view.definedAt];
   if (typeof view.groups === 'object' && view.groups !== null && !Array.isArray(view.groups)) return Object.keys(view.groups);
   if (typeof view.id === 'string' && isWithin(view.id, '/')) return [view.id];
+  if (typeof view.groupId === 'string' && isWithin(view.groupId, '/')) return [view.groupId];
   return [contextId];
 }

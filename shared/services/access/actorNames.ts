@@ -1,5 +1,5 @@
 /**
- * One presenter rule for every response: `createdBy` and `updatedBy` naming someone the caller
+ * One presenter rule for every response: `createdBy`, `updatedBy` and `actor` naming someone the caller
  * cannot see become the neutral value (domain/access/actors.ts). It looks at the response object
  * and the items of its top-level lists (users, groups, roles, tenants), gathers the memberships
  * that could vouch for each actor, reads them in one batched read, then rewrites. A caller who
@@ -11,7 +11,8 @@ import type { Caller } from '../../domain/caller.ts';
 /** Which of these (person, group) pairs are accepted memberships, as `email|groupId`. */
 export type MembershipProbe = (pairs: { email: string; groupId: string }[]) => Promise<Set<string>>;
 
-const ACTOR_FIELDS = ['createdBy', 'updatedBy'] as const;
+/** `actor` is an audit event's. */
+const ACTOR_FIELDS = ['createdBy', 'updatedBy', 'actor'] as const;
 
 type View = Record<string, unknown>;
 const isView = (value: unknown): value is View => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -10,7 +10,9 @@ import { notFound } from '../../domain/errors.ts';
 import type { AuditEvent } from '../../events/auditEvent.ts';
 import type { TableRef } from '../../store/client.ts';
 import { queryAuditLog, readAuditEvent } from '../../store/auditStore.ts';
+import { acceptedMemberships } from '../../store/membershipProbe.ts';
 import type { Page } from '../../store/pagination.ts';
+import { presentActors } from '../access/actorNames.ts';
 
 export interface AuditFilters {
   type: string[];
@@ -25,8 +27,47 @@ export interface AuditPageRequest extends AuditFilters {
   fromToken?: string;
 }
 
+/** Fields of `changes` that name who made or changed the target. */
+const ACTOR_CHANGES = ['createdBy', 'updatedBy'] as const;
+
+/** Every place an event names a person as the one who acted: its actor, and who-fields among its changes. */
+function actorNames(event: AuditEvent): { view: { actor: unknown; groupId: string }; write(shown: unknown): void }[] {
+  const names = [
+    {
+      view: { actor: event.actor as unknown, groupId: event.groupId },
+      write: (shown: unknown) => {
+        event.actor = shown as string;
+      },
+    },
+  ];
+  for (const field of ACTOR_CHANGES) {
+    const change = event.changes[field];
+    for (const side of ['before', 'after'] as const)
+      if (change && typeof change[side] === 'string')
+        names.push({
+          view: { actor: change[side], groupId: event.groupId },
+          write: (shown) => {
+            change[side] = shown;
+          },
+        });
+  }
+  return names;
+}
+
+/**
+ * People the caller cannot see (the bank's staff, to a tenant) are shown as the neutral value, as
+ * actor and in who-fields of the changes, in every answer and export; an `actor` filter then matches
+ * what is shown, so it cannot find them either.
+ */
+async function presented(table: TableRef, caller: Caller, events: AuditEvent[], actor?: string): Promise<AuditEvent[]> {
+  const names = events.flatMap(actorNames);
+  await presentActors((pairs) => acceptedMemberships(table, pairs), caller, { items: names.map((name) => name.view) });
+  for (const name of names) name.write(name.view.actor);
+  return actor === undefined ? events : events.filter((event) => event.actor === actor);
+}
+
 export async function listAuditEvents(table: TableRef, caller: Caller, request: AuditPageRequest): Promise<Page<AuditEvent>> {
-  return queryAuditLog(table, {
+  const page = await queryAuditLog(table, {
     ...auditReach(caller.groupContextId),
     types: request.type,
     actor: request.actor,
@@ -36,11 +77,13 @@ export async function listAuditEvents(table: TableRef, caller: Caller, request: 
     limit: request.count,
     fromToken: request.fromToken,
   });
+  return { ...page, items: await presented(table, caller, page.items, request.actor) };
 }
 
 export async function getAuditEvent(table: TableRef, caller: Caller, eventId: string): Promise<AuditEvent> {
   const { tenantId, subtree } = auditReach(caller.groupContextId);
   const event = await readAuditEvent(table, tenantId, eventId, subtree);
   if (!event) throw notFound(`Audit event ${eventId} not found`);
-  return event;
+  const [shown] = await presented(table, caller, [event]);
+  return shown!;
 }
