@@ -85,7 +85,12 @@ async function authenticate(
   const remember = (outcome: LoginOutcome) => {
     countMetric(METRIC.logins, { outcome });
     return user
-      ? recordLoginAttempt(deps.table, email, { at: new Date(now()).toISOString(), outcome, ...client })
+      ? recordLoginAttempt(
+          deps.table,
+          email,
+          { at: new Date(now()).toISOString(), outcome, ...client },
+          { groupId: user.defaultGroup ?? '/', requestId },
+        )
       : Promise.resolve();
   };
 

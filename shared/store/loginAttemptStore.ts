@@ -195,23 +195,50 @@ export interface LoginAttempt {
   userAgent?: string;
 }
 
-export async function recordLoginAttempt(table: TableRef, email: string, attempt: LoginAttempt): Promise<void> {
-  await table.doc.send(
-    new UpdateCommand({
-      TableName: table.tableName,
-      Key: loginHistoryKey(email, attempt.at, randomUUID()),
-      UpdateExpression: 'SET #type = :type, outcome = :outcome, #at = :at, sourceIp = :ip, userAgent = :ua, #ttl = :ttl',
-      ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#ttl': TTL_ATTRIBUTE },
-      ExpressionAttributeValues: {
-        ':type': 'loginAttempt',
-        ':outcome': attempt.outcome,
-        ':at': attempt.at,
-        ':ip': attempt.sourceIp ?? null,
-        ':ua': attempt.userAgent ?? null,
-        ':ttl': Math.floor(Date.parse(attempt.at) / 1000) + LOCKOUT_POLICY.historyDays * 86_400,
-      },
+/** Where a failed attempt is audited: the account's own group, so its business sees it. */
+export interface FailureAudit {
+  groupId: string;
+  requestId: string;
+}
+
+/** Records an attempt in the account's history; a failure also writes its `login.failed` audit event, in one transaction. */
+export async function recordLoginAttempt(
+  table: TableRef,
+  email: string,
+  attempt: LoginAttempt,
+  failure?: FailureAudit,
+): Promise<void> {
+  const history = {
+    TableName: table.tableName,
+    Key: loginHistoryKey(email, attempt.at, randomUUID()),
+    UpdateExpression: 'SET #type = :type, outcome = :outcome, #at = :at, sourceIp = :ip, userAgent = :ua, #ttl = :ttl',
+    ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#ttl': TTL_ATTRIBUTE },
+    ExpressionAttributeValues: {
+      ':type': 'loginAttempt',
+      ':outcome': attempt.outcome,
+      ':at': attempt.at,
+      ':ip': attempt.sourceIp ?? null,
+      ':ua': attempt.userAgent ?? null,
+      ':ttl': Math.floor(Date.parse(attempt.at) / 1000) + LOCKOUT_POLICY.historyDays * 86_400,
+    },
+  };
+  if (attempt.outcome !== 'failure' || !failure) {
+    await table.doc.send(new UpdateCommand(history));
+    return;
+  }
+  await writeTransaction(table, [
+    { Update: history },
+    auditEventPut(table.tableName, {
+      actor: 'system',
+      action: 'login.failed',
+      targetType: 'user',
+      targetId: email,
+      after: { outcome: 'failure' },
+      at: attempt.at,
+      requestId: failure.requestId,
+      groupId: failure.groupId,
     }),
-  );
+  ]);
 }
 
 /** Newest first, a page at a time. */

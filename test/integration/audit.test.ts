@@ -139,6 +139,42 @@ describe('GET /audit', () => {
     expect(asBank.body.events[0].actor).toBe(adminCredentials().email);
   });
 
+  it("shows a business its people's failed logins, with where they came from", async () => {
+    // Prepare
+    const tenant = await createGroup('/');
+    const admin = await memberOf({ [tenant]: 'admin' });
+    const member = { email: uniqueEmail('guessed') };
+    const invited = await api('POST', '/users', {
+      token: admin.token,
+      groupContext: tenant,
+      body: { ...member, role: 'reader' },
+    });
+
+    // Act
+    const failures = [];
+    for (let i = 0; i < 2; i++)
+      failures.push(
+        await api('POST', '/auth/login', {
+          body: { email: member.email, password: 'Wrong-password-1' },
+          headers: { 'User-Agent': 'guesser/1.0' },
+        }),
+      );
+    const page = await auditPage(admin.token, tenant, '?type=login.failed');
+
+    // Assess
+    expect(invited.status).toBe(201);
+    expect(failures.map((failure) => failure.status)).toEqual([401, 401]);
+    expect(page.body.events).toHaveLength(2);
+    expect(page.body.events[0]).toMatchObject({
+      type: 'login.failed',
+      actor: 'system',
+      target: { type: 'user', id: member.email },
+      groupId: tenant,
+      sourceIp: expect.stringMatching(/^127\./),
+      userAgent: 'guesser/1.0',
+    });
+  });
+
   it('records nothing for a refused mutation', async () => {
     // Prepare
     const tenant = await createGroup('/');
