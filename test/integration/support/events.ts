@@ -17,11 +17,15 @@ export async function busEntries(target: string): Promise<BusEntry[]> {
   return ((await response.json()) as { events: BusEntry[] }).events;
 }
 
-/** The target's entries once its newest one satisfies `isLast`, waiting up to `timeoutMs`. */
+/**
+ * The target's entries once its newest one satisfies `isLast`, waiting up to `timeoutMs`. The local
+ * poller reads every write of the run in order, so after a file that seeds thousands of items (the
+ * audit trail's) it may be that far behind; the wait is bounded below the test's own timeout.
+ */
 export async function busEntriesUntil(
   target: string,
   isLast: (entry: BusEntry) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = 50_000,
 ): Promise<BusEntry[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
