@@ -12,17 +12,25 @@ export interface SinkLine extends PublishEntry {
 }
 
 export class LocalEventSink {
+  /** The file's lines, parsed once: a test run reads the bus many times a second while thousands of entries arrive. */
+  private lines: SinkLine[] | undefined;
+
   constructor(readonly file: string) {}
 
   append(lines: SinkLine[]): void {
-    if (lines.length > 0) appendFileSync(this.file, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    if (lines.length === 0) return;
+    const held = this.read();
+    appendFileSync(this.file, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    held.push(...lines);
   }
 
   read(): SinkLine[] {
-    if (!existsSync(this.file)) return [];
-    return readFileSync(this.file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as SinkLine);
+    this.lines ??= existsSync(this.file)
+      ? readFileSync(this.file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as SinkLine)
+      : [];
+    return this.lines;
   }
 }

@@ -79,7 +79,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     while (running) {
       const iterator = await iteratorFor(shardId);
       if (!iterator) return;
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 100 }));
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
       const records = page.Records ?? [];
       const result = await deliverChanges(records as ChangeStreamRecord[], async (entries, sequenceNumbers) => {
         options.sink.append(entries.map((entry, index) => ({ ...entry, shardId, sequenceNumber: sequenceNumbers[index]! })));

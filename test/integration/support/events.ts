@@ -33,7 +33,7 @@ export async function busEntriesUntil(
     if (entries.some(isLast)) return entries;
     if (Date.now() > deadline)
       throw new Error(`The expected event for ${target} did not reach the local bus within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
