@@ -3,9 +3,9 @@
  * stream, the same consumer as the Lambda, and the local bus (`GET /dev/events`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, api, groupPath, login } from './support/api.ts';
-import { busEntriesUntil, restartStreamPoller, type BusEntry } from './support/events.ts';
-import { uniqueEmail, uniqueGroupName } from './support/fixtures.ts';
+import { adminCredentials, api, groupPath, login } from '../support/api.ts';
+import { busEntriesUntil, restartStreamPoller, type BusEntry } from '../support/events.ts';
+import { uniqueEmail, uniqueGroupName } from '../support/fixtures.ts';
 
 let adminToken: string;
 
