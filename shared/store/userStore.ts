@@ -2,6 +2,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles.ts';
 import type { TableRef } from './client.ts';
+import { MEMBERSHIP_RECORD_FIELDS, USER_RECORD_FIELDS } from './entities/users.ts';
 import {
   groupIdFromMembershipSk,
   MEMBERSHIP_SK_PREFIX,
@@ -38,46 +39,16 @@ export interface UserWithMemberships {
   session?: SessionRecord;
 }
 
-const USER_FIELDS: (keyof UserRecord)[] = [
-  'email',
-  'state',
-  'defaultGroup',
-  'tags',
-  'sessionsValidAfter',
-  'mfaEnabled',
-  'emailVerifiedAt',
-  'passwordSentToEmail',
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-];
-
 export function toUserRecord(item: Record<string, unknown>): UserRecord {
   const stored = stripInternal<Record<string, unknown>>(item);
   return Object.fromEntries(
-    USER_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
+    USER_RECORD_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
   ) as unknown as UserRecord;
 }
 
-const MEMBERSHIP_FIELDS: (keyof MembershipRecord)[] = [
-  'email',
-  'groupId',
-  'role',
-  'roleDefinedAt',
-  'status',
-  'inviteeState',
-  'tags',
-  'defaultGroup',
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-];
-
 export function toMembershipRecord(item: Record<string, unknown>): MembershipRecord {
   return Object.fromEntries(
-    MEMBERSHIP_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
+    MEMBERSHIP_RECORD_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
   ) as unknown as MembershipRecord;
 }
 

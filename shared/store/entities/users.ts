@@ -2,7 +2,8 @@ import type { MembershipRecord, UserRecord } from '../storedRecords.ts';
 import { defineEntity, type ListsEveryField } from './entity.ts';
 import { keyTemplate } from './keyTemplate.ts';
 
-const USER_RECORD_FIELDS = [
+/** A user's record fields, in the order clients see them. */
+export const USER_RECORD_FIELDS = [
   'email',
   'state',
   'defaultGroup',
@@ -19,7 +20,8 @@ const USER_RECORD_FIELDS = [
 const everyUserField: ListsEveryField<UserRecord, typeof USER_RECORD_FIELDS> = true;
 void everyUserField;
 
-const MEMBERSHIP_RECORD_FIELDS = [
+/** A membership's record fields, in the order clients see them. */
+export const MEMBERSHIP_RECORD_FIELDS = [
   'email',
   'groupId',
   'role',
