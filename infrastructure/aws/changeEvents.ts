@@ -7,6 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AUDIT_PARTITION_PREFIX } from '../../shared/events/changeEvent.ts';
+import { STREAM_RETRY_ATTEMPTS } from '../../shared/events/deliverChanges.ts';
 import { iamFunction } from './lambdaFunction.ts';
 
 export interface ChangeEventsProps {
@@ -48,7 +49,7 @@ export class ChangeEvents extends Construct {
         // One batch per shard at a time keeps every item's events in commit order.
         parallelizationFactor: 1,
         reportBatchItemFailures: true,
-        retryAttempts: 10,
+        retryAttempts: STREAM_RETRY_ATTEMPTS,
         onFailure: new SqsDlq(this.deadLetterQueue),
         // Only audit events wake the consumer; it checks again itself.
         filters: [

@@ -121,8 +121,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         dynamoEndpoint: dynamo.endpoint,
         tableName: LOCAL_TABLE_NAME,
         checkpointFile: join(dataDir, 'events-checkpoint.json'),
+        deadLetterFile: join(dataDir, 'events-dead-letters.jsonl'),
         sink,
-        log,
       });
     let poller: StreamPoller = await startPoller();
     stops.push(() => poller.stop());

@@ -5,7 +5,7 @@
  * where it stopped: nothing lost, nothing repeated. Parent shards are read before their
  * children, which keeps every item's events in order.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -14,18 +14,22 @@ import {
   GetShardIteratorCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import { deliverChanges, type ChangeStreamRecord } from '../../shared/events/deliverChanges.ts';
+import { deliverChanges, STREAM_RETRY_ATTEMPTS, type ChangeStreamRecord } from '../../shared/events/deliverChanges.ts';
 import type { LocalEventSink } from './eventSink.ts';
+import { faithfulStreamRecord } from './faithfulStreamRecord.ts';
 
 export interface StreamPollerOptions {
   dynamoEndpoint: string;
   tableName: string;
   checkpointFile: string;
+  /** Where records that keep failing are set aside, as the Lambda's dead-letter queue holds them on AWS. */
+  deadLetterFile: string;
   sink: LocalEventSink;
   /** Records per GetRecords call. */
   batchSize?: number;
   idleMilliseconds?: number;
-  log?: (message: string) => void;
+  /** Failures of the poller itself; they go to standard error unless given. */
+  warn?: (message: string) => void;
 }
 
 interface Checkpoint {
@@ -51,6 +55,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
   const checkpoint = resumePoint(options, streamArn);
   const iterators = new Map<string, string>();
+  const warn = options.warn ?? ((message: string) => console.error(message));
   let running = true;
 
   const saveCheckpoint = () => {
@@ -80,24 +85,49 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       const iterator = await iteratorFor(shardId);
       if (!iterator) return;
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
-      const records = page.Records ?? [];
-      const result = await deliverChanges(records as ChangeStreamRecord[], async (entries, sequenceNumbers) => {
+      const records = (page.Records ?? []).map((record) => faithfulStreamRecord(record as ChangeStreamRecord));
+      const result = await deliverChanges(records, async (entries, sequenceNumbers) => {
         options.sink.append(entries.map((entry, index) => ({ ...entry, shardId, sequenceNumber: sequenceNumbers[index]! })));
         return [];
       });
-      if (result.batchItemFailures.length > 0) {
+      const failedAt = result.batchItemFailures[0]?.itemIdentifier;
+      const failed = failedAt === undefined ? -1 : records.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt);
+      const setAside = failed >= 0 && giveUpOn(shardId, records[failed]!);
+      const handled = failed < 0 ? records.length : setAside ? failed + 1 : failed;
+      const position = (checkpoint.shards[shardId] ??= {});
+      // What reached the sink (or the dead-letter file) counts as handled: a retry starts after it.
+      const last = records[handled - 1]?.dynamodb?.SequenceNumber;
+      if (last) position.sequenceNumber = last;
+      if (failed >= 0) {
+        if (last) saveCheckpoint();
         iterators.delete(shardId);
         return;
       }
-      const position = (checkpoint.shards[shardId] ??= {});
-      const last = records.at(-1)?.dynamodb?.SequenceNumber;
-      if (last) position.sequenceNumber = last;
       if (!page.NextShardIterator) position.closed = true;
       if (last || position.closed) saveCheckpoint();
       if (page.NextShardIterator) iterators.set(shardId, page.NextShardIterator);
       else iterators.delete(shardId);
       if (records.length === 0 || !page.NextShardIterator) return;
     }
+  };
+
+  /**
+   * As the Lambda's event source does (its retries, then its dead-letter queue): a record that still
+   * fails after STREAM_RETRY_ATTEMPTS retries is set aside in the local dead-letter file and the
+   * stream moves past it, so one bad record never stops the local bus.
+   */
+  const failures = new Map<string, number>();
+  const giveUpOn = (shardId: string, record: ChangeStreamRecord): boolean => {
+    const key = `${shardId}/${record.dynamodb?.SequenceNumber}`;
+    const attempts = (failures.get(key) ?? 0) + 1;
+    failures.set(key, attempts);
+    if (attempts <= STREAM_RETRY_ATTEMPTS) return false;
+    failures.delete(key);
+    appendFileSync(options.deadLetterFile, `${JSON.stringify({ shardId, record })}\n`);
+    warn(
+      `stream poller: record ${record.dynamodb?.SequenceNumber} of shard ${shardId} failed ${attempts} times; set aside in ${options.deadLetterFile}`,
+    );
+    return true;
   };
 
   const pollOnce = async () => {
@@ -126,7 +156,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         await pollOnce();
       } catch (error) {
         iterators.clear();
-        options.log?.(`stream poller: ${(error as Error).name}: ${(error as Error).message}`);
+        warn(`stream poller: ${(error as Error).name}: ${(error as Error).message}`);
       }
       if (running) await new Promise((resolve) => setTimeout(resolve, options.idleMilliseconds ?? 100));
     }

@@ -27,6 +27,9 @@ export interface PublishEntry {
 /** Publishes up to PUBLISH_BATCH entries in order (with the stream positions they came from); answers the indexes that failed. */
 export type Publisher = (entries: PublishEntry[], sequenceNumbers: string[]) => Promise<number[]>;
 
+/** Retries of a failed record before it goes to the dead-letter queue: the Lambda's event source and the local poller alike. */
+export const STREAM_RETRY_ATTEMPTS = 10;
+
 /** EventBridge PutEvents takes at most 10 entries. */
 export const PUBLISH_BATCH = 10;
 
@@ -44,10 +47,7 @@ export function changeEntry(record: ChangeStreamRecord): PublishEntry | undefine
 }
 
 export async function deliverChanges(records: readonly ChangeStreamRecord[], publish: Publisher): Promise<BatchResult> {
-  const pending = records.flatMap((record) => {
-    const entry = changeEntry(record);
-    return entry ? [{ entry, sequenceNumber: record.dynamodb?.SequenceNumber ?? '' }] : [];
-  });
+  const { pending, unreadable } = readableEntries(records);
   for (let start = 0; start < pending.length; start += PUBLISH_BATCH) {
     const chunk = pending.slice(start, start + PUBLISH_BATCH);
     let failed: number[];
@@ -62,5 +62,30 @@ export async function deliverChanges(records: readonly ChangeStreamRecord[], pub
     }
     if (failed.length > 0) return { batchItemFailures: [{ itemIdentifier: chunk[Math.min(...failed)]!.sequenceNumber }] };
   }
-  return { batchItemFailures: [] };
+  return { batchItemFailures: unreadable === undefined ? [] : [{ itemIdentifier: unreadable }] };
+}
+
+/**
+ * The batch's entries up to the first record that cannot be read, and that record's position:
+ * it is reported as the batch's failure, so the stream retries from it and, when retries run out,
+ * hands it to the dead-letter queue, instead of one record failing every batch it is in.
+ */
+function readableEntries(records: readonly ChangeStreamRecord[]): {
+  pending: { entry: PublishEntry; sequenceNumber: string }[];
+  unreadable?: string;
+} {
+  const pending: { entry: PublishEntry; sequenceNumber: string }[] = [];
+  for (const record of records) {
+    const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+    try {
+      const entry = changeEntry(record);
+      if (entry) pending.push({ entry, sequenceNumber });
+    } catch (error) {
+      console.error(
+        JSON.stringify({ level: 'ERROR', message: 'unreadable stream record', sequenceNumber, error: (error as Error).name }),
+      );
+      return { pending, unreadable: sequenceNumber };
+    }
+  }
+  return { pending };
 }

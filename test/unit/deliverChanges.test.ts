@@ -81,6 +81,24 @@ describe('delivering stream records', () => {
     // Assess
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '7' }]);
   });
+
+  it('publishes what precedes an unreadable record and reports that record, so retries and the dead-letter queue take it', async () => {
+    // Prepare
+    const unreadable = auditInsert('21', 'b');
+    (unreadable.dynamodb.NewImage as Record<string, unknown>).changes = {};
+    const records = [auditInsert('20', 'a'), unreadable, auditInsert('22', 'c')];
+    const calls: PublishEntry[][] = [];
+
+    // Act
+    const result = await deliverChanges(records, async (entries) => {
+      calls.push(entries);
+      return [];
+    });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '21' }]);
+    expect(descriptionsOf(calls.flat())).toEqual(['a']);
+  });
 });
 
 describe('the stream consumer Lambda', () => {

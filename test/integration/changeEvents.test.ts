@@ -3,9 +3,10 @@
  * stream, the same consumer as the Lambda, and the local bus (`GET /dev/events`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, api, groupPath, login } from '../support/api.ts';
-import { busEntriesUntil, restartStreamPoller, type BusEntry } from '../support/events.ts';
-import { uniqueEmail, uniqueGroupName } from '../support/fixtures.ts';
+import { adminCredentials, api, groupPath, login } from './support/api.ts';
+import { busEntriesUntil, restartStreamPoller, type BusEntry } from './support/events.ts';
+import { uniqueEmail, uniqueGroupName } from './support/fixtures.ts';
+import { openLocalStreamTail, writeRawItem } from './support/localStream.ts';
 
 let adminToken: string;
 
@@ -131,5 +132,35 @@ describe('change events on the local bus', () => {
     expect(entries.map((entry) => entry['detail-type'])).toEqual(['group.created', ...written.map(() => 'group.updated')]);
     expect(descriptions(entries.slice(1))).toEqual(written);
     expect(new Set(entries.map((entry) => entry.detail.id)).size).toBe(entries.length);
+  });
+
+  it('delivers an event whose changes hold an empty map, and every event after it', async () => {
+    // Prepare
+    const id = await createGroup(uniqueGroupName('events'));
+
+    // Act
+    const configured = await api('PATCH', groupPath(id), { token: adminToken, body: { configuration: { limits: {} } } });
+    await describeGroup(id, 'after the empty map');
+
+    // Assess
+    expect(configured.status).toBe(200);
+    const entries = await busEntriesUntil(id, describedAs('after the empty map'));
+    expect(entries.map((entry) => entry['detail-type'])).toEqual(['group.created', 'group.updated', 'group.updated']);
+    expect(entries[1]!.detail.changes.configuration).toEqual({ after: { limits: {} } });
+  });
+});
+
+describe('DynamoDB Local stream records (canary for the local poller)', () => {
+  it('still serve an empty map as {} instead of {"M":{}}, which the local poller repairs', async () => {
+    // Prepare
+    const stream = await openLocalStreamTail();
+    const pk = `CANARY#${uniqueGroupName('stream')}`;
+
+    // Act
+    await writeRawItem({ pk: { S: pk }, sk: { S: 'canary' }, empty: { M: {} } });
+    const image = await stream.nextImageOf(pk);
+
+    // Assess: when this fails, DynamoDB Local got faithful and `faithfulStreamImage` can go.
+    expect(image.empty).toEqual({});
   });
 });
