@@ -52,6 +52,9 @@ export const EVENT_TYPES: Readonly<Record<string, AuditEventType>> = {
   'session.logout': 'session.ended',
 };
 
+/** The actor of what the service records on its own: lockouts, failed logins, MFA found changed at Cognito. */
+export const SYSTEM_ACTOR = 'system';
+
 export interface AuditEvent {
   /** A UUID version 7 whose time is `at`: unique, and sorting ids sorts events by time. Consumers deduplicate on it. */
   id: string;

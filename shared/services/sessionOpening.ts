@@ -5,6 +5,7 @@
  */
 import type { SessionMethod, SessionRecord } from '../domain/sessions.ts';
 import type { TokenVerifier } from '../identity/tokenVerifier.ts';
+import { SYSTEM_ACTOR } from '../events/auditEvent.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { userKey } from '../store/keys.ts';
@@ -65,16 +66,30 @@ export async function openSession(
   // The service's record of the user's MFA follows Cognito's: a login without a TOTP challenge means Cognito has none.
   const mfaEnabled = opening.method === 'password+totp';
   if (opening.method !== undefined && (opening.user.mfaEnabled === true) !== mfaEnabled) {
-    items.push({
-      Update: {
-        TableName: deps.table.tableName,
-        Key: userKey(email),
-        UpdateExpression: 'SET mfaEnabled = :mfa ADD #version :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':mfa': mfaEnabled, ':one': 1 },
+    items.push(
+      {
+        Update: {
+          TableName: deps.table.tableName,
+          Key: userKey(email),
+          UpdateExpression: 'SET mfaEnabled = :mfa ADD #version :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':mfa': mfaEnabled, ':one': 1 },
+        },
       },
-    });
+      // Nobody asked the service: the login showed what Cognito holds, so the system records it.
+      auditEventPut(deps.table.tableName, {
+        actor: SYSTEM_ACTOR,
+        action: mfaEnabled ? 'user.mfa_enabled' : 'user.mfa_disabled',
+        targetType: 'user',
+        targetId: email,
+        before: { mfaEnabled: opening.user.mfaEnabled === true },
+        after: { mfaEnabled },
+        at,
+        requestId: opening.requestId,
+        groupId: opening.user.defaultGroup,
+      }),
+    );
   }
   await writeTransaction(deps.table, items);
   return sessionSkOf(session);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCKOUT_POLICY } from '../config/lockout.ts';
+import { SYSTEM_ACTOR } from '../events/auditEvent.ts';
 import { auditEventPut } from './audit.ts';
 import type { TableRef } from './client.ts';
 import { knownSourceKey, lockoutKey, loginHistoryKey, loginHistoryPartition, TTL_ATTRIBUTE } from './keys.ts';
@@ -153,7 +154,7 @@ async function countFailure(
         },
       },
       auditEventPut(table.tableName, {
-        actor: 'system',
+        actor: SYSTEM_ACTOR,
         action: 'login.locked',
         targetType: 'session',
         targetId: `${scope}:${subject}`,
@@ -229,7 +230,7 @@ export async function recordLoginAttempt(
   await writeTransaction(table, [
     { Update: history },
     auditEventPut(table.tableName, {
-      actor: 'system',
+      actor: SYSTEM_ACTOR,
       action: 'login.failed',
       targetType: 'user',
       targetId: email,
