@@ -54,7 +54,9 @@ export async function updateInvitations(
     // changed meanwhile, and the change is decided again.
     replaceUser(deps.table.tableName, loaded.user, loaded.version),
     ...changed.map((invitation) => putInvitation(deps.table.tableName, invitation)),
-    membershipSummaryUpdate(deps.table.tableName, loaded.user.email, { set: changed }),
+    membershipSummaryUpdate(deps.table.tableName, loaded.user.email, {
+      set: changed.map((invitation) => ({ ...invitation, status: 'pending' as const })),
+    }),
     auditEventPut(deps.table.tableName, {
       actor: caller.email,
       action: 'invitation.updated',
