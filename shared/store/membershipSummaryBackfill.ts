@@ -8,9 +8,24 @@ import type { TableRef } from './client.ts';
 import { putMembershipSummary, membershipsOf } from './membershipSummary.ts';
 import { subtreeMembershipPrefix } from './entities/users.ts';
 import { ConditionFailedError, writeTransaction } from './transactions.ts';
-import { loadUserWithMemberships, queryMemberships, requireUserVersion } from './userStore.ts';
+import { userKey } from './entities/users.ts';
+import type { TransactItem } from './transactions.ts';
+import { loadUserWithMemberships, queryMemberships } from './userStore.ts';
 
 const ATTEMPTS = 5;
+
+/** The profile still at the version read (a profile without a version, never changed by the service, reads as 0). */
+function profileUnchanged(tableName: string, email: string, version: number): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: userKey(email),
+      ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(#version)' : '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ...(version === 0 ? {} : { ExpressionAttributeValues: { ':version': version } }),
+    },
+  };
+}
 
 /** Writes the user's complete summary; false when the user has no profile. */
 export async function backfillMembershipSummary(table: TableRef, email: string): Promise<boolean> {
@@ -19,7 +34,7 @@ export async function backfillMembershipSummary(table: TableRef, email: string):
     if (!loaded) return false;
     try {
       await writeTransaction(table, [
-        requireUserVersion(table.tableName, email, loaded.version),
+        profileUnchanged(table.tableName, email, loaded.version),
         putMembershipSummary(table.tableName, email, membershipsOf(loaded)),
       ]);
       return true;
