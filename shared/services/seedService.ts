@@ -9,6 +9,7 @@ import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
 import type { TableRef } from '../store/client.ts';
 import { putNewGroup } from '../store/groupStore.ts';
+import { putMembershipSummary } from '../store/membershipSummary.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
 import type { GroupRecord, MembershipRecord, UserRecord } from '../store/storedRecords.ts';
 import { timestampOf } from './clock.ts';
@@ -57,6 +58,7 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
           putNewGroup(table.tableName, root, { memberCount: 1 }),
           putNewUser(table.tableName, admin),
           putMembership(table.tableName, membership),
+          putMembershipSummary(table.tableName, email, [membership]),
           auditEventPut(table.tableName, {
             actor: INSTALLER,
             action: 'seed.created',

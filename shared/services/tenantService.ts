@@ -8,9 +8,10 @@ import { conflict, notFound } from '../domain/errors.ts';
 import type { Caller } from '../domain/caller.ts';
 import { auditEventPut } from '../store/audit.ts';
 import { adjustGroup, getStoredGroup, putNewGroup, setTenantPlan } from '../store/groupStore.ts';
-import type { GroupRecord, UserRecord } from '../store/storedRecords.ts';
+import type { GroupRecord, MembershipRecord, UserRecord } from '../store/storedRecords.ts';
 import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 import { compact } from '../domain/sparse.ts';
+import { membershipSummaryUpdate, putMembershipSummary } from '../store/membershipSummary.ts';
 import { putMembership, putNewUser, replaceUser, type UserWithMemberships } from '../store/userStore.ts';
 import { getGroupView, type GroupView } from './groupService.ts';
 import { inviteUser } from './users/invite.ts';
@@ -138,17 +139,12 @@ export async function createTenantForOwner(
       createdAt: at,
     });
     const { replacing } = request;
+    const membership: MembershipRecord = { email: request.email, groupId: id, role: 'admin', createdBy: 'signup', createdAt: at };
     try {
       await writeTransaction(deps.table, [
         putNewGroup(deps.table.tableName, tenant, { memberCount: 1, userCount: 1, userLimit: PLANS['sole-trader'].userLimit }),
         replacing ? replaceUser(deps.table.tableName, owner, replacing.version) : putNewUser(deps.table.tableName, owner),
-        putMembership(deps.table.tableName, {
-          email: request.email,
-          groupId: id,
-          role: 'admin',
-          createdBy: 'signup',
-          createdAt: at,
-        }),
+        putMembership(deps.table.tableName, membership),
         adjustGroup(deps.table.tableName, ROOT_GROUP_ID, { childCount: 1 }, true),
         auditEventPut(deps.table.tableName, {
           actor: request.email,
@@ -159,6 +155,10 @@ export async function createTenantForOwner(
           at,
           requestId: request.requestId,
         }),
+        // The invitations that waited for this sign-up stay beside the new membership.
+        replacing
+          ? membershipSummaryUpdate(deps.table.tableName, request.email, { set: [membership] })
+          : putMembershipSummary(deps.table.tableName, request.email, [membership]),
       ]);
       return id;
     } catch (error) {

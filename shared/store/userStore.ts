@@ -2,7 +2,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles.ts';
 import type { TableRef } from './client.ts';
-import { MEMBERSHIP_RECORD_FIELDS, USER_RECORD_FIELDS } from './entities/users.ts';
+import { MEMBERSHIP_RECORD_FIELDS, MEMBERSHIP_SUMMARY_ENTITY, USER_RECORD_FIELDS } from './entities/users.ts';
 import {
   groupIdFromMembershipSk,
   MEMBERSHIP_SK_PREFIX,
@@ -75,10 +75,16 @@ export async function loadUserWithMemberships(
       new QueryCommand({
         TableName: table.tableName,
         KeyConditionExpression: 'pk = :pk',
-        // The same partition holds the user's sessions: only the one asked for comes back.
-        FilterExpression: 'attribute_not_exists(#type) OR #type <> :session OR sessionId = :sessionId',
+        // The same partition holds the user's sessions (only the one asked for comes back) and the
+        // listings' membership summary, which the memberships themselves make redundant here.
+        FilterExpression: 'attribute_not_exists(#type) OR (#type <> :session AND #type <> :summary) OR sessionId = :sessionId',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':pk': userPartition(email), ':session': 'session', ':sessionId': sessionId },
+        ExpressionAttributeValues: {
+          ':pk': userPartition(email),
+          ':session': 'session',
+          ':summary': MEMBERSHIP_SUMMARY_ENTITY.type,
+          ':sessionId': sessionId,
+        },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),

@@ -5,13 +5,15 @@
  */
 import type { LocalStack } from '../../infrastructure/local/localStack.ts';
 import type { TableRef } from '../../shared/store/client.ts';
-import { membershipIndexKeys, membershipKey, userKey } from '../../shared/store/keys.ts';
 import { putNewRole } from '../../shared/store/roleStore.ts';
 import type { DynamoCounter } from './dynamoCounter.ts';
 import { costOf, type RouteCost } from './groupsBench.ts';
 import { batchPut, writeGroups } from './seedData.ts';
+import { userItems } from './userItems.ts';
 
 const TENANT = '/checks';
+/** The same people again, as profiles written before membership summaries: what every page cost before them. */
+const LEGACY_TENANT = '/checks-legacy';
 const DEPARTMENTS = 10;
 const PEOPLE = 100;
 const CUSTOM_ROLE = 'bench-approver';
@@ -22,49 +24,44 @@ export interface BatchBenchResult {
   costs: RouteCost[];
 }
 
-const department = (i: number) => `${TENANT}/department-${i % DEPARTMENTS}`;
-const personEmail = (i: number) => `bench-person-${String(i).padStart(3, '0')}@example.com`;
+const department = (i: number, tenant = TENANT) => `${tenant}/department-${i % DEPARTMENTS}`;
+const personEmail = (i: number, prefix = 'bench-person') => `${prefix}-${String(i).padStart(3, '0')}@example.com`;
 
-/** `TENANT` with its departments, a custom role defined at the tenant, and 100 people, one membership each. */
+/**
+ * `TENANT` with its departments, a custom role defined at the tenant, and 100 people, one
+ * membership each, written as the service writes them (with their membership summaries); and the
+ * same in `LEGACY_TENANT` without summaries.
+ */
 async function seed(table: TableRef): Promise<void> {
-  await writeGroups(table, [TENANT, ...Array.from({ length: DEPARTMENTS }, (_, i) => department(i))]);
+  const tenants = [TENANT, LEGACY_TENANT];
+  await writeGroups(table, [
+    ...tenants,
+    ...tenants.flatMap((tenant) => Array.from({ length: DEPARTMENTS }, (_, i) => department(i, tenant))),
+  ]);
   const createdAt = new Date().toISOString();
-  const role = putNewRole(table.tableName, {
-    name: CUSTOM_ROLE,
-    actions: ['payments:*', 'accounts:read'],
-    definedAt: TENANT,
-    createdBy: 'bench',
-    createdAt,
-  }).Put!.Item!;
-  const people = Array.from({ length: PEOPLE }, (_, i) => {
-    const email = personEmail(i);
-    const groupId = department(i);
-    const custom = i % 5 === 0;
-    return [
-      {
-        ...userKey(email),
-        type: 'user',
-        version: 1,
-        email,
-        state: 'active',
-        defaultGroup: groupId,
+  const roles = tenants.map(
+    (tenant) =>
+      putNewRole(table.tableName, {
+        name: CUSTOM_ROLE,
+        actions: ['payments:*', 'accounts:read'],
+        definedAt: tenant,
         createdBy: 'bench',
         createdAt,
-      },
-      {
-        ...membershipKey(email, groupId),
-        ...membershipIndexKeys(email, groupId),
-        type: 'membership',
-        email,
-        groupId,
-        role: custom ? CUSTOM_ROLE : BUILT_IN[i % BUILT_IN.length],
-        ...(custom ? { roleDefinedAt: TENANT } : {}),
-        createdBy: 'bench',
-        createdAt,
-      },
-    ];
-  });
-  await batchPut(table, [role, ...people.flat()]);
+      }).Put!.Item!,
+  );
+  const people = tenants.flatMap((tenant) =>
+    Array.from({ length: PEOPLE }, (_, i) => {
+      const custom = i % 5 === 0;
+      const groupId = department(i, tenant);
+      return userItems(table.tableName, {
+        email: tenant === TENANT ? personEmail(i) : personEmail(i, 'bench-legacy'),
+        memberships: { [groupId]: custom ? CUSTOM_ROLE : BUILT_IN[i % BUILT_IN.length]! },
+        roleSources: custom ? { [groupId]: tenant } : {},
+        withoutSummary: tenant === LEGACY_TENANT,
+      });
+    }),
+  );
+  await batchPut(table, [...roles, ...people.flat()]);
 }
 
 export async function measureBatchCosts(
@@ -102,9 +99,18 @@ export async function measureBatchCosts(
     await cost('check: one check of another person', 'POST', '/authorizations/check', distinct[1]),
     await cost('GET /users?includeChildGroups=true&count=10', 'GET', '/users?includeChildGroups=true&count=10'),
     await cost('GET /users?includeChildGroups=true&count=100', 'GET', '/users?includeChildGroups=true&count=100'),
+    await costOf(
+      stack,
+      counter,
+      'GET /users?includeChildGroups=true&count=100, profiles written before summaries (not backfilled)',
+      'GET',
+      '/users?includeChildGroups=true&count=100',
+      200,
+      { token: adminToken, groupContext: LEGACY_TENANT },
+    ),
   ];
   return {
-    shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (depth 2, so each check reads the profile and 3 membership keys); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA`,
+    shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (depth 2, so each check reads the profile and 3 membership keys); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA. Written as the service writes them, membership summaries included; \`${LEGACY_TENANT}\` holds the same people without summaries, as profiles written before them are until \`npm run backfill:summaries\``,
     costs,
   };
 }

@@ -292,8 +292,12 @@ ${table(
 A check of someone else reads, by key, each person's profile and their memberships on the path from the group checked up to
 \`/\` (\`loadUsersOnPaths\` in \`shared/store/userPathReads.ts\`, 100 keys per BatchGetItem, sent together), then the custom role
 definitions and group MFA settings those decisions need in one more BatchGetItem (\`tableDecisionInputs\`), which the function
-caches for 30 s. A page of \`GET /users\` still reads each listed person's partition (one Query each, after the Query of the
-membership index), to show their memberships and list each person once: issue 14's bounded listing is not done yet.`;
+caches for 30 s. A page of \`GET /users\` reads the membership index (one Query), then each listed person's profile and
+membership summary by key (\`loadListedUsers\` in \`shared/store/listedUsers.ts\`, 100 keys per BatchGetItem, sent together),
+so a page of 100 costs about as much as a page of 10. Profiles written before summaries (the last row, the cost of every page
+before them) are read with one Query of their partition each, until \`npm run backfill:summaries\` writes their summaries.
+
+Alone: \`npx tsx test/bench/batchMain.ts\` prints this section.`;
 }
 
 /** `Query, Query, Query` → `Query ×3`: consecutive repeats of one operation, counted. */

@@ -189,7 +189,7 @@ describe('authorizeToken', () => {
     expect(queries[0]!.args[0].input).toMatchObject({
       TableName: TABLE_NAME,
       KeyConditionExpression: 'pk = :pk',
-      FilterExpression: 'attribute_not_exists(#type) OR #type <> :session OR sessionId = :sessionId',
+      FilterExpression: 'attribute_not_exists(#type) OR (#type <> :session AND #type <> :summary) OR sessionId = :sessionId',
       ExpressionAttributeValues: { ':pk': `USER#${EMAIL}`, ':sessionId': SESSION_ID },
       ConsistentRead: true,
     });

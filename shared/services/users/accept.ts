@@ -3,6 +3,8 @@ import { forbidden, notFound } from '../../domain/errors.ts';
 import { auditEventPut } from '../../store/audit.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import { loadUserWithMemberships, putMembership, replaceUser } from '../../store/userStore.ts';
+import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
+import type { MembershipRecord } from '../../store/storedRecords.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertInvitationStillGranted, grantRefusal } from './grantChecks.ts';
 import { countedTagPlacement, membershipCountUpdates, writeUserTransaction } from './membershipChange.ts';
@@ -29,17 +31,19 @@ export async function acceptInvitation(
       await assertInvitationStillGranted(deps, caller.email, { groupId, role });
       const at = timestamp(deps);
       const memberships = { ...loaded.memberships, [groupId]: role };
+      const membership: MembershipRecord = {
+        email: caller.email,
+        groupId,
+        role,
+        ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
+        createdBy: caller.email,
+        createdAt: at,
+      };
       await writeUserTransaction(deps.table, [
         ...membershipCountUpdates(deps.table.tableName, { before: [groupId], after: [groupId], activeGroup: groupId }),
         replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
-        putMembership(deps.table.tableName, {
-          email: caller.email,
-          groupId,
-          role,
-          ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
-          createdBy: caller.email,
-          createdAt: at,
-        }),
+        putMembership(deps.table.tableName, membership),
+        membershipSummaryUpdate(deps.table.tableName, caller.email, { set: [membership] }),
         auditEventPut(deps.table.tableName, {
           actor: caller.email,
           action: 'membership.accepted',

@@ -8,9 +8,10 @@ import { compact } from '../../domain/sparse.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
 import { auditEventPut } from '../../store/audit.ts';
-import type { UserRecord } from '../../store/storedRecords.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
+import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
+import type { MembershipRecord, UserRecord } from '../../store/storedRecords.ts';
 import { putMembership, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
@@ -53,6 +54,15 @@ export async function grantExisting(
 
   const groupsBefore = [...Object.keys(existing.memberships), ...Object.keys(existing.pending)];
   const replacedRole = existing.memberships[contextId] ?? existing.pending[contextId];
+  const membership: MembershipRecord = {
+    email: request.email,
+    groupId: contextId,
+    role: request.role,
+    ...(roleSource ? { roleDefinedAt: roleSource } : {}),
+    ...(takesEffect ? {} : { status: 'pending' as const }),
+    createdBy: caller.email,
+    createdAt: at,
+  };
   const items: TransactItem[] = [
     ...membershipCountUpdates(deps.table.tableName, {
       before: groupsBefore,
@@ -60,15 +70,8 @@ export async function grantExisting(
       activeGroup: contextId,
     }),
     replaceUser(deps.table.tableName, user, existing.version),
-    putMembership(deps.table.tableName, {
-      email: request.email,
-      groupId: contextId,
-      role: request.role,
-      ...(roleSource ? { roleDefinedAt: roleSource } : {}),
-      ...(takesEffect ? {} : { status: 'pending' as const }),
-      createdBy: caller.email,
-      createdAt: at,
-    }),
+    putMembership(deps.table.tableName, membership),
+    membershipSummaryUpdate(deps.table.tableName, request.email, { set: [membership] }),
     ...roleUseUpdates(
       deps.table.tableName,
       replacedRole ? [{ role: replacedRole, source: existing.roleSources[contextId] }] : [],

@@ -8,6 +8,7 @@ import { applyTagPatch } from '../../domain/tags.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { auditEventPut } from '../../store/audit.ts';
 import type { MembershipRecord } from '../../store/storedRecords.ts';
+import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
 import { putInvitation, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
 import { assertMayChangeProfile } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
@@ -53,6 +54,9 @@ export async function updateInvitations(
     // changed meanwhile, and the change is decided again.
     replaceUser(deps.table.tableName, loaded.user, loaded.version),
     ...changed.map((invitation) => putInvitation(deps.table.tableName, invitation)),
+    membershipSummaryUpdate(deps.table.tableName, loaded.user.email, {
+      set: changed.map((invitation) => ({ ...invitation, status: 'pending' as const })),
+    }),
     auditEventPut(deps.table.tableName, {
       actor: caller.email,
       action: 'invitation.updated',

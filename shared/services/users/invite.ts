@@ -25,6 +25,7 @@ import {
   replaceUser,
   type UserWithMemberships,
 } from '../../store/userStore.ts';
+import { membershipSummaryUpdate, putMembershipSummary } from '../../store/membershipSummary.ts';
 import { log } from '../../observability/logger.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertPasswordPolicy } from '../authService.ts';
@@ -104,12 +105,14 @@ async function createInvitedUser(
     createdBy: caller.email,
     createdAt: at,
   };
+  const written: MembershipRecord = signingUp
+    ? compact({ ...membership, defaultGroup, tags: user.tags, status: 'pending' as const })
+    : membership;
   await writeUserTransaction(deps.table, [
     ...membershipCountUpdates(deps.table.tableName, { before: [], after: [contextId], activeGroup: contextId }),
     putNewUser(deps.table.tableName, user),
-    signingUp
-      ? putInvitation(deps.table.tableName, { ...membership, defaultGroup, tags: user.tags })
-      : putMembership(deps.table.tableName, membership),
+    signingUp ? putInvitation(deps.table.tableName, written) : putMembership(deps.table.tableName, written),
+    putMembershipSummary(deps.table.tableName, request.email, [written]),
     ...roleUseUpdates(deps.table.tableName, [], [{ role: request.role, source: roleSource }]),
     auditEventPut(deps.table.tableName, {
       actor: caller.email,
@@ -180,6 +183,7 @@ async function inviteExisting(
     // The profile is unchanged (only its version moves), so the user's other tenants see nothing new.
     replaceUser(deps.table.tableName, existing.user, existing.version),
     putInvitation(deps.table.tableName, invitation),
+    membershipSummaryUpdate(deps.table.tableName, request.email, { set: [invitation] }),
     ...roleUseUpdates(
       deps.table.tableName,
       previousRole ? [{ role: previousRole, source: existing.roleSources[contextId] }] : [],

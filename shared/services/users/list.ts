@@ -5,7 +5,8 @@ import { ancestorsInView } from '../../domain/access/visibility.ts';
 import { isWithin } from '../../domain/groupPath.ts';
 import { groupMembershipPrefix, subtreeMembershipPrefix } from '../../store/keys.ts';
 import { decodePageToken, encodePageToken, type PageKey } from '../../store/pagination.ts';
-import { loadUserWithMemberships, queryMemberships, type UserWithMemberships } from '../../store/userStore.ts';
+import { loadListedUsers } from '../../store/listedUsers.ts';
+import { queryMemberships, type UserWithMemberships } from '../../store/userStore.ts';
 import { presentUser, type UserView } from './present.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
@@ -31,8 +32,10 @@ const MAX_READS_PER_PAGE = 5;
  * Users with a membership in the context (default), in it and beneath it (includeChildGroups),
  * and/or at its ancestors (includeParentGroups, listed first). Memberships are read in tree order
  * from the membership index; a user is listed once, at the first of their memberships the listing
- * covers, so no user repeats across pages and no state needs carrying between them. Each page
- * reads its memberships (one more, to know whether more remain) and one Query per listed user.
+ * covers, so no user repeats across pages and no state needs carrying between them. Each read
+ * takes its memberships (one more, to know whether more remain), then the listed users' profiles
+ * and membership summaries by key (store/listedUsers.ts): a bounded number of requests whatever
+ * the page size.
  */
 export async function listUsers(
   deps: UserDependencies,
@@ -58,9 +61,12 @@ export async function listUsers(
     const room = request.count - users.length;
     const page = await queryMemberships(deps.table, prefixes[phase]!, { limit: room + 1, startKey });
     const taken = page.entries.slice(0, room);
-    const loaded = await Promise.all(taken.map((entry) => loadUserWithMemberships(deps.table, entry.email)));
-    taken.forEach((entry, i) => {
-      const user = loaded[i];
+    const loaded = await loadListedUsers(
+      deps.table,
+      taken.map((entry) => entry.email),
+    );
+    taken.forEach((entry) => {
+      const user = loaded.get(entry.email);
       if (!user || firstCovered(user, covers) !== entry.groupId) return;
       const view = presentUser(user, caller);
       if (request.tags.every((tag) => view.tags?.[tag.key] === tag.value)) users.push(view);

@@ -11,6 +11,7 @@ import { auditEventPut } from '../../store/audit.ts';
 import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from '../../store/transactions.ts';
 import { deleteMembership, deleteUserProfile, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
+import { deleteMembershipSummary, membershipSummaryUpdate } from '../../store/membershipSummary.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import {
   countedTagPlacement,
@@ -80,6 +81,7 @@ async function revokeInTransactions(
     const items = [
       replaceUser(deps.table.tableName, user, current.version),
       ...batch.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
+      membershipSummaryUpdate(deps.table.tableName, current.user.email, { remove: batch }),
       ...roleUseUpdates(
         deps.table.tableName,
         batch.map((groupId) => ({
@@ -128,6 +130,7 @@ async function deleteProfile(
 ): Promise<void> {
   await writeUserTransaction(deps.table, [
     deleteUserProfile(deps.table.tableName, loaded.user.email, loaded.version),
+    deleteMembershipSummary(deps.table.tableName, loaded.user.email),
     auditEventPut(deps.table.tableName, {
       actor: caller.email,
       action: 'user.deleted',

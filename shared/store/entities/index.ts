@@ -8,12 +8,13 @@ import { CUSTOM_ROLE_ENTITY } from './roles.ts';
 import { REFRESH_TOKEN_ENTITY, SESSION_ENTITY } from './sessions.ts';
 import { PENDING_SIGNUP_ENTITY, SIGNUP_COUNTER_ENTITY } from './signups.ts';
 import { TAG_USAGE_ENTITY } from './tags.ts';
-import { MEMBERSHIP_ENTITY, ROOT_ADMIN_GUARD_ENTITY, USER_ENTITY } from './users.ts';
+import { MEMBERSHIP_ENTITY, MEMBERSHIP_SUMMARY_ENTITY, ROOT_ADMIN_GUARD_ENTITY, USER_ENTITY } from './users.ts';
 
 export const ENTITIES: readonly EntityDeclaration[] = [
   GROUP_ENTITY,
   USER_ENTITY,
   MEMBERSHIP_ENTITY,
+  MEMBERSHIP_SUMMARY_ENTITY,
   SESSION_ENTITY,
   REFRESH_TOKEN_ENTITY,
   AUDIT_EVENT_ENTITY,

@@ -64,6 +64,21 @@ export const MEMBERSHIP_ENTITY = defineEntity({
   fields: MEMBERSHIP_RECORD_FIELDS,
 });
 
+/**
+ * Beside the profile, every membership and invitation of the user, one attribute per group named
+ * as its membership's sort key (`MEMBER#/acme`: the role, and for an invitation what its tenant
+ * sees). Each membership write sets or removes its own attribute in its transaction, so concurrent
+ * grants never overwrite each other; `complete` says it holds all of them (a new user, or the
+ * backfill). A user listing reads it by key with the profile instead of querying the partition.
+ */
+export const MEMBERSHIP_SUMMARY_ENTITY = defineEntity({
+  item: 'membership summary',
+  type: 'summary',
+  pk: keyTemplate('USER#<email>'),
+  sk: keyTemplate('#SUMMARY'),
+  fields: ['complete', 'MEMBER#<groupId>'],
+});
+
 /** Serialises changes that could leave `/` without an active admin (see services/users/rootAdminGuard.ts). */
 export const ROOT_ADMIN_GUARD_ENTITY = defineEntity({
   item: 'root-admin guard',
@@ -77,6 +92,10 @@ export const userPartition = (email: string) => USER_ENTITY.pk.build({ email });
 export const USER_PROFILE_SK = USER_ENTITY.sk.build({});
 export const MEMBERSHIP_SK_PREFIX = MEMBERSHIP_ENTITY.sk.build({ groupId: '' });
 export const userKey = (email: string) => ({ pk: userPartition(email), sk: USER_PROFILE_SK });
+export const membershipSummaryKey = (email: string) => ({
+  pk: MEMBERSHIP_SUMMARY_ENTITY.pk.build({ email }),
+  sk: MEMBERSHIP_SUMMARY_ENTITY.sk.build({}),
+});
 export const membershipKey = (email: string, groupId: string) => ({
   pk: MEMBERSHIP_ENTITY.pk.build({ email }),
   sk: MEMBERSHIP_ENTITY.sk.build({ groupId }),

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/store/keys.ts';
 import { GROUP_ENTITY } from '../../../shared/store/entities/groups.ts';
 import { MEMBERSHIP_ENTITY, USER_ENTITY } from '../../../shared/store/entities/users.ts';
+import { backfillMembershipSummary } from '../../../shared/store/membershipSummaryBackfill.ts';
 import type { UserRecord } from '../../../shared/store/storedRecords.ts';
 
 let table: TableRef | undefined;
@@ -47,6 +48,8 @@ export async function createTestUser(options: {
   temporary?: boolean;
   /** Nobody proved the address (its password was chosen by whoever made the login); by default the owner has. */
   unproved?: boolean;
+  /** A profile as written before membership summaries existed (not yet backfilled); by default it has its complete summary. */
+  withoutSummary?: boolean;
 }): Promise<TestUser> {
   const stack = inject('stack');
   const email = options.email ?? uniqueEmail();
@@ -85,7 +88,7 @@ export async function createTestUser(options: {
       },
     }),
   );
-  await addTestMemberships(email, memberships);
+  await addTestMemberships(email, memberships, { withoutSummary: options.withoutSummary });
   return { email, password };
 }
 
@@ -131,7 +134,11 @@ export async function createTestGroup(id: string): Promise<void> {
 }
 
 /** Memberships written directly, many at once (for users with hundreds of memberships). */
-export async function addTestMemberships(email: string, memberships: Record<string, Role>): Promise<void> {
+export async function addTestMemberships(
+  email: string,
+  memberships: Record<string, Role>,
+  options: { withoutSummary?: boolean } = {},
+): Promise<void> {
   const { doc, tableName } = testTable();
   const at = new Date().toISOString();
   const items = Object.entries(memberships).map(([groupId, role]) => ({
@@ -173,6 +180,8 @@ export async function addTestMemberships(email: string, memberships: Record<stri
         }),
     ),
   );
+  // The summary the service keeps beside the profile, as the backfill writes it.
+  if (!options.withoutSummary) await backfillMembershipSummary(testTable(), email);
 }
 
 /** Every item left in a user's partition (profile and memberships). */

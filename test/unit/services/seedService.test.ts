@@ -41,7 +41,7 @@ describe('services/seedService', () => {
       // Assess
       expect(result).toEqual({ created: true });
       const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-      expect(items.map((item) => item.Put?.Item?.type)).toEqual(['group', 'user', 'membership', 'group.created']);
+      expect(items.map((item) => item.Put?.Item?.type)).toEqual(['group', 'user', 'membership', 'summary', 'group.created']);
       expect(items[1]!.Put!.Item).toMatchObject({
         email: 'admin@bank.example',
         state: 'invited',
