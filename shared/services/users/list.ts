@@ -7,7 +7,7 @@ import { groupMembershipPrefix, subtreeMembershipPrefix } from '../../store/keys
 import { decodePageToken, encodePageToken, type PageKey } from '../../store/pagination.ts';
 import { loadUserWithMemberships, queryMemberships, type UserWithMemberships } from '../../store/userStore.ts';
 import { presentUser, type UserView } from './present.ts';
-import type { UserDependencies } from './userDependencies.ts';
+import type { TableDependencies } from '../tableDependencies.ts';
 
 export interface ListUsersRequest {
   includeChildGroups: boolean;
@@ -35,7 +35,7 @@ const MAX_READS_PER_PAGE = 5;
  * reads its memberships (one more, to know whether more remain) and one Query per listed user.
  */
 export async function listUsers(
-  deps: UserDependencies,
+  deps: TableDependencies,
   caller: Caller,
   request: ListUsersRequest,
 ): Promise<{ users: UserView[]; nextToken?: string }> {
