@@ -1,33 +1,10 @@
-/**
- * API Gateway REQUEST authorizer. Identity source: the Authorization header alone, so one
- * cached decision serves every route and every group context (the group context is resolved
- * per request in the handlers' middleware). One DynamoDB request per uncached decision.
- */
-import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { authorizeToken, bearerToken, wholeApiResource } from '../shared/services/authorizerService.ts';
+/** API Gateway REQUEST authorizer (see shared/http/authorizerHandler.ts). */
+import { authorizerHandler } from '../shared/http/authorizerHandler.ts';
 import { createTokenVerifier, verifierSettingsFromEnvironment } from '../shared/identity/tokenVerifier.ts';
-import { defaultTable } from '../shared/store/client.ts';
-import { authorizerDecided, authorizerFailed, observeAuthorizer } from '../shared/observability/authorizerLogging.ts';
 
 const verifier = createTokenVerifier(verifierSettingsFromEnvironment());
-// Fetch the JWKS during the cold start, outside any request; a failure here is retried on first use.
+// Fetch the JWKS during the cold start, outside any request: the round trip overlaps the rest of
+// the function's start instead of delaying its first decision. A failure here is retried on first use.
 const hydrated = verifier.hydrate().catch(() => undefined);
 
-export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
-  observeAuthorizer(event);
-  await hydrated;
-  const token = bearerToken(event.headers);
-  // API Gateway turns exactly this message into a 401.
-  if (!token) throw authorizerDecided(undefined);
-  const decision = await authorizeToken({ verifier, table: defaultTable() }, token).catch(authorizerFailed);
-  if (!decision) throw authorizerDecided(undefined);
-  authorizerDecided(decision.email);
-  return {
-    principalId: decision.email,
-    policyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApiResource(event.methodArn) }],
-    },
-    context: { ...decision },
-  };
-}
+export const handler = authorizerHandler(verifier, hydrated);

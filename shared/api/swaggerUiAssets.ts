@@ -16,3 +16,6 @@ export const SWAGGER_UI_FILES: Readonly<Record<string, string>> = {
 export const SWAGGER_UI_BUNDLE_FILES: Readonly<Record<string, string>> = Object.fromEntries(
   Object.keys(SWAGGER_UI_FILES).map((file) => [`${SWAGGER_UI_BUNDLE_DIR}/${file}`, `node_modules/swagger-ui-dist/${file}`]),
 );
+
+/** The OpenAPI document's place in its function's bundle, copied there from docs/swagger.json (see docs/servedOpenApi.ts). */
+export const OPENAPI_BUNDLE_FILE = 'swagger.json';

@@ -1,9 +1,10 @@
 /**
- * Counters in CloudWatch's embedded metric format (Powertools Metrics): each count is its own EMF
- * line, written at once, so concurrent requests in one local process never share a buffer.
+ * Counters in CloudWatch's embedded metric format (EMF), written as Powertools Metrics writes a
+ * single metric and read with its variables (`POWERTOOLS_METRICS_NAMESPACE`, `POWERTOOLS_SERVICE_NAME`,
+ * `POWERTOOLS_METRICS_DISABLED`, else `POWERTOOLS_DEV`): each count is its own EMF line, written
+ * at once, so concurrent requests in one local process never share a buffer.
  * Namespace SmeIam; every metric also carries the `service` dimension.
  */
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SERVICE_NAME } from './logger.ts';
 
 export const METRICS_NAMESPACE = 'SmeIam';
@@ -26,21 +27,33 @@ export const METRIC = {
   authorizerErrors: 'AuthorizerErrors',
 } as const;
 
-// Created on first use, so a local stack can set POWERTOOLS_METRICS_DISABLED after this module is imported.
-let metrics: Metrics | undefined;
+const TRUE = new Set(['1', 'true', 'on', 'yes', 'y']);
+const isTrue = (value: string | undefined): boolean => TRUE.has((value ?? '').trim().toLowerCase());
 
-function metricsInstance(): Metrics {
-  return (metrics ??= new Metrics({
-    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
-    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
-  }));
-}
-
-// One single-metric emitter, reused: it publishes and clears on every addMetric, and nothing awaits in between.
-let single: Metrics | undefined;
+// Read on first use, so a local stack can set POWERTOOLS_METRICS_DISABLED after this module is imported.
+let disabled: boolean | undefined;
+const metricsDisabled = (): boolean => {
+  const explicit = process.env.POWERTOOLS_METRICS_DISABLED;
+  return explicit === undefined ? isTrue(process.env.POWERTOOLS_DEV) : isTrue(explicit);
+};
 
 export function countMetric(name: (typeof METRIC)[keyof typeof METRIC], dimensions: Record<string, string> = {}): void {
-  single ??= metricsInstance().singleMetric();
-  for (const [dimension, value] of Object.entries(dimensions)) single.addDimension(dimension, value);
-  single.addMetric(name, MetricUnit.Count, 1);
+  disabled ??= metricsDisabled();
+  if (disabled) return;
+  const allDimensions = { service: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME, ...dimensions };
+  const line = {
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [
+        {
+          Namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
+          Dimensions: [Object.keys(allDimensions)],
+          Metrics: [{ Name: name, Unit: 'Count' }],
+        },
+      ],
+    },
+    ...allDimensions,
+    [name]: 1,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
 }

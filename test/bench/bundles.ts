@@ -14,6 +14,8 @@ import { bundleEntries, bundlePath, functionEntry, functionEntryNames, REPO_ROOT
 import { median } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
+/** The authorizer without the JWKS fetch it starts at import (test/bench/authorizerWithoutJwks.ts). */
+export const AUTHORIZER_WITHOUT_JWKS = 'authorizer without the JWKS fetch';
 export const IMPORT_ROUNDS = 9;
 
 /** What the modules read at import time; COGNITO_ENDPOINT stays unset, as on AWS. */
@@ -66,6 +68,11 @@ export function foreignZodLocales(metafile: Metafile): string[] {
 export async function measureBundles(log: (message: string) => void): Promise<BundlesResult> {
   const entries = [
     ...functionEntryNames().map((name) => ({ name, ...functionEntry(name) })),
+    {
+      name: AUTHORIZER_WITHOUT_JWKS,
+      out: 'authorizerWithoutJwks',
+      path: join(REPO_ROOT, 'test', 'bench', 'authorizerWithoutJwks.ts'),
+    },
     { name: FLOOR, out: 'floor', path: join(REPO_ROOT, 'test', 'bench', 'floor.ts') },
   ];
 

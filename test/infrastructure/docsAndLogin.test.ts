@@ -80,12 +80,14 @@ describe('docs and login on AWS', () => {
       expect(JSON.stringify(variables.COGNITO_HOSTED_DOMAIN)).toContain('.auth.');
     });
 
-    it('asks for the swagger-ui files in the docs file function only', () => {
+    it('asks for the swagger-ui files in the docs file function and the OpenAPI document in its function, nowhere else', () => {
       const calls = vi.mocked(iamFunction).mock.calls.map(([, , props]: [unknown, unknown, IamFunctionProps]) => props);
       const withFiles = calls.filter((props) => props.bundleFiles);
 
-      expect(withFiles.map((props) => props.handler)).toEqual([routes.docsFile.handler]);
-      expect(withFiles[0]!.bundleFiles).toEqual(routes.docsFile.bundleFiles);
+      expect(withFiles.map((props) => [props.handler, props.bundleFiles])).toEqual([
+        [routes.docsFile.handler, routes.docsFile.bundleFiles],
+        [routes.openApiDocument.handler, { 'swagger.json': 'docs/swagger.json' }],
+      ]);
     });
   });
 

@@ -4,7 +4,7 @@
  * authorized. Public and hidden from the OpenAPI document.
  */
 import * as z from 'zod';
-import { SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
+import { OPENAPI_BUNDLE_FILE, SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
 import { loginCallbackQuery } from '../loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
@@ -47,6 +47,7 @@ export const docsRoutes = {
     tag: 'Docs',
     request: {},
     success: { status: 200, description: 'The OpenAPI 3 document' },
+    bundleFiles: { [OPENAPI_BUNDLE_FILE]: 'docs/swagger.json' },
   }),
 
   startLogin: defineRoute({

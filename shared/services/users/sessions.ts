@@ -8,10 +8,11 @@ import { endOneSession, endSessions } from '../../store/userMutations.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertSelfOrManager } from '../access/userRules.ts';
 import { loadVisibleUser } from './read.ts';
+import type { TableDependencies } from '../tableDependencies.ts';
 import { nowOf, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 /** Forbidden for someone you do not manage everywhere; not found when not visible. */
-async function loadManagedUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
+async function loadManagedUser(deps: TableDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
   const loaded = await loadVisibleUser(deps, caller, email);
   assertSelfOrManager(caller, email, loaded);
   return loaded;
@@ -32,7 +33,7 @@ export async function endUserSessions(deps: UserDependencies, { caller, requestI
 }
 
 export async function getLoginHistory(
-  deps: UserDependencies,
+  deps: TableDependencies,
   caller: Caller,
   email: string,
   query: { count: number; fromToken?: string },
@@ -56,7 +57,7 @@ export interface SessionView {
 
 /** The user's live sessions, newest login first; the caller's own is marked `current`. */
 export async function listUserSessions(
-  deps: UserDependencies,
+  deps: TableDependencies,
   caller: Caller,
   email: string,
   query: { count: number; fromToken?: string },
@@ -81,7 +82,7 @@ export async function listUserSessions(
 
 /** Ends one session of the user (its tokens fail at the next uncached decision). */
 export async function endUserSession(
-  deps: UserDependencies,
+  deps: TableDependencies,
   { caller, requestId }: Mutation,
   email: string,
   sessionId: string,
