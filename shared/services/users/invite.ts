@@ -12,7 +12,6 @@
  */
 import { generatePassword } from '../../config/passwordPolicy.ts';
 import { conflict } from '../../domain/errors.ts';
-import { revocationTime } from '../../domain/sessions.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { auditEventPut } from '../../store/audit.ts';
 import type { MembershipRecord, UserRecord } from '../../store/storedRecords.ts';
@@ -35,7 +34,7 @@ import { awaitsProof, checkInvitationTarget, countedInTenant } from './invitatio
 import { presentInvitation } from './invitationView.ts';
 import { membershipCountUpdates, NOT_YET_COUNTED, roleUseUpdates, writeUserTransaction } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
-import { nowOf, timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
+import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 export type InviteRequest = GrantRequest;
 
@@ -82,15 +81,12 @@ async function createInvitedUser(
   await assertDefaultGroup(deps, defaultGroup, [contextId]);
   // Someone midway through self sign-up keeps their login: the invitation waits for them instead.
   const signingUp = (await deps.identity.loginStatus(request.email)) === 'UNCONFIRMED';
-  const now = nowOf(deps);
-  const at = now.toISOString();
+  const at = timestamp(deps);
   const user: UserRecord = compact({
     email: request.email,
     state: 'invited',
     defaultGroup,
     tags: nonEmpty(request.tags),
-    // No token issued before this profile existed acts for it (an earlier login under this email, see sendInvitation).
-    sessionsValidAfter: revocationTime(now),
     // A password the service generates and emails proves the address when its owner answers the first login with it.
     passwordSentToEmail: request.password === undefined && !signingUp ? true : undefined,
     createdBy: caller.email,

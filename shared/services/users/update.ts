@@ -5,7 +5,6 @@
 import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
-import { revocationTime } from '../../domain/sessions.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { sessionDelete, sessionSortKeys, sessionSkOf } from '../../store/sessionStore.ts';
 import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
@@ -63,8 +62,7 @@ export async function updateUser(
       assertMayChangeProfile(caller, email, loaded, changes);
       if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
 
-      const now = nowOf(deps);
-      const at = now.toISOString();
+      const at = nowOf(deps).toISOString();
       const before = loaded.user;
       const after: UserRecord = compact({
         ...before,
@@ -76,8 +74,6 @@ export async function updateUser(
               : changes.state,
         defaultGroup: changes.defaultGroup ?? before.defaultGroup,
         tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-        // Disabling also ends every session (deleted below); nothing moves this backwards.
-        sessionsValidAfter: changes.state === 'disabled' ? revocationTime(now) : before.sessionsValidAfter,
         updatedBy: caller.email,
         updatedAt: at,
       });
