@@ -5,13 +5,12 @@
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authorizeToken, bearerToken, wholeApiResource } from '../shared/services/authorizerService.ts';
-import { createTokenVerifier, verifierSettingsFromEnvironment } from '../shared/identity/tokenVerifier.ts';
-import { defaultTable } from '../shared/store/client.ts';
+import { authorizerDependencies } from '../shared/services/tokenDependencies.ts';
 import { authorizerDecided, authorizerFailed, observeAuthorizer } from '../shared/observability/authorizerLogging.ts';
 
-const verifier = createTokenVerifier(verifierSettingsFromEnvironment());
+const dependencies = authorizerDependencies();
 // Fetch the JWKS during the cold start, outside any request; a failure here is retried on first use.
-const hydrated = verifier.hydrate().catch(() => undefined);
+const hydrated = dependencies.verifier.hydrate().catch(() => undefined);
 
 export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   observeAuthorizer(event);
@@ -19,7 +18,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
   const token = bearerToken(event.headers);
   // API Gateway turns exactly this message into a 401.
   if (!token) throw authorizerDecided(undefined);
-  const decision = await authorizeToken({ verifier, table: defaultTable() }, token).catch(authorizerFailed);
+  const decision = await authorizeToken(dependencies, token).catch(authorizerFailed);
   if (!decision) throw authorizerDecided(undefined);
   authorizerDecided(decision.email);
   return {

@@ -1,6 +1,6 @@
 import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { userDependencies } from '../../shared/services/dependencies.ts';
+import { userDependencies } from '../../shared/services/users/userDependencies.ts';
 import { endUserSession } from '../../shared/services/users/sessions.ts';
 
 export const handler = httpRoute(routes.endUserSession, async ({ params, caller, requestId }) => {

@@ -2,14 +2,14 @@
 import type { Caller } from '../../domain/caller.ts';
 import { notFound } from '../../domain/errors.ts';
 import { resolveRole } from '../../domain/roles.ts';
-import { loadUserWithMemberships, type UserWithMemberships } from '../../store/userStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { visibleOrNotFound } from '../access/userRules.ts';
 import { presentUser, type MeView, type UserView } from './present.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
 /** Loads a user the caller may see in their group context; anyone else is "not found", exactly like an unknown email. */
 export async function loadVisibleUser(deps: UserDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
-  return visibleOrNotFound(caller, email, await loadUserWithMemberships(deps.table, email));
+  return visibleOrNotFound(caller, email, await deps.users.user(email));
 }
 
 export async function getUserView(deps: UserDependencies, caller: Caller, email: string): Promise<UserView> {
@@ -18,7 +18,7 @@ export async function getUserView(deps: UserDependencies, caller: Caller, email:
 }
 
 export async function getMe(deps: UserDependencies, caller: Caller): Promise<MeView> {
-  const loaded = await loadUserWithMemberships(deps.table, caller.email);
+  const loaded = await deps.users.user(caller.email);
   if (!loaded) throw notFound(`User ${caller.email} not found`);
   return {
     ...presentUser(loaded, 'self'),

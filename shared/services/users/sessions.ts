@@ -1,10 +1,8 @@
 /** A user's sessions and login history: their own, or those of a user the caller manages in every group. */
 import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
-import { queryLoginHistory, type LoginAttempt } from '../../store/loginAttemptStore.ts';
+import type { LoginAttempt } from '../../store/loginAttemptStore.ts';
 import type { SessionRecord } from '../../domain/sessions.ts';
-import { listSessions } from '../../store/sessionStore.ts';
-import { endOneSession, endSessions } from '../../store/userMutations.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertSelfOrManager } from '../access/userRules.ts';
 import { loadVisibleUser } from './read.ts';
@@ -21,7 +19,7 @@ async function loadManagedUser(deps: UserDependencies, caller: Caller, email: st
 export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
   // Someone known here only through an invitation has no session here to end.
   if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return;
-  await endSessions(deps.table, {
+  await deps.users.endSessions({
     email,
     actor: caller.email,
     action: 'session.ended',
@@ -39,8 +37,7 @@ export async function getLoginHistory(
 ): Promise<{ logins: LoginAttempt[]; nextToken?: string }> {
   // Someone known here only through an invitation has logged in nowhere the caller may look.
   if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return { logins: [] };
-  const page = await queryLoginHistory(deps.table, email, query.count, query.fromToken);
-  return { logins: page.attempts, nextToken: page.nextToken };
+  return deps.users.loginHistory(email, query);
 }
 
 export interface SessionView {
@@ -62,7 +59,7 @@ export async function listUserSessions(
   query: { count: number; fromToken?: string },
 ): Promise<{ sessions: SessionView[]; nextToken?: string }> {
   const loaded = await loadManagedUser(deps, caller, email);
-  const page = await listSessions(deps.table, email, { ...query, nowMs: nowOf(deps).getTime() });
+  const page = await deps.users.sessions(email, { ...query, nowMs: nowOf(deps).getTime() });
   const sessions = page.sessions
     // Sessions of an earlier profile of the same email are dead: the authorizer refuses them.
     .filter((session) => session.profileCreatedAt === loaded.user.createdAt)
@@ -87,5 +84,5 @@ export async function endUserSession(
   sessionId: string,
 ): Promise<void> {
   await loadManagedUser(deps, caller, email);
-  await endOneSession(deps.table, { email, sessionId, actor: caller.email, requestId, now: nowOf(deps) });
+  await deps.users.endSession({ email, sessionId, actor: caller.email, requestId, now: nowOf(deps) });
 }
