@@ -134,10 +134,11 @@ export function fakeUserDirectory(setup: FakeUserDirectorySetup = {}): FakeUserD
     if (change.tagPlacement) directory.tagPlacements.set(email, copy(change.tagPlacement.after));
     if (change.rootAdminGuard !== undefined) directory.rootAdminGuard++;
     const ended = new Set(change.endedSessions ?? []);
-    sessions.set(
-      email,
-      (sessions.get(email) ?? []).filter((session) => !ended.has(sessionSkOf(session))),
-    );
+    if (ended.size > 0)
+      sessions.set(
+        email,
+        (sessions.get(email) ?? []).filter((session) => !ended.has(sessionSkOf(session))),
+      );
     directory.audit.push(copy(change.audit));
     directory.log.push(`commit ${change.audit.action}`);
   }

@@ -46,3 +46,6 @@ export function asCaller(
 ): Mutation & { caller: Caller } {
   return { caller: callerIn(groupContextId, memberships, { email, ...extra }), requestId: 'req-1' };
 }
+
+/** The caller alone, for reads. */
+export const callerAs = (...args: Parameters<typeof asCaller>): Caller => asCaller(...args).caller;
