@@ -2,7 +2,7 @@ import { docsRoutes as routes } from '../../shared/api/routes/docsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { hostedLoginConfig } from '../../shared/login/hostedLoginConfig.ts';
 import { finishLogin } from '../../shared/login/loginFlow.ts';
-import { authDependencies } from '../../shared/services/dependencies.ts';
+import { authDependencies } from '../../shared/services/tokenDependencies.ts';
 import { openHostedLoginSession } from '../../shared/services/sessionOpening.ts';
 
 export const handler = httpRoute(routes.finishLogin, async ({ baseUrl, query, headers, requestId, sourceIp, userAgent }) => {

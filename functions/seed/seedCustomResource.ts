@@ -4,7 +4,7 @@
  * change nothing: the data outlives the resource, and a changed AdminEmail is not a new admin.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { authDependencies } from '../../shared/services/dependencies.ts';
+import { authDependencies } from '../../shared/services/tokenDependencies.ts';
 import { seedRootAndAdmin } from '../../shared/services/seedService.ts';
 import { log } from '../../shared/observability/logger.ts';
 

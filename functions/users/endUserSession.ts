@@ -1,9 +1,9 @@
 import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { tableDependencies } from '../../shared/services/tableDependencies.ts';
+import { userReadDependencies } from '../../shared/services/users/userReadDependencies.ts';
 import { endUserSession } from '../../shared/services/users/sessions.ts';
 
 export const handler = httpRoute(routes.endUserSession, async ({ params, caller, requestId }) => {
-  await endUserSession(tableDependencies(), { caller: caller!, requestId }, params.email, params.sessionId);
+  await endUserSession(userReadDependencies(), { caller: caller!, requestId }, params.email, params.sessionId);
   return {};
 });

@@ -1,6 +1,6 @@
 import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { userDependencies } from '../../shared/services/dependencies.ts';
+import { userDependencies } from '../../shared/services/users/userDependencies.ts';
 import { inviteUser } from '../../shared/services/users/invite.ts';
 
 export const handler = httpRoute(routes.inviteUser, async ({ body, caller, requestId }) => ({

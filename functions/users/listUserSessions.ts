@@ -1,9 +1,9 @@
 import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { tableDependencies } from '../../shared/services/tableDependencies.ts';
+import { userReadDependencies } from '../../shared/services/users/userReadDependencies.ts';
 import { listUserSessions } from '../../shared/services/users/sessions.ts';
 
 export const handler = httpRoute(routes.listUserSessions, async ({ params, query, caller }) => {
-  const page = await listUserSessions(tableDependencies(), caller!, params.email, query);
+  const page = await listUserSessions(userReadDependencies(), caller!, params.email, query);
   return { body: { sessions: page.sessions, ...(page.nextToken ? { pagination: { lastEvaluatedToken: page.nextToken } } : {}) } };
 });

@@ -36,11 +36,3 @@ export function isLiveSession(session: SessionRecord | undefined, profileCreated
 export function isFreshSession(session: Pick<SessionRecord, 'openedAt'>, nowMs: number): boolean {
   return nowMs - Date.parse(session.openedAt) <= FRESH_SESSION_SECONDS * 1000;
 }
-
-/**
- * A revocation time floored to the next whole second (token `iat` has one-second precision), for
- * the profile's `sessionsValidAfter`, still written when a login is re-created.
- */
-export function revocationTime(now: Date): number {
-  return (Math.floor(now.getTime() / 1000) + 1) * 1000;
-}

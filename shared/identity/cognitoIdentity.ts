@@ -158,7 +158,7 @@ export class CognitoIdentity {
 
   /**
    * Ends the user's Cognito refresh tokens. The emulator does not implement it, which is why the
-   * service's own `sessionsValidAfter` is the check that counts, on AWS as well.
+   * service's own session records (deleted when sessions end) are the check that counts, on AWS as well.
    */
   async signOutEverywhere(email: string): Promise<void> {
     if (this.settings.endpoint) return;

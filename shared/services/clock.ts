@@ -3,5 +3,8 @@ export interface WithClock {
   now?: () => Date;
 }
 
-export const nowOf = (deps: WithClock = {}): Date => deps.now?.() ?? new Date();
+/** The clock the container's dependencies carry. */
+export const systemClock = (): Date => new Date();
+
+export const nowOf = (deps: WithClock = {}): Date => (deps.now ?? systemClock)();
 export const timestampOf = (deps: WithClock = {}): string => nowOf(deps).toISOString();

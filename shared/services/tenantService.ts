@@ -133,7 +133,6 @@ export async function createTenantForOwner(
       email: request.email,
       state: 'active',
       defaultGroup: id,
-      sessionsValidAfter: request.replacing?.user.sessionsValidAfter,
       emailVerifiedAt: at,
       createdBy: 'signup',
       createdAt: at,

@@ -24,8 +24,6 @@ export interface UserRecord {
   state: UserState;
   defaultGroup?: string;
   tags?: Record<string, string>;
-  /** Epoch milliseconds; tokens issued before this are refused. */
-  sessionsValidAfter?: number;
   /** A TOTP authenticator is enrolled (required where a group's `security.mfaRequired` is true). */
   mfaEnabled?: boolean;
   /** When the address's owner last proved it (a sign-up code, the emailed temporary password, a reset code). */

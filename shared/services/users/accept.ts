@@ -1,13 +1,9 @@
 /** The user accepts an invitation waiting at a group: it becomes a membership, once the user has proved their address. */
 import { forbidden, notFound } from '../../domain/errors.ts';
-import { auditEventPut } from '../../store/audit.ts';
-import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
-import { loadUserWithMemberships, putMembership, replaceUser } from '../../store/userStore.ts';
-import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
-import type { MembershipRecord } from '../../store/storedRecords.ts';
+import { userScopes } from '../../store/tagUsageStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertInvitationStillGranted, grantRefusal } from './grantChecks.ts';
-import { countedTagPlacement, membershipCountUpdates, writeUserTransaction } from './membershipChange.ts';
+import { countedTagPlacement } from './membershipChange.ts';
 import type { MeView } from './present.ts';
 import { getMe } from './read.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -19,7 +15,7 @@ export async function acceptInvitation(
 ): Promise<MeView> {
   await withOptimisticRetry(
     async () => {
-      const loaded = await loadUserWithMemberships(deps.table, caller.email);
+      const loaded = await deps.users.user(caller.email);
       const role = loaded?.pending[groupId];
       // An invitation its tenant disabled can no longer be accepted.
       if (!loaded || !role || loaded.invitations?.[groupId]?.inviteeState === 'disabled')
@@ -31,20 +27,21 @@ export async function acceptInvitation(
       await assertInvitationStillGranted(deps, caller.email, { groupId, role });
       const at = timestamp(deps);
       const memberships = { ...loaded.memberships, [groupId]: role };
-      const membership: MembershipRecord = {
-        email: caller.email,
-        groupId,
-        role,
-        ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
-        createdBy: caller.email,
-        createdAt: at,
-      };
-      await writeUserTransaction(deps.table, [
-        ...membershipCountUpdates(deps.table.tableName, { before: [groupId], after: [groupId], activeGroup: groupId }),
-        replaceUser(deps.table.tableName, { ...loaded.user, updatedBy: caller.email, updatedAt: at }, loaded.version),
-        putMembership(deps.table.tableName, membership),
-        membershipSummaryUpdate(deps.table.tableName, caller.email, { set: [membership] }),
-        auditEventPut(deps.table.tableName, {
+      await deps.users.apply({
+        // The invitation already counts at its group: only the group's state is checked.
+        groups: { before: [groupId], after: [groupId], joining: groupId },
+        profile: { put: { ...loaded.user, updatedBy: caller.email, updatedAt: at }, version: loaded.version },
+        memberships: [
+          {
+            email: caller.email,
+            groupId,
+            role,
+            ...(loaded.roleSources[groupId] ? { roleDefinedAt: loaded.roleSources[groupId] } : {}),
+            createdBy: caller.email,
+            createdAt: at,
+          },
+        ],
+        audit: {
           actor: caller.email,
           action: 'membership.accepted',
           targetType: 'user',
@@ -52,12 +49,12 @@ export async function acceptInvitation(
           after: { groups: { [groupId]: role } },
           at,
           requestId,
-        }),
-        ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(loaded), {
-          scopes: userScopes(Object.keys(memberships)),
-          tags: loaded.user.tags ?? {},
-        }),
-      ]);
+        },
+        tagPlacement: {
+          before: countedTagPlacement(loaded),
+          after: { scopes: userScopes(Object.keys(memberships)), tags: loaded.user.tags ?? {} },
+        },
+      });
     },
     { explain: () => grantRefusal(deps, groupId), exhausted: 'Your account is being changed by another request; try again' },
   );

@@ -7,23 +7,14 @@ import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact } from '../../domain/sparse.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
-import { auditEventPut } from '../../store/audit.ts';
-import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
-import type { TransactItem } from '../../store/transactions.ts';
-import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
-import type { MembershipRecord, UserRecord } from '../../store/storedRecords.ts';
-import { putMembership, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
+import type { UserRecord } from '../../store/storedRecords.ts';
+import { userScopes } from '../../store/tagUsageStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
-import {
-  countedTagPlacement,
-  membershipCountUpdates,
-  roleUseUpdates,
-  withoutKeys,
-  writeUserTransaction,
-} from './membershipChange.ts';
+import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
-import { rootAdminGuardItem } from './rootAdminGuard.ts';
+import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 export interface GrantRequest {
@@ -54,30 +45,26 @@ export async function grantExisting(
 
   const groupsBefore = [...Object.keys(existing.memberships), ...Object.keys(existing.pending)];
   const replacedRole = existing.memberships[contextId] ?? existing.pending[contextId];
-  const membership: MembershipRecord = {
-    email: request.email,
-    groupId: contextId,
-    role: request.role,
-    ...(roleSource ? { roleDefinedAt: roleSource } : {}),
-    ...(takesEffect ? {} : { status: 'pending' as const }),
-    createdBy: caller.email,
-    createdAt: at,
-  };
-  const items: TransactItem[] = [
-    ...membershipCountUpdates(deps.table.tableName, {
-      before: groupsBefore,
-      after: [...new Set([...groupsBefore, contextId])],
-      activeGroup: contextId,
-    }),
-    replaceUser(deps.table.tableName, user, existing.version),
-    putMembership(deps.table.tableName, membership),
-    membershipSummaryUpdate(deps.table.tableName, request.email, { set: [membership] }),
-    ...roleUseUpdates(
-      deps.table.tableName,
-      replacedRole ? [{ role: replacedRole, source: existing.roleSources[contextId] }] : [],
-      [{ role: request.role, source: roleSource }],
-    ),
-    auditEventPut(deps.table.tableName, {
+  const demotesRootAdmin = contextId === ROOT_GROUP_ID && previousRole === 'admin' && request.role !== 'admin';
+  await deps.users.apply({
+    groups: { before: groupsBefore, after: [...new Set([...groupsBefore, contextId])], joining: contextId },
+    profile: { put: user, version: existing.version },
+    memberships: [
+      {
+        email: request.email,
+        groupId: contextId,
+        role: request.role,
+        ...(roleSource ? { roleDefinedAt: roleSource } : {}),
+        ...(takesEffect ? {} : { status: 'pending' as const }),
+        createdBy: caller.email,
+        createdAt: at,
+      },
+    ],
+    roleUses: {
+      stopping: replacedRole ? [{ role: replacedRole, source: existing.roleSources[contextId] }] : [],
+      starting: [{ role: request.role, source: roleSource }],
+    },
+    audit: {
       actor: caller.email,
       action: takesEffect ? 'membership.granted' : 'membership.invited',
       targetType: 'user',
@@ -86,16 +73,13 @@ export async function grantExisting(
       after: { groups: { [contextId]: request.role }, ...(takesEffect ? {} : { status: 'pending' }) },
       at,
       requestId,
-    }),
-    ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(existing), {
-      scopes: userScopes(Object.keys(memberships)),
-      tags: user.tags ?? {},
-    }),
-  ];
-  if (contextId === ROOT_GROUP_ID && previousRole === 'admin' && request.role !== 'admin') {
-    items.push(await rootAdminGuardItem(deps, request.email));
-  }
-  await writeUserTransaction(deps.table, items);
+    },
+    tagPlacement: {
+      before: countedTagPlacement(existing),
+      after: { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} },
+    },
+    rootAdminGuard: demotesRootAdmin ? await rootAdminGuardVersion(deps, request.email) : undefined,
+  });
   return presentUser(
     { user, version: existing.version + 1, memberships, pending, roleSources: { ...existing.roleSources } },
     caller,

@@ -4,12 +4,7 @@ import { conflict, invalid, notFound, type DomainError } from '../../domain/erro
 import { isWithin } from '../../domain/groupPath.ts';
 import { describeLimit, tenantOf } from '../../domain/plans.ts';
 import { isBuiltInRole } from '../../domain/roles.ts';
-import { getGroup, getStoredGroup } from '../../store/groupStore.ts';
-import { getInvitationSender } from '../../store/invitationSender.ts';
-import { findUsableRole } from '../../store/roleStore.ts';
-import { loadUserWithMemberships } from '../../store/userStore.ts';
 import { assertInviterMayStillGrant, assertMayGrant } from '../access/grantCeiling.ts';
-import { tableDecisionInputs } from '../access/tableDecisionInputs.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
 /** The default group must exist and lie within one of the user's groups. */
@@ -23,7 +18,7 @@ export async function assertDefaultGroup(
     const message = `Default group ${defaultGroup} is not one of the user's groups or beneath one`;
     throw outsideKind === 'invalid' ? invalid(message) : notFound(message);
   }
-  if (!(await getGroup(deps.table, defaultGroup))) throw notFound(`Group ${defaultGroup} not found`);
+  if (!(await deps.users.group(defaultGroup))) throw notFound(`Group ${defaultGroup} not found`);
 }
 
 /**
@@ -31,11 +26,11 @@ export async function assertDefaultGroup(
  * tenant's plan is full (conflict naming the plan and its limit). Undefined: something else changed; try again.
  */
 export async function grantRefusal(deps: UserDependencies, groupId: string): Promise<DomainError | undefined> {
-  const group = await getStoredGroup(deps.table, groupId);
+  const group = await deps.users.group(groupId);
   if (!group) return notFound(`Group ${groupId} not found`);
   if (group.record.state !== 'active') return conflict(`Group ${groupId} is disabled: it accepts no new members`);
   const tenantId = tenantOf(groupId);
-  const tenant = tenantId === groupId ? group : tenantId ? await getStoredGroup(deps.table, tenantId) : undefined;
+  const tenant = tenantId === groupId ? group : tenantId ? await deps.users.group(tenantId) : undefined;
   if (tenant?.userLimit !== undefined && tenant.userCount >= tenant.userLimit) {
     return conflict(`Tenant ${tenantId} is full: ${describeLimit(tenant.record.plan ?? 'team')}. Upgrade the plan to add users.`);
   }
@@ -49,16 +44,10 @@ export async function grantRefusal(deps: UserDependencies, groupId: string): Pro
  */
 export async function grantableRoleSource(deps: UserDependencies, caller: Caller, role: string): Promise<string | undefined> {
   const groupId = caller.groupContextId;
-  const definition = isBuiltInRole(role) ? undefined : await findUsableRole(deps.table, groupId, role);
+  const definition = isBuiltInRole(role) ? undefined : await deps.users.usableRole(groupId, role);
   if (!isBuiltInRole(role) && !definition)
     throw invalid(`Role ${role} is neither built in nor defined at ${groupId} or above it`);
-  await assertMayGrant(
-    tableDecisionInputs(() => deps.table),
-    caller.memberships,
-    groupId,
-    role,
-    definition,
-  );
+  await assertMayGrant(deps.decisionInputs, caller.memberships, groupId, role, definition);
   return definition?.definedAt;
 }
 
@@ -73,13 +62,9 @@ export async function assertInvitationStillGranted(
 ): Promise<void> {
   const { groupId, role } = invitation;
   const [sender, definition] = await Promise.all([
-    getInvitationSender(deps.table, invitee, groupId),
-    isBuiltInRole(role) ? undefined : findUsableRole(deps.table, groupId, role),
+    deps.users.invitationSender(invitee, groupId),
+    isBuiltInRole(role) ? undefined : deps.users.usableRole(groupId, role),
   ]);
-  const inviter = sender ? await loadUserWithMemberships(deps.table, sender) : undefined;
-  await assertInviterMayStillGrant(
-    tableDecisionInputs(() => deps.table),
-    inviter?.memberships,
-    { groupId, role, definition },
-  );
+  const inviter = sender ? await deps.users.user(sender) : undefined;
+  await assertInviterMayStillGrant(deps.decisionInputs, inviter?.memberships, { groupId, role, definition });
 }

@@ -7,24 +7,23 @@
 import { conflict, notFound, type DomainError } from '../../domain/errors.ts';
 import { isWithin, ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { describeLimit, tenantOf } from '../../domain/plans.ts';
-import { getGroup, getStoredGroup } from '../../store/groupStore.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
 /** Throws for a missing or disabled group or default group; returns the tenant's refusal when it is full. */
 export async function checkInvitationTarget(
-  deps: UserDependencies,
+  deps: Pick<UserDependencies, 'users'>,
   groupId: string,
   defaultGroup: string,
 ): Promise<{ tenantFull?: DomainError }> {
-  const group = await getStoredGroup(deps.table, groupId);
+  const group = await deps.users.group(groupId);
   if (!group) throw notFound(`Group ${groupId} not found`);
   if (group.record.state !== 'active') throw conflict(`Group ${groupId} is disabled: it accepts no new members`);
   // A default group outside the context can only be one of a visible user's own groups: checked with that user.
-  if (defaultGroup !== groupId && isWithin(defaultGroup, groupId) && !(await getGroup(deps.table, defaultGroup)))
+  if (defaultGroup !== groupId && isWithin(defaultGroup, groupId) && !(await deps.users.group(defaultGroup)))
     throw notFound(`Group ${defaultGroup} not found`);
   const tenantId = tenantOf(groupId);
-  const tenant = tenantId === groupId ? group : tenantId ? await getStoredGroup(deps.table, tenantId) : undefined;
+  const tenant = tenantId === groupId ? group : tenantId ? await deps.users.group(tenantId) : undefined;
   if (tenant?.userLimit !== undefined && tenant.userCount >= tenant.userLimit) {
     return {
       tenantFull: conflict(

@@ -6,14 +6,11 @@
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
 import type { Caller } from '../../domain/caller.ts';
-import { auditEventPut } from '../../store/audit.ts';
 import type { MembershipRecord } from '../../store/storedRecords.ts';
-import { membershipSummaryUpdate } from '../../store/membershipSummary.ts';
-import { putInvitation, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertMayChangeProfile } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { visibleInvitations } from './invitationView.ts';
-import { writeUserTransaction } from './membershipChange.ts';
 import type { UserChanges } from './update.ts';
 import { timestamp, type UserDependencies } from './userDependencies.ts';
 
@@ -49,15 +46,12 @@ export async function updateInvitations(
       updatedAt: at,
     }),
   );
-  await writeUserTransaction(deps.table, [
+  await deps.users.apply({
     // The profile is unchanged, only its version moves: this fails when the person accepted or was
     // changed meanwhile, and the change is decided again.
-    replaceUser(deps.table.tableName, loaded.user, loaded.version),
-    ...changed.map((invitation) => putInvitation(deps.table.tableName, invitation)),
-    membershipSummaryUpdate(deps.table.tableName, loaded.user.email, {
-      set: changed.map((invitation) => ({ ...invitation, status: 'pending' as const })),
-    }),
-    auditEventPut(deps.table.tableName, {
+    profile: { put: loaded.user, version: loaded.version },
+    invitations: changed,
+    audit: {
       actor: caller.email,
       action: 'invitation.updated',
       targetType: 'user',
@@ -66,6 +60,6 @@ export async function updateInvitations(
       after: { groups: Object.fromEntries(changed.map((i) => [i.groupId, i.role])), invitations: changed },
       at,
       requestId,
-    }),
-  ]);
+    },
+  });
 }

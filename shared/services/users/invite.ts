@@ -12,20 +12,10 @@
  */
 import { generatePassword } from '../../config/passwordPolicy.ts';
 import { conflict } from '../../domain/errors.ts';
-import { revocationTime } from '../../domain/sessions.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
-import { auditEventPut } from '../../store/audit.ts';
 import type { MembershipRecord, UserRecord } from '../../store/storedRecords.ts';
-import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
-import {
-  loadUserWithMemberships,
-  putInvitation,
-  putMembership,
-  putNewUser,
-  replaceUser,
-  type UserWithMemberships,
-} from '../../store/userStore.ts';
-import { membershipSummaryUpdate, putMembershipSummary } from '../../store/membershipSummary.ts';
+import { userScopes } from '../../store/tagUsageStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { log } from '../../observability/logger.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertPasswordPolicy } from '../authService.ts';
@@ -34,9 +24,9 @@ import { grantExisting, type GrantRequest } from './grant.ts';
 import { assertDefaultGroup, grantableRoleSource, grantRefusal } from './grantChecks.ts';
 import { awaitsProof, checkInvitationTarget, countedInTenant } from './invitationChecks.ts';
 import { presentInvitation } from './invitationView.ts';
-import { membershipCountUpdates, NOT_YET_COUNTED, roleUseUpdates, writeUserTransaction } from './membershipChange.ts';
+import { NOT_YET_COUNTED } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
-import { nowOf, timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
+import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 export type InviteRequest = GrantRequest;
 
@@ -54,7 +44,7 @@ export async function inviteUser(deps: UserDependencies, mutation: Mutation, req
   // The user may be created, changed or deleted meanwhile: then read again and decide again.
   const { view, after } = await withOptimisticRetry(
     async (): Promise<{ view: UserView; after: AfterCommit }> => {
-      const existing = await loadUserWithMemberships(deps.table, request.email);
+      const existing = await deps.users.user(request.email);
       if (tenantFull && !countedInTenant(existing, contextId)) throw tenantFull;
       if (!existing) return createInvitedUser(deps, mutation, request, roleSource, defaultGroup);
       if (grantTakesEffect(mutation.caller, existing) && !awaitsProof(existing, contextId))
@@ -83,15 +73,12 @@ async function createInvitedUser(
   await assertDefaultGroup(deps, defaultGroup, [contextId]);
   // Someone midway through self sign-up keeps their login: the invitation waits for them instead.
   const signingUp = (await deps.identity.loginStatus(request.email)) === 'UNCONFIRMED';
-  const now = nowOf(deps);
-  const at = now.toISOString();
+  const at = timestamp(deps);
   const user: UserRecord = compact({
     email: request.email,
     state: 'invited',
     defaultGroup,
     tags: nonEmpty(request.tags),
-    // No token issued before this profile existed acts for it (an earlier login under this email, see sendInvitation).
-    sessionsValidAfter: revocationTime(now),
     // A password the service generates and emails proves the address when its owner answers the first login with it.
     passwordSentToEmail: request.password === undefined && !signingUp ? true : undefined,
     createdBy: caller.email,
@@ -105,16 +92,12 @@ async function createInvitedUser(
     createdBy: caller.email,
     createdAt: at,
   };
-  const written: MembershipRecord = signingUp
-    ? compact({ ...membership, defaultGroup, tags: user.tags, status: 'pending' as const })
-    : membership;
-  await writeUserTransaction(deps.table, [
-    ...membershipCountUpdates(deps.table.tableName, { before: [], after: [contextId], activeGroup: contextId }),
-    putNewUser(deps.table.tableName, user),
-    signingUp ? putInvitation(deps.table.tableName, written) : putMembership(deps.table.tableName, written),
-    putMembershipSummary(deps.table.tableName, request.email, [written]),
-    ...roleUseUpdates(deps.table.tableName, [], [{ role: request.role, source: roleSource }]),
-    auditEventPut(deps.table.tableName, {
+  await deps.users.apply({
+    groups: { before: [], after: [contextId], joining: contextId },
+    profile: { put: user },
+    ...(signingUp ? { invitations: [{ ...membership, defaultGroup, tags: user.tags }] } : { memberships: [membership] }),
+    roleUses: { stopping: [], starting: [{ role: request.role, source: roleSource }] },
+    audit: {
       actor: caller.email,
       action: 'user.invited',
       targetType: 'user',
@@ -122,14 +105,12 @@ async function createInvitedUser(
       after: { ...user, groups: { [contextId]: request.role }, ...(signingUp ? { status: 'pending' } : {}) },
       at,
       requestId,
-    }),
+    },
+    // An invitation counts no tags until it is accepted.
     ...(signingUp
-      ? []
-      : tagUsageUpdates(deps.table.tableName, 'user', NOT_YET_COUNTED, {
-          scopes: userScopes([contextId]),
-          tags: user.tags ?? {},
-        })),
-  ]);
+      ? {}
+      : { tagPlacement: { before: NOT_YET_COUNTED, after: { scopes: userScopes([contextId]), tags: user.tags ?? {} } } }),
+  });
   const view = presentUser(
     { user, version: 1, memberships: { [contextId]: request.role }, pending: {}, roleSources: {} },
     caller,
@@ -174,22 +155,16 @@ async function inviteExisting(
   });
   const groupsBefore = [...Object.keys(existing.memberships), ...Object.keys(existing.pending)];
   const previousRole = existing.pending[contextId];
-  await writeUserTransaction(deps.table, [
-    ...membershipCountUpdates(deps.table.tableName, {
-      before: groupsBefore,
-      after: [...new Set([...groupsBefore, contextId])],
-      activeGroup: contextId,
-    }),
+  await deps.users.apply({
+    groups: { before: groupsBefore, after: [...new Set([...groupsBefore, contextId])], joining: contextId },
     // The profile is unchanged (only its version moves), so the user's other tenants see nothing new.
-    replaceUser(deps.table.tableName, existing.user, existing.version),
-    putInvitation(deps.table.tableName, invitation),
-    membershipSummaryUpdate(deps.table.tableName, request.email, { set: [invitation] }),
-    ...roleUseUpdates(
-      deps.table.tableName,
-      previousRole ? [{ role: previousRole, source: existing.roleSources[contextId] }] : [],
-      [{ role: request.role, source: roleSource }],
-    ),
-    auditEventPut(deps.table.tableName, {
+    profile: { put: existing.user, version: existing.version },
+    invitations: [invitation],
+    roleUses: {
+      stopping: previousRole ? [{ role: previousRole, source: existing.roleSources[contextId] }] : [],
+      starting: [{ role: request.role, source: roleSource }],
+    },
+    audit: {
       actor: caller.email,
       action: 'membership.invited',
       targetType: 'user',
@@ -198,8 +173,8 @@ async function inviteExisting(
       after: { groups: { [contextId]: request.role }, status: 'pending' },
       at,
       requestId,
-    }),
-  ]);
+    },
+  });
   const invited = {
     ...existing,
     pending: { ...existing.pending, [contextId]: request.role },

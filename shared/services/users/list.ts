@@ -8,7 +8,7 @@ import { decodePageToken, encodePageToken, type PageKey } from '../../store/pagi
 import { loadListedUsers } from '../../store/listedUsers.ts';
 import { queryMemberships, type UserWithMemberships } from '../../store/userStore.ts';
 import { presentUser, type UserView } from './present.ts';
-import type { TableDependencies } from '../tableDependencies.ts';
+import type { UserReadDependencies } from './userReadDependencies.ts';
 
 export interface ListUsersRequest {
   includeChildGroups: boolean;
@@ -38,7 +38,7 @@ const MAX_READS_PER_PAGE = 5;
  * the page size.
  */
 export async function listUsers(
-  deps: TableDependencies,
+  deps: UserReadDependencies,
   caller: Caller,
   request: ListUsersRequest,
 ): Promise<{ users: UserView[]; nextToken?: string }> {

@@ -3,13 +3,11 @@
  * of groups, user counts of tenants (checked against the plan), use counts of custom roles, and
  * the tag usage of the user where their memberships are.
  */
-import { invalid } from '../../domain/errors.ts';
 import { tenantOf } from '../../domain/plans.ts';
 import { adjustGroup } from '../../store/groupStore.ts';
 import { countRoleUse } from '../../store/roleStore.ts';
 import { userScopes, type TagPlacement } from '../../store/tagUsageStore.ts';
-import { MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../../store/transactions.ts';
-import type { TableRef } from '../../store/client.ts';
+import type { TransactItem } from '../../store/transactions.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 
 /** A new user's tags were counted nowhere before. */
@@ -20,13 +18,6 @@ export const countedTagPlacement = (loaded: UserWithMemberships): TagPlacement =
   scopes: userScopes(Object.keys(loaded.memberships)),
   tags: loaded.user.tags ?? {},
 });
-
-/** One transaction of a users use case; too many counter items is the caller's 400, not a 500. */
-export async function writeUserTransaction(table: TableRef, items: TransactItem[]): Promise<void> {
-  if (items.length > MAX_TRANSACTION_ITEMS)
-    throw invalid('Too many tag values for this user’s memberships: use fewer tags or flatter tag values');
-  await writeTransaction(table, items);
-}
 
 /** Use counts of custom roles: -1 for each role a membership stops using, +1 for each it starts using, one item per role. */
 export function roleUseUpdates(

@@ -2,23 +2,23 @@
 import type { Caller } from '../../domain/caller.ts';
 import { notFound } from '../../domain/errors.ts';
 import { resolveRole } from '../../domain/roles.ts';
-import { loadUserWithMemberships, type UserWithMemberships } from '../../store/userStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { visibleOrNotFound } from '../access/userRules.ts';
 import { presentUser, type MeView, type UserView } from './present.ts';
-import type { TableDependencies } from '../tableDependencies.ts';
+import type { UserReadDependencies } from './userReadDependencies.ts';
 
 /** Loads a user the caller may see in their group context; anyone else is "not found", exactly like an unknown email. */
-export async function loadVisibleUser(deps: TableDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
-  return visibleOrNotFound(caller, email, await loadUserWithMemberships(deps.table, email));
+export async function loadVisibleUser(deps: UserReadDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
+  return visibleOrNotFound(caller, email, await deps.users.user(email));
 }
 
-export async function getUserView(deps: TableDependencies, caller: Caller, email: string): Promise<UserView> {
+export async function getUserView(deps: UserReadDependencies, caller: Caller, email: string): Promise<UserView> {
   const loaded = await loadVisibleUser(deps, caller, email);
   return presentUser(loaded, email === caller.email ? 'self' : caller);
 }
 
-export async function getMe(deps: TableDependencies, caller: Caller): Promise<MeView> {
-  const loaded = await loadUserWithMemberships(deps.table, caller.email);
+export async function getMe(deps: UserReadDependencies, caller: Caller): Promise<MeView> {
+  const loaded = await deps.users.user(caller.email);
   if (!loaded) throw notFound(`User ${caller.email} not found`);
   return {
     ...presentUser(loaded, 'self'),

@@ -7,21 +7,13 @@
  */
 import { conflict } from '../../domain/errors.ts';
 import { isWithin, ROOT_GROUP_ID } from '../../domain/groupPath.ts';
-import { auditEventPut } from '../../store/audit.ts';
-import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
-import { MAX_TRANSACTION_ITEMS, type TransactItem } from '../../store/transactions.ts';
-import { deleteMembership, deleteUserProfile, replaceUser, type UserWithMemberships } from '../../store/userStore.ts';
-import { deleteMembershipSummary, membershipSummaryUpdate } from '../../store/membershipSummary.ts';
+import { userScopes } from '../../store/tagUsageStore.ts';
+import type { UserWithMemberships } from '../../store/userStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
-import {
-  countedTagPlacement,
-  membershipCountUpdates,
-  roleUseUpdates,
-  withoutKeys,
-  writeUserTransaction,
-} from './membershipChange.ts';
+import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
-import { rootAdminGuardItem } from './rootAdminGuard.ts';
+import { rootAdminGuardVersion } from './rootAdminGuard.ts';
+import type { UserChange } from './userDirectory.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 export async function revokeUser(
@@ -46,7 +38,7 @@ export async function revokeUser(
         throw conflict('You cannot revoke your own membership of /');
       const guard =
         loaded.memberships[ROOT_GROUP_ID] === 'admin' && inScope(ROOT_GROUP_ID)
-          ? await rootAdminGuardItem(deps, email)
+          ? await rootAdminGuardVersion(deps, email)
           : undefined;
       const revoked = await revokeInTransactions(deps, mutation, loaded, revoking, guard);
       const keepsSome = groups.some((groupId) => !inScope(groupId));
@@ -66,7 +58,7 @@ async function revokeInTransactions(
   { caller, requestId }: Mutation,
   loaded: UserWithMemberships,
   revoking: string[],
-  guard: TransactItem | undefined,
+  guard: number | undefined,
 ): Promise<UserWithMemberships> {
   let current = loaded;
   let size = MEMBERSHIPS_PER_TRANSACTION;
@@ -78,23 +70,21 @@ async function revokeInTransactions(
     // Withdrawing invitations alone changes nothing the person's other tenants see.
     const onlyInvitations = batch.every((groupId) => groupId in current.pending);
     const user = onlyInvitations ? current.user : { ...current.user, updatedBy: caller.email, updatedAt: at };
-    const items = [
-      replaceUser(deps.table.tableName, user, current.version),
-      ...batch.map((groupId) => deleteMembership(deps.table.tableName, current.user.email, groupId)),
-      membershipSummaryUpdate(deps.table.tableName, current.user.email, { remove: batch }),
-      ...roleUseUpdates(
-        deps.table.tableName,
-        batch.map((groupId) => ({
+    const change: UserChange = {
+      profile: { put: user, version: current.version },
+      removed: batch,
+      roleUses: {
+        stopping: batch.map((groupId) => ({
           role: (current.memberships[groupId] ?? current.pending[groupId])!,
           source: current.roleSources[groupId],
         })),
-        [],
-      ),
-      ...membershipCountUpdates(deps.table.tableName, {
+        starting: [],
+      },
+      groups: {
         before: [...Object.keys(current.memberships), ...Object.keys(current.pending)],
         after: [...Object.keys(memberships), ...Object.keys(pending)],
-      }),
-      auditEventPut(deps.table.tableName, {
+      },
+      audit: {
         actor: caller.email,
         action: 'membership.revoked',
         targetType: 'user',
@@ -104,19 +94,19 @@ async function revokeInTransactions(
         },
         at,
         requestId,
-      }),
-      ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(current), {
-        scopes: userScopes(Object.keys(memberships)),
-        tags: user.tags ?? {},
-      }),
-      ...(guard && start === 0 ? [guard] : []),
-    ];
+      },
+      tagPlacement: {
+        before: countedTagPlacement(current),
+        after: { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} },
+      },
+      rootAdminGuard: start === 0 ? guard : undefined,
+    };
     // Many tag values make a batch's counter updates outgrow one transaction: take fewer memberships.
-    if (items.length > MAX_TRANSACTION_ITEMS && size > 1) {
+    if (!deps.users.fits(change) && size > 1) {
       size = Math.ceil(size / 2);
       continue;
     }
-    await writeUserTransaction(deps.table, items);
+    await deps.users.apply(change);
     current = { user, version: current.version + 1, memberships, pending, roleSources: current.roleSources };
     start += batch.length;
   }
@@ -128,10 +118,9 @@ async function deleteProfile(
   { caller, requestId }: Mutation,
   loaded: UserWithMemberships,
 ): Promise<void> {
-  await writeUserTransaction(deps.table, [
-    deleteUserProfile(deps.table.tableName, loaded.user.email, loaded.version),
-    deleteMembershipSummary(deps.table.tableName, loaded.user.email),
-    auditEventPut(deps.table.tableName, {
+  await deps.users.apply({
+    profile: { remove: loaded.user.email, version: loaded.version },
+    audit: {
       actor: caller.email,
       action: 'user.deleted',
       targetType: 'user',
@@ -139,6 +128,6 @@ async function deleteProfile(
       before: loaded.user,
       at: timestamp(deps),
       requestId,
-    }),
-  ]);
+    },
+  });
 }

@@ -1,20 +1,14 @@
 import { conflict } from '../../domain/errors.ts';
-import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
-import type { TransactItem } from '../../store/transactions.ts';
-import { bumpRootAdminGuard, getUser, queryGroupMemberEmails, readRootAdminGuard } from '../../store/userStore.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
 /**
  * For a change that removes `leaving` as an active admin of `/`: refuses it when no other active
- * admin remains, else returns the guard item that makes the count hold until the change commits
- * (see bumpRootAdminGuard), so two admins removing each other cannot both succeed.
+ * admin remains, else returns the guard version the change commits with (see bumpRootAdminGuard),
+ * so two admins removing each other cannot both succeed.
  */
-export async function rootAdminGuardItem(deps: UserDependencies, leaving: string): Promise<TransactItem> {
-  const version = await readRootAdminGuard(deps.table);
-  const admins = (await queryGroupMemberEmails(deps.table, ROOT_GROUP_ID)).filter(
-    (member) => member.role === 'admin' && !member.status && member.email !== leaving,
-  );
-  const states = await Promise.all(admins.map((admin) => getUser(deps.table, admin.email)));
-  if (!states.some((user) => user && user.state !== 'disabled')) throw conflict('This would leave / without an active admin');
-  return bumpRootAdminGuard(deps.table.tableName, version);
+export async function rootAdminGuardVersion(deps: Pick<UserDependencies, 'users'>, leaving: string): Promise<number> {
+  const { guardVersion, admins } = await deps.users.otherRootAdmins(leaving);
+  if (!admins.some((admin) => admin.state !== undefined && admin.state !== 'disabled'))
+    throw conflict('This would leave / without an active admin');
+  return guardVersion;
 }

@@ -1,18 +1,16 @@
 /** A user's sessions and login history: their own, or those of a user the caller manages in every group. */
 import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import type { Caller } from '../../domain/caller.ts';
-import { queryLoginHistory, type LoginAttempt } from '../../store/loginAttemptStore.ts';
+import type { LoginAttempt } from '../../store/loginAttemptStore.ts';
 import type { SessionRecord } from '../../domain/sessions.ts';
-import { listSessions } from '../../store/sessionStore.ts';
-import { endOneSession, endSessions } from '../../store/userMutations.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertSelfOrManager } from '../access/userRules.ts';
 import { loadVisibleUser } from './read.ts';
-import type { TableDependencies } from '../tableDependencies.ts';
+import type { UserReadDependencies } from './userReadDependencies.ts';
 import { nowOf, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 /** Forbidden for someone you do not manage everywhere; not found when not visible. */
-async function loadManagedUser(deps: TableDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
+async function loadManagedUser(deps: UserReadDependencies, caller: Caller, email: string): Promise<UserWithMemberships> {
   const loaded = await loadVisibleUser(deps, caller, email);
   assertSelfOrManager(caller, email, loaded);
   return loaded;
@@ -22,7 +20,7 @@ async function loadManagedUser(deps: TableDependencies, caller: Caller, email: s
 export async function endUserSessions(deps: UserDependencies, { caller, requestId }: Mutation, email: string): Promise<void> {
   // Someone known here only through an invitation has no session here to end.
   if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return;
-  await endSessions(deps.table, {
+  await deps.users.endSessions({
     email,
     actor: caller.email,
     action: 'session.ended',
@@ -33,15 +31,14 @@ export async function endUserSessions(deps: UserDependencies, { caller, requestI
 }
 
 export async function getLoginHistory(
-  deps: TableDependencies,
+  deps: UserReadDependencies,
   caller: Caller,
   email: string,
   query: { count: number; fromToken?: string },
 ): Promise<{ logins: LoginAttempt[]; nextToken?: string }> {
   // Someone known here only through an invitation has logged in nowhere the caller may look.
   if (seesOnlyInvitations(caller.memberships, await loadManagedUser(deps, caller, email))) return { logins: [] };
-  const page = await queryLoginHistory(deps.table, email, query.count, query.fromToken);
-  return { logins: page.attempts, nextToken: page.nextToken };
+  return deps.users.loginHistory(email, query);
 }
 
 export interface SessionView {
@@ -57,13 +54,13 @@ export interface SessionView {
 
 /** The user's live sessions, newest login first; the caller's own is marked `current`. */
 export async function listUserSessions(
-  deps: TableDependencies,
+  deps: UserReadDependencies,
   caller: Caller,
   email: string,
   query: { count: number; fromToken?: string },
 ): Promise<{ sessions: SessionView[]; nextToken?: string }> {
   const loaded = await loadManagedUser(deps, caller, email);
-  const page = await listSessions(deps.table, email, { ...query, nowMs: nowOf(deps).getTime() });
+  const page = await deps.users.sessions(email, { ...query, nowMs: nowOf(deps).getTime() });
   const sessions = page.sessions
     // Sessions of an earlier profile of the same email are dead: the authorizer refuses them.
     .filter((session) => session.profileCreatedAt === loaded.user.createdAt)
@@ -82,11 +79,11 @@ export async function listUserSessions(
 
 /** Ends one session of the user (its tokens fail at the next uncached decision). */
 export async function endUserSession(
-  deps: TableDependencies,
+  deps: UserReadDependencies,
   { caller, requestId }: Mutation,
   email: string,
   sessionId: string,
 ): Promise<void> {
   await loadManagedUser(deps, caller, email);
-  await endOneSession(deps.table, { email, sessionId, actor: caller.email, requestId, now: nowOf(deps) });
+  await deps.users.endSession({ email, sessionId, actor: caller.email, requestId, now: nowOf(deps) });
 }

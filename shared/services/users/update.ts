@@ -5,26 +5,19 @@
 import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
-import { revocationTime } from '../../domain/sessions.ts';
-import type { Caller } from '../../domain/caller.ts';
-import { sessionDelete, sessionSortKeys, sessionSkOf } from '../../store/sessionStore.ts';
-import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
-import { endSessions } from '../../store/userMutations.ts';
-import { freshSessionOf, liveSessionOf } from '../freshProof.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
-import { auditEventPut } from '../../store/audit.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
-import { tagUsageUpdates, userScopes } from '../../store/tagUsageStore.ts';
-import type { TransactItem } from '../../store/transactions.ts';
-import { replaceUser } from '../../store/userStore.ts';
+import { userScopes } from '../../store/tagUsageStore.ts';
+import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
 import { assertChangeAllowedFor, assertMayChangeProfile } from '../access/userRules.ts';
-import { assertPasswordPolicy, verifyCurrentPassword, type LoginClient } from '../authService.ts';
+import { assertPasswordPolicy, type LoginClient } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { updateInvitations } from './invitationUpdate.ts';
-import { countedTagPlacement, writeUserTransaction } from './membershipChange.ts';
+import { countedTagPlacement } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
-import { rootAdminGuardItem } from './rootAdminGuard.ts';
+import { rootAdminGuardVersion } from './rootAdminGuard.ts';
+import type { UserChange } from './userDirectory.ts';
 import { nowOf, type Mutation, type UserDependencies } from './userDependencies.ts';
 
 export interface UserChanges {
@@ -46,10 +39,10 @@ export async function updateUser(
   if (changes.password !== undefined) assertPasswordPolicy(changes.password, 'password');
   // A new password needs a fresh proof, and ends every session but the caller's own.
   const keptSession =
-    changes.password === undefined ? undefined : await provePasswordChange(deps, caller, changes, requestId, client);
+    changes.password === undefined ? undefined : await deps.passwordProof(caller, changes.currentPassword, requestId, client);
   const endedSessions =
     changes.password !== undefined || changes.state === 'disabled'
-      ? (await sessionSortKeys(deps.table, email)).filter((sk) => sk !== keptSession)
+      ? (await deps.users.sessionKeys(email)).filter((sk) => sk !== keptSession)
       : [];
 
   const changed = await withOptimisticRetry(
@@ -63,8 +56,7 @@ export async function updateUser(
       assertMayChangeProfile(caller, email, loaded, changes);
       if (changes.defaultGroup !== undefined) await assertDefaultGroup(deps, changes.defaultGroup, groups, 'invalid');
 
-      const now = nowOf(deps);
-      const at = now.toISOString();
+      const at = nowOf(deps).toISOString();
       const before = loaded.user;
       const after: UserRecord = compact({
         ...before,
@@ -76,14 +68,12 @@ export async function updateUser(
               : changes.state,
         defaultGroup: changes.defaultGroup ?? before.defaultGroup,
         tags: changes.tags ? nonEmpty(applyTagPatch(before.tags ?? {}, changes.tags)) : before.tags,
-        // Disabling also ends every session (deleted below); nothing moves this backwards.
-        sessionsValidAfter: changes.state === 'disabled' ? revocationTime(now) : before.sessionsValidAfter,
         updatedBy: caller.email,
         updatedAt: at,
       });
-      const items: TransactItem[] = [
-        replaceUser(deps.table.tableName, after, loaded.version),
-        auditEventPut(deps.table.tableName, {
+      const change: UserChange = {
+        profile: { put: after, version: loaded.version },
+        audit: {
           actor: caller.email,
           action:
             changes.password !== undefined
@@ -97,21 +87,15 @@ export async function updateUser(
           after,
           at,
           requestId,
-        }),
-        ...tagUsageUpdates(deps.table.tableName, 'user', countedTagPlacement(loaded), {
-          scopes: userScopes(groups),
-          tags: after.tags ?? {},
-        }),
-      ];
-      if (changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin') {
-        items.push(await rootAdminGuardItem(deps, email));
-      }
-      items.push(
-        ...endedSessions
-          .slice(0, MAX_TRANSACTION_ITEMS - items.length)
-          .map((sk) => sessionDelete(deps.table.tableName, email, sk)),
-      );
-      await writeUserTransaction(deps.table, items);
+        },
+        tagPlacement: { before: countedTagPlacement(loaded), after: { scopes: userScopes(groups), tags: after.tags ?? {} } },
+        rootAdminGuard:
+          changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin'
+            ? await rootAdminGuardVersion(deps, email)
+            : undefined,
+      };
+      // As many ended sessions as the transaction holds; the rest follow the commit.
+      await deps.users.apply({ ...change, endedSessions: sessionsThatFit(deps, change, endedSessions) });
       return 'profile';
     },
     { exhausted: `User ${email} is being changed by another request; try again` },
@@ -119,14 +103,16 @@ export async function updateUser(
   if (changed === 'invitations') return;
   // Sessions beyond what one transaction holds (rare): deleted right after, as the rest of the change already committed.
   if (endedSessions.length > 0)
-    await endSessions(deps.table, {
-      email,
-      actor: caller.email,
-      action: 'session.ended',
-      requestId,
-      now: nowOf(deps),
-      keep: keptSession,
-    }).catch(() => undefined);
+    await deps.users
+      .endSessions({
+        email,
+        actor: caller.email,
+        action: 'session.ended',
+        requestId,
+        now: nowOf(deps),
+        keep: keptSession,
+      })
+      .catch(() => undefined);
   // External effects follow the commit.
   if (changes.password !== undefined) await deps.identity.setPermanentPassword(email, changes.password);
   if (changes.state === 'disabled') {
@@ -136,17 +122,9 @@ export async function updateUser(
   if (changes.state === 'active') await deps.identity.enableUser(email);
 }
 
-/** The current password, or a session authenticated in the last five minutes; returns the session to keep. */
-async function provePasswordChange(
-  deps: UserDependencies,
-  caller: Caller,
-  changes: UserChanges,
-  requestId: string,
-  client: LoginClient | undefined,
-): Promise<string> {
-  if (changes.currentPassword === undefined)
-    return sessionSkOf(await freshSessionOf(deps, caller, 'send your current password as currentPassword'));
-  const session = await liveSessionOf(deps, caller);
-  await verifyCurrentPassword(deps, caller.email, changes.currentPassword, requestId, client);
-  return sessionSkOf(session);
+/** The longest prefix of `sessions` the change still holds in its transaction. */
+function sessionsThatFit(deps: UserDependencies, change: UserChange, sessions: string[]): string[] {
+  let count = Math.min(sessions.length, MAX_TRANSACTION_ITEMS);
+  while (count > 0 && !deps.users.fits({ ...change, endedSessions: sessions.slice(0, count) })) count--;
+  return sessions.slice(0, count);
 }

@@ -8,7 +8,6 @@ export const USER_RECORD_FIELDS = [
   'state',
   'defaultGroup',
   'tags',
-  'sessionsValidAfter',
   'mfaEnabled',
   'emailVerifiedAt',
   'passwordSentToEmail',
