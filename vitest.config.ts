@@ -11,7 +11,15 @@ export default defineConfig({
       include: ['shared/services/**'],
       reporter: ['text-summary', 'text'],
       // A ratchet, not yet the goal of 80 % for the whole service layer (see README, Tests).
-      thresholds: { lines: 43, 'shared/services/access/**': { lines: 90 }, 'shared/services/groups/**': { lines: 85 } },
+      thresholds: {
+        lines: 65,
+        'shared/services/access/**': { lines: 90 },
+        'shared/services/groups/**': { lines: 85 },
+        'shared/services/{authService,authorizerService,freshProof,mfaService,roleService,seedService,sessionOpening,signupService,tagService,tenantService}.ts':
+          { lines: 95 },
+        'shared/services/audit/**': { lines: 90 },
+        'shared/services/{roles,signup,tenants}/**': { lines: 85 },
+      },
     },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

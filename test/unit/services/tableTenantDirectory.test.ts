@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,26 @@ const business = (replacingVersion?: number): OwnerTenant => ({
 
 describe('services/tenants/tableTenantDirectory', () => {
   afterEach(() => dynamo.reset());
+
+  describe('tenant', () => {
+    it('reads the tenant strongly consistent, with its user count and limit', async () => {
+      dynamo.on(GetCommand).resolves({
+        Item: {
+          pk: 'GROUP#/acme',
+          sk: 'GROUP',
+          version: 2,
+          userCount: 3,
+          userLimit: 5,
+          ...groupRecord('/acme', { plan: 'team' }),
+        },
+      });
+
+      const tenant = await tableTenantDirectory(fakeTable()).tenant('/acme');
+
+      expect(tenant).toMatchObject({ version: 2, userCount: 3, userLimit: 5, record: { id: '/acme', plan: 'team' } });
+      expect(dynamo.commandCalls(GetCommand)[0]!.args[0].input.ConsistentRead).toBe(true);
+    });
+  });
 
   describe('insert', () => {
     it("counts the tenant under an active /, writes it with no users and its plan's limit, with its audit event", async () => {
