@@ -12,10 +12,14 @@ export default defineConfig({
       reporter: ['text-summary', 'text'],
       // A ratchet, not yet the goal of 80 % for the whole service layer (see README, Tests).
       thresholds: {
-        lines: 43,
+        lines: 88,
         'shared/services/access/**': { lines: 90 },
         'shared/services/groups/**': { lines: 85 },
         'shared/services/users/**': { lines: 80 },
+        'shared/services/{authService,authorizerService,freshProof,mfaService,roleService,seedService,sessionOpening,signupService,tagService,tenantService}.ts':
+          { lines: 95 },
+        'shared/services/audit/**': { lines: 90 },
+        'shared/services/{roles,signup,tenants}/**': { lines: 85 },
       },
     },
     projects: [

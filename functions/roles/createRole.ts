@@ -1,8 +1,8 @@
 import { rolesRoutes as routes } from '../../shared/api/routes/rolesRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { createRole } from '../../shared/services/roleService.ts';
-import { storageDependencies } from '../../shared/services/dependencies.ts';
+import { roleDependencies } from '../../shared/services/roles/roleDependencies.ts';
 
 export const handler = httpRoute(routes.createRole, async ({ body, caller, requestId }) => ({
-  body: await createRole(storageDependencies().table, { caller: caller!, requestId }, body),
+  body: await createRole(roleDependencies(), { caller: caller!, requestId }, body),
 }));

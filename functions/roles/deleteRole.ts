@@ -1,9 +1,9 @@
 import { rolesRoutes as routes } from '../../shared/api/routes/rolesRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { deleteRole } from '../../shared/services/roleService.ts';
-import { storageDependencies } from '../../shared/services/dependencies.ts';
+import { roleDependencies } from '../../shared/services/roles/roleDependencies.ts';
 
 export const handler = httpRoute(routes.deleteRole, async ({ params, caller, requestId }) => {
-  await deleteRole(storageDependencies().table, { caller: caller!, requestId }, params.name);
+  await deleteRole(roleDependencies(), { caller: caller!, requestId }, params.name);
   return {};
 });

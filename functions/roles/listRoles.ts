@@ -1,8 +1,8 @@
 import { rolesRoutes as routes } from '../../shared/api/routes/rolesRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { listRoles } from '../../shared/services/roleService.ts';
-import { storageDependencies } from '../../shared/services/dependencies.ts';
+import { roleDependencies } from '../../shared/services/roles/roleDependencies.ts';
 
 export const handler = httpRoute(routes.listRoles, async ({ caller }) => ({
-  body: { roles: await listRoles(storageDependencies().table, caller!.groupContextId) },
+  body: { roles: await listRoles(roleDependencies(), caller!.groupContextId) },
 }));

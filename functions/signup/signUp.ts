@@ -1,9 +1,9 @@
 import { signupRoutes as routes } from '../../shared/api/routes/signupRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { authDependencies } from '../../shared/services/tokenDependencies.ts';
+import { signupDependencies } from '../../shared/services/signup/signupDependencies.ts';
 import { signUp } from '../../shared/services/signupService.ts';
 
 export const handler = httpRoute(routes.signUp, async ({ body, sourceIp }) => {
-  await signUp(authDependencies(), body, { sourceIp });
+  await signUp(signupDependencies(), body, { sourceIp });
   return {};
 });

@@ -1,8 +1,8 @@
 import { tenantsRoutes as routes } from '../../shared/api/routes/tenantsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
-import { userDependencies } from '../../shared/services/users/userDependencies.ts';
+import { tenantDependencies } from '../../shared/services/tenants/tenantDependencies.ts';
 import { changePlan } from '../../shared/services/tenantService.ts';
 
 export const handler = httpRoute(routes.updateTenant, async ({ params, body, caller, requestId }) => ({
-  body: await changePlan(userDependencies(), { caller: caller!, requestId }, params.tenantId, body.plan),
+  body: await changePlan(tenantDependencies(), { caller: caller!, requestId }, params.tenantId, body.plan),
 }));

@@ -6,12 +6,12 @@
  */
 import type { Context, PostConfirmationTriggerEvent } from 'aws-lambda';
 import { completeSignup } from '../../shared/services/signupService.ts';
-import { storageDependencies } from '../../shared/services/dependencies.ts';
+import { signupCompletion } from '../../shared/services/signup/signupCompletion.ts';
 
 export const handler = async (event: PostConfirmationTriggerEvent, context?: Context): Promise<PostConfirmationTriggerEvent> => {
   // A confirmed password reset also fires this trigger: nothing to create then.
   if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
   const email = event.request.userAttributes.email ?? event.userName;
-  await completeSignup(storageDependencies(), { email, requestId: context?.awsRequestId ?? `signup-${event.userName}` });
+  await completeSignup(signupCompletion(), { email, requestId: context?.awsRequestId ?? `signup-${event.userName}` });
   return event;
 };

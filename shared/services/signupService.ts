@@ -7,20 +7,11 @@
  */
 import { SIGNUP_POLICY } from '../config/signup.ts';
 import { tooMany } from '../domain/errors.ts';
-import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
-import type { TableRef } from '../store/client.ts';
-import { countSignup, deletePendingSignup, getPendingSignup, putPendingSignup } from '../store/signupStore.ts';
-import { loadUserWithMemberships } from '../store/userStore.ts';
 import { assertPasswordPolicy } from './authService.ts';
 import { createTenantForOwner } from './tenantService.ts';
 import { nowOf } from './clock.ts';
+import type { SignupCompletion, SignupDependencies } from './signup/signupStore.ts';
 import { log } from '../observability/logger.ts';
-
-export interface SignupDependencies {
-  table: TableRef;
-  identity: CognitoIdentity;
-  now?: () => Date;
-}
 
 export async function signUp(
   deps: SignupDependencies,
@@ -30,17 +21,20 @@ export async function signUp(
   assertPasswordPolicy(request.password, 'password');
   const now = nowOf(deps);
   if (client.sourceIp) {
-    const retryAfter = await countSignup(deps.table, client.sourceIp, now);
+    const retryAfter = await deps.signups.countFrom(client.sourceIp, now);
     if (retryAfter !== undefined) {
       throw tooMany(`Too many sign-ups from this address; at most ${SIGNUP_POLICY.perIpPerHour} an hour`, retryAfter);
     }
   }
   const outcome = await deps.identity.signUp(request.email, request.password);
   // Only a sign-up that Cognito accepted keeps a business name: nobody can rename someone else's pending sign-up.
-  if (outcome === 'created') await putPendingSignup(deps.table, request.email, request.businessName, now);
+  if (outcome === 'created') await deps.signups.rememberPending(request.email, request.businessName, now);
 }
 
-export async function confirmSignUp(deps: SignupDependencies, request: { email: string; code: string }): Promise<void> {
+export async function confirmSignUp(
+  deps: Pick<SignupDependencies, 'identity'>,
+  request: { email: string; code: string },
+): Promise<void> {
   await deps.identity.confirmSignUp(request.email, request.code);
 }
 
@@ -50,21 +44,21 @@ export async function confirmSignUp(deps: SignupDependencies, request: { email: 
  * a profile here (nothing is created or changed then).
  */
 export async function completeSignup(
-  deps: { table: TableRef; now?: () => Date },
+  deps: SignupCompletion,
   request: { email: string; requestId: string },
 ): Promise<string | undefined> {
   const email = request.email.toLowerCase();
-  const existing = await loadUserWithMemberships(deps.table, email);
+  const existing = await deps.signups.profile(email);
   // A profile holding only invitations was made while this sign-up awaited its code (they wait for it, see invite.ts).
   const awaitedSignUp = existing && existing.user.state === 'invited' && Object.keys(existing.memberships).length === 0;
   if (existing && !awaitedSignUp) {
     log.warn('sign-up confirmed for an email that already has a profile; nothing created', { requestId: request.requestId });
     return undefined;
   }
-  const pending = await getPendingSignup(deps.table, email, nowOf(deps));
+  const pending = await deps.signups.pending(email, nowOf(deps));
   // Without a pending name (expired, or confirmed by an admin), the business is named after the address.
   const businessName = pending?.businessName ?? email.split('@')[0]!;
   const tenantId = await createTenantForOwner(deps, { businessName, email, requestId: request.requestId, replacing: existing });
-  await deletePendingSignup(deps.table, email);
+  await deps.signups.forgetPending(email);
   return tenantId;
 }

@@ -12,6 +12,7 @@ import type { TableRef } from './client.ts';
 import { knownSourceKey, lockoutKey, loginHistoryKey, loginHistoryPartition, TTL_ATTRIBUTE } from './keys.ts';
 import { decodePageToken, encodePageToken, sendQuery } from './pagination.ts';
 import { writeTransaction } from './transactions.ts';
+import { KNOWN_SOURCE_ENTITY, LOCKOUT_ENTITY, LOGIN_ATTEMPT_ENTITY } from './entities/logins.ts';
 
 export type LockScope = 'account' | 'ip';
 
@@ -102,7 +103,7 @@ export async function rememberKnownSource(table: TableRef, email: string, ip: st
       UpdateExpression: 'SET #type = :type, lastSuccessAt = :now, #ttl = :ttl',
       ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
       ExpressionAttributeValues: {
-        ':type': 'knownSource',
+        ':type': KNOWN_SOURCE_ENTITY.type,
         ':now': now,
         ':ttl': Math.floor(now / 1000) + LOCKOUT_POLICY.knownSourceDays * 86_400,
       },
@@ -125,7 +126,7 @@ async function countFailure(
       Key: lockoutKey(scope, subject),
       UpdateExpression: 'ADD failures :one SET #type = :type, #ttl = :ttl',
       ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'lockout', ':ttl': expiresAt },
+      ExpressionAttributeValues: { ':one': 1, ':type': LOCKOUT_ENTITY.type, ':ttl': expiresAt },
       ReturnValues: 'ALL_NEW',
     }),
   );
@@ -215,7 +216,7 @@ export async function recordLoginAttempt(
     UpdateExpression: 'SET #type = :type, outcome = :outcome, #at = :at, sourceIp = :ip, userAgent = :ua, #ttl = :ttl',
     ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#ttl': TTL_ATTRIBUTE },
     ExpressionAttributeValues: {
-      ':type': 'loginAttempt',
+      ':type': LOGIN_ATTEMPT_ENTITY.type,
       ':outcome': attempt.outcome,
       ':at': attempt.at,
       ':ip': attempt.sourceIp ?? null,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.ts';
 import { OUTBOX_PARTITION, outboxKey, TTL_ATTRIBUTE } from './keys.ts';
+import { OUTBOX_MESSAGE_ENTITY } from './entities/outbox.ts';
 
 export interface OutboxMessage {
   to: string;
@@ -25,7 +26,7 @@ export async function recordOutboxMessage(table: TableRef, message: Omit<OutboxM
       TableName: table.tableName,
       Item: {
         ...outboxKey(at, randomUUID()),
-        type: 'outbox',
+        type: OUTBOX_MESSAGE_ENTITY.type,
         ...message,
         at,
         [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEEP_SECONDS,

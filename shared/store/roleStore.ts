@@ -9,6 +9,7 @@ import type { CustomRoleDefinition } from '../domain/access/permissions.ts';
 import type { TableRef } from './client.ts';
 import { roleKey, rolePartition } from './keys.ts';
 import type { TransactItem } from './transactions.ts';
+import { CUSTOM_ROLE_ENTITY } from './entities/roles.ts';
 
 export interface StoredRole extends CustomRoleDefinition {
   description?: string;
@@ -61,7 +62,7 @@ export function putNewRole(tableName: string, role: Omit<StoredRole, 'useCount'>
   return {
     Put: {
       TableName: tableName,
-      Item: { ...roleKey(role.definedAt, name), type: 'role', ...rest, useCount: 0 },
+      Item: { ...roleKey(role.definedAt, name), type: CUSTOM_ROLE_ENTITY.type, ...rest, useCount: 0 },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -6,6 +6,7 @@ import type { TableRef } from './client.ts';
 import { refreshTokenKey, SESSION_SK_PREFIX, sessionKey, sessionSk, TTL_ATTRIBUTE, userPartition } from './keys.ts';
 import { decodePageToken, encodePageToken, sendQuery } from './pagination.ts';
 import type { TransactItem } from './transactions.ts';
+import { REFRESH_TOKEN_ENTITY, SESSION_ENTITY } from './entities/sessions.ts';
 
 /**
  * What the service remembers of each refresh token it handed out: only its hash, whose it is,
@@ -30,7 +31,12 @@ export async function rememberRefreshToken(table: TableRef, refreshToken: string
   await table.doc.send(
     new PutCommand({
       TableName: table.tableName,
-      Item: { ...refreshTokenKey(hashToken(refreshToken)), type: 'refreshToken', ...record, [TTL_ATTRIBUTE]: expiresAt },
+      Item: {
+        ...refreshTokenKey(hashToken(refreshToken)),
+        type: REFRESH_TOKEN_ENTITY.type,
+        ...record,
+        [TTL_ATTRIBUTE]: expiresAt,
+      },
     }),
   );
 }
@@ -58,7 +64,7 @@ export function openSessionPut(tableName: string, session: SessionRecord): Trans
       TableName: tableName,
       Item: {
         ...sessionKey(session.email, session.authTime, session.sessionId),
-        type: 'session',
+        type: SESSION_ENTITY.type,
         ...session,
         [TTL_ATTRIBUTE]: session.expiresAt,
       },

@@ -6,6 +6,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { SIGNUP_POLICY } from '../config/signup.ts';
 import type { TableRef } from './client.ts';
 import { pendingSignupKey, signupCounterKey, TTL_ATTRIBUTE } from './keys.ts';
+import { PENDING_SIGNUP_ENTITY, SIGNUP_COUNTER_ENTITY } from './entities/signups.ts';
 
 export async function putPendingSignup(table: TableRef, email: string, businessName: string, now: Date): Promise<void> {
   await table.doc.send(
@@ -13,7 +14,7 @@ export async function putPendingSignup(table: TableRef, email: string, businessN
       TableName: table.tableName,
       Item: {
         ...pendingSignupKey(email),
-        type: 'pendingSignup',
+        type: PENDING_SIGNUP_ENTITY.type,
         email,
         businessName,
         createdAt: now.toISOString(),
@@ -54,7 +55,7 @@ export async function countSignup(table: TableRef, ip: string, now: Date): Promi
         ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: {
           ':one': 1,
-          ':type': 'signupCounter',
+          ':type': SIGNUP_COUNTER_ENTITY.type,
           ':ttl': Math.ceil(windowEnd / 1000) + 3600,
           ':limit': SIGNUP_POLICY.perIpPerHour,
         },

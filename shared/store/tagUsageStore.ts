@@ -9,6 +9,7 @@ import type { TableRef } from './client.ts';
 import { TAG_SEPARATOR, tagUsageKey, tagUsagePartition } from './keys.ts';
 import type { TransactItem } from './transactions.ts';
 import { sendQuery } from './pagination.ts';
+import { TAG_USAGE_ENTITY } from './entities/tags.ts';
 
 export type TaggedResourceType = 'group' | 'user';
 
@@ -57,7 +58,7 @@ export function tagUsageUpdates(
         Key: tagUsageKey(resourceType, scope, key, parent, value),
         UpdateExpression: 'ADD #count :delta SET #type = :type, #value = :value',
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#value': 'value' },
-        ExpressionAttributeValues: { ':delta': delta, ':type': 'tagUsage', ':value': value },
+        ExpressionAttributeValues: { ':delta': delta, ':type': TAG_USAGE_ENTITY.type, ':value': value },
       },
     };
   });

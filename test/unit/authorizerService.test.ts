@@ -310,6 +310,24 @@ describe('authorizeToken', () => {
     expect(passwordOnly?.mfa).toBe(false);
   });
 
+  it('describes an ID token as one, so the route wrapper lets it change nothing', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), sessionItem()] });
+    const idToken = fakeVerifier({
+      email: EMAIL,
+      issuedAt: ISSUED_AT,
+      tokenUse: 'id',
+      sessionId: SESSION_ID,
+      authTime: AUTH_TIME,
+    });
+
+    // Act
+    const context = await authorizeToken({ verifier: idToken, table: fakeTable(), now: NOW }, 'token');
+
+    // Assess
+    expect(context?.tokenUse).toBe('id');
+  });
+
   it('describes a session authenticated with a TOTP code as MFA', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [profileItem(), sessionItem({ method: 'password+totp' })] });

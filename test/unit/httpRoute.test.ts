@@ -6,6 +6,7 @@ import { groupIdSchema } from '../../shared/api/schemas/common.ts';
 import { httpRoute, type RouteResult } from '../../shared/http/httpRoute.ts';
 import { authorizerContext, fakeContext, fakeEvent, type FakeEventOptions } from './helpers.ts';
 import { encodeMemberships } from '../../shared/domain/membershipCodec.ts';
+import { ACCESS_TOKEN_ONLY } from '../../shared/api/contract.ts';
 
 function thingRoute(access: Access) {
   return defineRoute({
@@ -47,6 +48,29 @@ const authenticated: Access = { kind: 'authenticated' };
 describe('httpRoute', () => {
   afterEach(() => {
     vi.restoreAllMocks();
+  });
+
+  it('refuses a change made with an ID token with 403, and lets the ID token read', async () => {
+    // Prepare
+    const idToken = authorizerContext({ tokenUse: 'id' });
+    const readRoute = defineRoute({
+      ...thingRoute(authenticated),
+      operationId: 'listThings',
+      method: 'GET',
+      request: {},
+      success: { status: 200, description: 'The things' },
+    });
+    const run = vi.fn(async () => ({ body: { ok: true } }));
+
+    // Act
+    const change = await invoke(authenticated, { authorizer: idToken }, run);
+    const read = await httpRoute(readRoute, run)(fakeEvent({ method: 'GET', authorizer: idToken }), fakeContext());
+
+    // Assess
+    expect(change.statusCode).toBe(403);
+    expect(bodyOf(change).message).toBe(ACCESS_TOKEN_ONLY);
+    expect(read.statusCode).toBe(200);
+    expect(run).toHaveBeenCalledTimes(1);
   });
 
   it('answers with the route success status and the result as JSON', async () => {

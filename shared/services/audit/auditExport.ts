@@ -5,7 +5,7 @@
  */
 import type { Caller } from '../../domain/caller.ts';
 import type { AuditEvent } from '../../events/auditEvent.ts';
-import type { TableRef } from '../../store/client.ts';
+import type { AuditDependencies } from './auditLog.ts';
 import { listAuditEvents, type AuditFilters } from './auditTrail.ts';
 
 export const EXPORT_PAGE_SIZE = 100;
@@ -35,7 +35,7 @@ export interface ExportChunk {
 }
 
 export async function exportAuditEvents(
-  table: TableRef,
+  deps: AuditDependencies,
   caller: Caller,
   request: AuditFilters & { fromToken?: string },
   format: ExportFormat,
@@ -44,7 +44,7 @@ export async function exportAuditEvents(
   let token = request.fromToken;
   let count = 0;
   do {
-    const page = await listAuditEvents(table, caller, { ...request, count: EXPORT_PAGE_SIZE, fromToken: token });
+    const page = await listAuditEvents(deps, caller, { ...request, count: EXPORT_PAGE_SIZE, fromToken: token });
     for (const event of page.items) lines.push(format === 'csv' ? csvLine(event) : JSON.stringify(event));
     count += page.items.length;
     token = page.nextToken;

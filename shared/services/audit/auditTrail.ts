@@ -8,11 +8,9 @@ import type { Caller } from '../../domain/caller.ts';
 import { auditReach } from '../../domain/access/auditReach.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { AuditEvent } from '../../events/auditEvent.ts';
-import type { TableRef } from '../../store/client.ts';
-import { queryAuditLog, readAuditEvent } from '../../store/auditStore.ts';
-import { acceptedMemberships } from '../../store/membershipProbe.ts';
 import type { Page } from '../../store/pagination.ts';
 import { presentActors } from '../access/actorNames.ts';
+import type { AuditDependencies } from './auditLog.ts';
 
 export interface AuditFilters {
   type: string[];
@@ -59,15 +57,19 @@ function actorNames(event: AuditEvent): { view: { actor: unknown; groupId: strin
  * actor and in who-fields of the changes, in every answer and export; an `actor` filter then matches
  * what is shown, so it cannot find them either.
  */
-async function presented(table: TableRef, caller: Caller, events: AuditEvent[], actor?: string): Promise<AuditEvent[]> {
+async function presented(deps: AuditDependencies, caller: Caller, events: AuditEvent[], actor?: string): Promise<AuditEvent[]> {
   const names = events.flatMap(actorNames);
-  await presentActors((pairs) => acceptedMemberships(table, pairs), caller, { items: names.map((name) => name.view) });
+  await presentActors(deps.memberships, caller, { items: names.map((name) => name.view) });
   for (const name of names) name.write(name.view.actor);
   return actor === undefined ? events : events.filter((event) => event.actor === actor);
 }
 
-export async function listAuditEvents(table: TableRef, caller: Caller, request: AuditPageRequest): Promise<Page<AuditEvent>> {
-  const page = await queryAuditLog(table, {
+export async function listAuditEvents(
+  deps: AuditDependencies,
+  caller: Caller,
+  request: AuditPageRequest,
+): Promise<Page<AuditEvent>> {
+  const page = await deps.audit.page({
     ...auditReach(caller.groupContextId),
     types: request.type,
     actor: request.actor,
@@ -77,13 +79,13 @@ export async function listAuditEvents(table: TableRef, caller: Caller, request: 
     limit: request.count,
     fromToken: request.fromToken,
   });
-  return { ...page, items: await presented(table, caller, page.items, request.actor) };
+  return { ...page, items: await presented(deps, caller, page.items, request.actor) };
 }
 
-export async function getAuditEvent(table: TableRef, caller: Caller, eventId: string): Promise<AuditEvent> {
+export async function getAuditEvent(deps: AuditDependencies, caller: Caller, eventId: string): Promise<AuditEvent> {
   const { tenantId, subtree } = auditReach(caller.groupContextId);
-  const event = await readAuditEvent(table, tenantId, eventId, subtree);
+  const event = await deps.audit.event(tenantId, eventId, subtree);
   if (!event) throw notFound(`Audit event ${eventId} not found`);
-  const [shown] = await presented(table, caller, [event]);
+  const [shown] = await presented(deps, caller, [event]);
   return shown!;
 }
