@@ -7,6 +7,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { log } from '../observability/logger.ts';
 import { EVENT_SOURCE, isAuditItemKey, toChangeEvent, type ChangeEvent, type StoredAuditItem } from './changeEvent.ts';
 
 /** The part of a stream record we read: the Lambda event's records and the Streams API's records share it. */
@@ -57,7 +58,7 @@ export async function deliverChanges(records: readonly ChangeStreamRecord[], pub
         chunk.map(({ sequenceNumber }) => sequenceNumber),
       );
     } catch (error) {
-      console.error(JSON.stringify({ level: 'ERROR', message: 'publishing change events failed', error: (error as Error).name }));
+      log.error('publishing change events failed', { error: { name: (error as Error).name } });
       failed = [0];
     }
     if (failed.length > 0) return { batchItemFailures: [{ itemIdentifier: chunk[Math.min(...failed)]!.sequenceNumber }] };
@@ -81,9 +82,7 @@ function readableEntries(records: readonly ChangeStreamRecord[]): {
       const entry = changeEntry(record);
       if (entry) pending.push({ entry, sequenceNumber });
     } catch (error) {
-      console.error(
-        JSON.stringify({ level: 'ERROR', message: 'unreadable stream record', sequenceNumber, error: (error as Error).name }),
-      );
+      log.error('unreadable stream record', { sequenceNumber, error: { name: (error as Error).name } });
       return { pending, unreadable: sequenceNumber };
     }
   }

@@ -282,18 +282,8 @@ export class CognitoIdentity {
   }
 
   private async setPassword(email: string, password: string, permanent: boolean): Promise<void> {
-    try {
-      await this.client.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: this.settings.userPoolId,
-          Username: email,
-          Password: password,
-          Permanent: permanent,
-        }),
-      );
-    } catch (error) {
-      throw mapAuthError(error);
-    }
+    const input = { UserPoolId: this.settings.userPoolId, Username: email, Password: password, Permanent: permanent };
+    await this.call(() => this.client.send(new AdminSetUserPasswordCommand(input)));
   }
 
   /** Maps Cognito's authentication refusals to one 401 that does not say whether the user exists. */
