@@ -3,7 +3,6 @@
  * CDK seed custom resource, locally from `npm start`. Safe to run again: each part is skipped
  * when it already exists.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ROOT_GROUP_ID } from '../domain/groupPath.ts';
 import type { CognitoIdentity } from '../identity/cognitoIdentity.ts';
 import { auditEventPut } from '../store/audit.ts';
@@ -12,6 +11,7 @@ import { putNewGroup } from '../store/groupStore.ts';
 import { putMembershipSummary } from '../store/membershipSummary.ts';
 import { putMembership, putNewUser } from '../store/userStore.ts';
 import type { GroupRecord, MembershipRecord, UserRecord } from '../store/storedRecords.ts';
+import { ConditionFailedError, writeTransaction } from '../store/transactions.ts';
 import { timestampOf } from './clock.ts';
 
 export const INSTALLER = 'installer';
@@ -52,28 +52,25 @@ async function writeRootAndAdmin(table: TableRef, email: string, requestId: stri
   const admin: UserRecord = { email, state: 'invited', defaultGroup: ROOT_GROUP_ID, createdBy: INSTALLER, createdAt: at };
   const membership: MembershipRecord = { email, groupId: ROOT_GROUP_ID, role: 'admin', createdBy: INSTALLER, createdAt: at };
   try {
-    await table.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          putNewGroup(table.tableName, root, { memberCount: 1 }),
-          putNewUser(table.tableName, admin),
-          putMembership(table.tableName, membership),
-          putMembershipSummary(table.tableName, email, [membership]),
-          auditEventPut(table.tableName, {
-            actor: INSTALLER,
-            action: 'seed.created',
-            targetType: 'group',
-            targetId: ROOT_GROUP_ID,
-            after: { root, admin: email },
-            at,
-            requestId,
-          }),
-        ],
+    await writeTransaction(table, [
+      putNewGroup(table.tableName, root, { memberCount: 1 }),
+      putNewUser(table.tableName, admin),
+      putMembership(table.tableName, membership),
+      putMembershipSummary(table.tableName, email, [membership]),
+      auditEventPut(table.tableName, {
+        actor: INSTALLER,
+        action: 'seed.created',
+        targetType: 'group',
+        targetId: ROOT_GROUP_ID,
+        after: { root, admin: email },
+        at,
+        requestId,
       }),
-    );
+    ]);
     return true;
   } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') return false;
+    // The root is already there (its group or its admin): a run after the first.
+    if (error instanceof ConditionFailedError) return false;
     throw error;
   }
 }

@@ -52,7 +52,13 @@ describe('services/seedService', () => {
 
     it('runs again without harm: the existing root and login are kept, and a local password is set', async () => {
       // Prepare
-      dynamo.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: 'exists', $metadata: {} }));
+      dynamo.on(TransactWriteCommand).rejects(
+        new TransactionCanceledException({
+          message: 'exists',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+        }),
+      );
       const { identity, calls } = fakeIdentity(['admin@bank.example']);
 
       // Act
