@@ -10,18 +10,16 @@ import { deleteMembershipSummary, membershipSummaryUpdate, putMembershipSummary 
 import type { TableRef } from '../../store/client.ts';
 import { getStoredGroup } from '../../store/groupStore.ts';
 import { getInvitationSender } from '../../store/invitationSender.ts';
-import { queryLoginHistory } from '../../store/loginAttemptStore.ts';
 import { findUsableRole } from '../../store/roleStore.ts';
-import { listSessions, sessionDelete, sessionSortKeys } from '../../store/sessionStore.ts';
+import { sessionDelete, sessionSortKeys } from '../../store/sessionStore.ts';
 import { tagUsageUpdates } from '../../store/tagUsageStore.ts';
 import { MAX_TRANSACTION_ITEMS, writeTransaction, type TransactItem } from '../../store/transactions.ts';
-import { endOneSession, endSessions } from '../../store/userMutations.ts';
+import { endSessions } from '../../store/userMutations.ts';
 import {
   bumpRootAdminGuard,
   deleteMembership,
   deleteUserProfile,
   getUser,
-  loadUserWithMemberships,
   putInvitation,
   putMembership,
   putNewUser,
@@ -30,6 +28,7 @@ import {
   replaceUser,
 } from '../../store/userStore.ts';
 import { membershipCountUpdates, roleUseUpdates } from './membershipChange.ts';
+import { tableUserReads } from './tableUserReads.ts';
 import type { UserChange, UserDirectory } from './userDirectory.ts';
 
 /** The transaction items of a change, in one order: counters, profile, memberships, role uses, audit, tags, guard, sessions. */
@@ -82,7 +81,7 @@ function summaryItems(tableName: string, email: string, change: UserChange): Tra
 export function tableUserDirectory(table: TableRef): UserDirectory {
   const { tableName } = table;
   return {
-    user: (email) => loadUserWithMemberships(table, email),
+    ...tableUserReads(table),
     group: (id) => getStoredGroup(table, id),
     usableRole: (groupId, name) => findUsableRole(table, groupId, name),
     invitationSender: (email, groupId) => getInvitationSender(table, email, groupId),
@@ -107,12 +106,6 @@ export function tableUserDirectory(table: TableRef): UserDirectory {
     },
 
     sessionKeys: (email) => sessionSortKeys(table, email),
-    sessions: (email, page) => listSessions(table, email, page),
-    async loginHistory(email, page) {
-      const { attempts, nextToken } = await queryLoginHistory(table, email, page.count, page.fromToken);
-      return { logins: attempts, nextToken };
-    },
     endSessions: (ending) => endSessions(table, ending),
-    endSession: (ending) => endOneSession(table, ending),
   };
 }

@@ -4,12 +4,12 @@
  * those routes carry neither.
  */
 import { storageDependencies } from '../dependencies.ts';
-import { tableUserDirectory } from './tableUserDirectory.ts';
+import { tableUserReads, type UserReads } from './tableUserReads.ts';
 import type { UserDependencies } from './userDependencies.ts';
 
-export type UserReadDependencies = Pick<UserDependencies, 'table' | 'users' | 'now'>;
+export type UserReadDependencies = Pick<UserDependencies, 'table' | 'now'> & { users: UserReads };
 
 export function userReadDependencies(): UserReadDependencies {
   const storage = storageDependencies();
-  return { ...storage, users: tableUserDirectory(storage.table) };
+  return { ...storage, users: tableUserReads(storage.table) };
 }
