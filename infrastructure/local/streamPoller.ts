@@ -98,6 +98,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       // What reached the sink (or the dead-letter file) counts as handled: a retry starts after it.
       const last = records[handled - 1]?.dynamodb?.SequenceNumber;
       if (last) position.sequenceNumber = last;
+      if (failed < 0) failures.clear();
       if (failed >= 0) {
         if (last) saveCheckpoint();
         iterators.delete(shardId);

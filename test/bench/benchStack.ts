@@ -1,7 +1,7 @@
 /**
- * A local stack of its own for one section of the benchmark run alone (`batchMain.ts`,
- * `audit/main.ts`): free ports, a fresh data folder under .bench/, the authorizer's cache off,
- * the handlers at log level ERROR; stopped and removed however the section ends.
+ * A local stack for the benchmark (`run.ts`, and the sections run alone: `batchMain.ts`,
+ * `audit/main.ts`): free 127.0.0.1 ports, a fresh data folder under .bench/, the authorizer's cache
+ * off, the handlers at log level ERROR; stopped and removed however the run ends, Ctrl-C included.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,13 +22,21 @@ export interface BenchStack {
   adminToken: string;
 }
 
-export async function withBenchStack(name: string, section: (bench: BenchStack) => Promise<void>): Promise<void> {
+export async function withBenchStack<T>(name: string, section: (bench: BenchStack) => Promise<T>): Promise<T> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
   const dataDir = mkdtempSync(join(REPO_ROOT, '.bench', `${name}-`));
   let stack: LocalStack | undefined;
   let bulk: TableRef | undefined;
+  const cleanUp = async () => {
+    bulk?.doc.destroy();
+    await stack?.stop();
+    if (stack) defaultTable().doc.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     stack = await startLocalStack({
       dataDir,
@@ -40,14 +48,14 @@ export async function withBenchStack(name: string, section: (bench: BenchStack) 
       log,
     });
     bulk = { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
+    // The handlers and the authorizer share this process's client: count what they send.
     const counter = countDynamoRequests(defaultTable().doc);
     const adminToken = await login(stack.apiUrl, stack.admin.email, stack.admin.password);
-    await section({ stack, bulk, counter, adminToken });
+    return await section({ stack, bulk, counter, adminToken });
   } finally {
-    bulk?.doc.destroy();
-    await stack?.stop();
-    if (stack) defaultTable().doc.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
+    log('stopping the local stack');
+    await cleanUp();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
 }
 

@@ -1,21 +1,18 @@
 /**
- * `npm run bench`: measures what issues 2, 3 and 6 ask to be measured, prints a Markdown report
- * and writes it to docs/benchmarks.md. Starts its own local stack on free 127.0.0.1 ports with a
- * fresh data folder under .bench/, and stops it (and removes the folder) however the run ends.
+ * `npm run bench`: measures what the issues ask to be measured, prints a Markdown report and
+ * writes it to docs/benchmarks.md. The stack-bound sections share one local stack (benchStack.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infrastructure/aws/lambdaFunction.ts';
-import { startLocalStack, type LocalStack } from '../../infrastructure/local/localStack.ts';
-import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
 import { login } from './api.ts';
 import { measureAuditPages } from './audit/auditBench.ts';
 import { measureAuthorizer } from './authorizerBench.ts';
 import { measureBatchCosts } from './batchBench.ts';
+import { log, runSection, withBenchStack } from './benchStack.ts';
 import { measureBundles } from './bundles.ts';
 import { measureSynth } from './synthBench.ts';
-import { countDynamoRequests } from './dynamoCounter.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
 import { measureScale } from './scaleBench.ts';
@@ -28,8 +25,6 @@ const PAGE_REPEATS = 15;
 const MANY_MEMBERSHIPS = 200;
 const SCALE_USERS = 100_000;
 
-const log = (message: string) => console.error(`[bench] ${message}`);
-
 async function main(): Promise<void> {
   const startedAt = new Date();
   const started = performance.now();
@@ -41,33 +36,7 @@ async function main(): Promise<void> {
   // Check evaluation vs casbin: in process, no stack needed; throws if the two ever disagree.
   const permissions = await runPermissionsBench(log);
 
-  mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
-  const dataDir = mkdtempSync(join(REPO_ROOT, '.bench', 'stack-'));
-  let stack: LocalStack | undefined;
-  let bulk: TableRef | undefined;
-  const cleanUp = async () => {
-    bulk?.doc.destroy();
-    await stack?.stop();
-    if (stack) defaultTable().doc.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const interrupted = () => void cleanUp().finally(() => process.exit(130));
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-  try {
-    stack = await startLocalStack({
-      dataDir,
-      port: 0,
-      dynamoPort: 0,
-      cognitoPort: 0,
-      adminEmail: 'bench-admin@example.com',
-      authorizerCacheSeconds: 0,
-      log,
-    });
-    bulk = { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
-    // The handlers and the authorizer share this process's client: count what they send.
-    const counter = countDynamoRequests(defaultTable().doc);
-    const adminToken = await login(stack.apiUrl, stack.admin.email, stack.admin.password);
-
+  const report = await withBenchStack('stack', async ({ stack, bulk, counter, adminToken }) => {
     log('authorizer: admin of /');
     const authorizer = [await measureAuthorizer(counter, 'admin of `/`', 1, adminToken)];
 
@@ -125,7 +94,7 @@ async function main(): Promise<void> {
     log('audit: page 1 vs page 50 of one tenant among many');
     const audit = await measureAuditPages(stack, counter, bulk, adminToken, log);
 
-    const report = renderReport({
+    return renderReport({
       startedAt,
       durationSeconds: (performance.now() - started) / 1000,
       loadAtStart,
@@ -141,18 +110,11 @@ async function main(): Promise<void> {
       batch,
       audit,
     });
-    mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);
-    console.log(report);
-    log('wrote docs/benchmarks.md');
-  } finally {
-    log('stopping the local stack');
-    await cleanUp();
-    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
-  }
+  });
+  mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);
+  console.log(report);
+  log('wrote docs/benchmarks.md');
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runSection(main);
