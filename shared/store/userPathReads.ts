@@ -1,13 +1,18 @@
 /**
- * Users as access checks need them, read by key: the profile and the memberships on the paths
- * from the groups checked up to `/`. A batch of checks of many people reads exactly those items,
- * 100 keys per BatchGetItem, instead of one Query of each person's partition.
+ * Users as access checks need them, read by key: the profile and the membership summary (one item
+ * holding every membership), of which the memberships on the paths from the groups checked up to
+ * `/` are kept. A batch of checks of many people reads two items a person, 100 keys per
+ * BatchGetItem, instead of one Query of each person's partition. A person whose summary is missing
+ * or not complete (written before summaries, not yet backfilled) has the membership items on those
+ * paths read by key instead, in one more batch.
  */
 import { selfAndAncestors } from '../domain/groupPath.ts';
 import type { Role } from '../domain/roles.ts';
 import { batchGetItems, itemKeyId, type ItemKey } from './batchGet.ts';
 import type { TableRef } from './client.ts';
+import { membershipSummaryKey } from './entities/users.ts';
 import { membershipKey, userKey } from './keys.ts';
+import { summarizedMemberships, type SummarizedMemberships } from './membershipSummary.ts';
 import type { MembershipRecord, UserRecord } from './storedRecords.ts';
 import { toMembershipRecord, toUserRecord } from './userStore.ts';
 
@@ -29,26 +34,46 @@ export interface PathsWanted {
 
 const pathGroups = (groupIds: string[]) => [...new Set(groupIds.flatMap(selfAndAncestors))];
 
-export const userOnPathsKeys = ({ email, groupIds }: PathsWanted): ItemKey[] => [
-  userKey(email),
-  ...pathGroups(groupIds).map((groupId) => membershipKey(email, groupId)),
-];
+const pathMembershipKeys = ({ email, groupIds }: PathsWanted): ItemKey[] =>
+  pathGroups(groupIds).map((groupId) => membershipKey(email, groupId));
 
 /** Each person found (a profile exists) with their memberships on the paths; people without a profile are absent. */
 export async function loadUsersOnPaths(table: TableRef, wanted: PathsWanted[]): Promise<Map<string, UserOnPaths>> {
-  const items = await batchGetItems(table, wanted.flatMap(userOnPathsKeys));
-  const found = new Map<string, UserOnPaths>();
-  for (const { email, groupIds } of wanted) {
+  const items = await batchGetItems(
+    table,
+    wanted.flatMap(({ email }) => [userKey(email), membershipSummaryKey(email)]),
+  );
+  const people = wanted.flatMap(({ email, groupIds }) => {
     const profile = items.get(itemKeyId(userKey(email)));
-    if (!profile) continue;
+    if (!profile) return [];
+    return [
+      { email, groupIds, profile, summary: summarizedMemberships(email, items.get(itemKeyId(membershipSummaryKey(email)))) },
+    ];
+  });
+  const unsummarized = people.filter((person) => !person.summary);
+  const membershipItems =
+    unsummarized.length > 0 ? await batchGetItems(table, unsummarized.flatMap(pathMembershipKeys)) : undefined;
+  const found = new Map<string, UserOnPaths>();
+  for (const { email, groupIds, profile, summary } of people) {
     const loaded: UserOnPaths = { user: toUserRecord(profile), memberships: {}, pending: {}, invitations: {} };
     for (const groupId of pathGroups(groupIds)) {
-      const membership = items.get(itemKeyId(membershipKey(email, groupId)));
+      const membership = summary
+        ? summarizedMembership(summary, email, groupId)
+        : storedMembership(membershipItems?.get(itemKeyId(membershipKey(email, groupId))));
       if (!membership) continue;
-      (membership.status === 'pending' ? loaded.pending : loaded.memberships)[groupId] = membership.role as Role;
-      if (membership.status === 'pending') loaded.invitations[groupId] = toMembershipRecord(membership);
+      if (membership.status === 'pending') {
+        loaded.pending[groupId] = membership.role as Role;
+        loaded.invitations[groupId] = membership;
+      } else loaded.memberships[groupId] = membership.role as Role;
     }
     found.set(email, loaded);
   }
   return found;
 }
+
+function summarizedMembership(summary: SummarizedMemberships, email: string, groupId: string): MembershipRecord | undefined {
+  const role = summary.memberships[groupId];
+  return summary.invitations?.[groupId] ?? (role ? ({ email, groupId, role } as MembershipRecord) : undefined);
+}
+
+const storedMembership = (item: Record<string, unknown> | undefined) => (item ? toMembershipRecord(item) : undefined);
