@@ -110,7 +110,7 @@ export async function measureBatchCosts(
     ),
   ];
   return {
-    shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (depth 2, so each check reads the profile and 3 membership keys); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA. Written as the service writes them, membership summaries included; \`${LEGACY_TENANT}\` holds the same people without summaries, as profiles written before them are until \`npm run backfill:summaries\``,
+    shape: `\`${TENANT}\` with ${DEPARTMENTS} departments; ${PEOPLE} people, one membership each in a department (each check reads the profile and the membership summary; the 3 membership keys on the path, depth 2, for people without a summary); every fifth holds the custom role \`${CUSTOM_ROLE}\` defined at \`${TENANT}\`, the others \`reader\`, \`contributor\` or \`admin\`; nobody has enrolled MFA. Written as the service writes them, membership summaries included; \`${LEGACY_TENANT}\` holds the same people without summaries, as profiles written before them are until \`npm run backfill:summaries\``,
     costs,
   };
 }

@@ -290,8 +290,9 @@ ${table(
   ]),
 )}
 
-A check of someone else reads, by key, each person's profile and their memberships on the path from the group checked up to
-\`/\` (\`loadUsersOnPaths\` in \`shared/store/userPathReads.ts\`, 100 keys per BatchGetItem, sent together), then the custom role
+A check of someone else reads, by key, each person's profile and membership summary, of which the memberships on the path from
+the group checked up to \`/\` count (\`loadUsersOnPaths\` in \`shared/store/userPathReads.ts\`, 100 keys per BatchGetItem, sent
+together; the membership items on the path for someone without a complete summary), then the custom role
 definitions and group MFA settings those decisions need in one more BatchGetItem (\`tableDecisionInputs\`), which the function
 caches for 30 s. A page of \`GET /users\` reads the membership index (one Query), then each listed person's profile and
 membership summary by key (\`loadListedUsers\` in \`shared/store/listedUsers.ts\`, 100 keys per BatchGetItem, sent together),

@@ -5,18 +5,16 @@
  * people costs the handler at most 5 requests, each person's profile and membership summary read
  * by key; a person whose summary is missing is decided from their membership items instead.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infrastructure/local/localStack.ts';
+import type { LocalStack } from '../../infrastructure/local/localStack.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
+import type { TableRef } from '../../shared/store/client.ts';
 import { putNewRole } from '../../shared/store/roleStore.ts';
 import { apiCall, login } from '../bench/api.ts';
-import { countDynamoRequests, type DynamoCounter } from '../bench/dynamoCounter.ts';
+import type { DynamoCounter } from '../bench/dynamoCounter.ts';
 import { batchPut, writeGroups } from '../bench/seedData.ts';
 import { userItems } from '../bench/userItems.ts';
+import { startCountedStack, type CountedStack } from './support/countedStack.ts';
 
 const DEPARTMENTS = 10;
 const PEOPLE = 100;
@@ -30,7 +28,7 @@ const personEmail = (tenant: string, i: number) => `${tenant.slice(1)}-${String(
 /** Every fifth person holds the custom role (which allows `payments:approve`), the others a built-in one. */
 const roleOf = (i: number): Role => (i % 5 === 0 ? CUSTOM_ROLE : BUILT_IN[i % BUILT_IN.length]!);
 
-let dataDir: string;
+let running: CountedStack | undefined;
 let stack: LocalStack;
 let bulk: TableRef;
 let counter: DynamoCounter;
@@ -57,17 +55,8 @@ async function seedTenant(tenant: string, options: { withoutSummary?: boolean } 
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sme-iam-batch-'));
-  stack = await startLocalStack({
-    dataDir,
-    port: 0,
-    dynamoPort: 0,
-    cognitoPort: 0,
-    adminEmail: 'batch-admin@example.com',
-    authorizerCacheSeconds: 0,
-  });
-  bulk = { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
-  counter = countDynamoRequests(defaultTable().doc);
+  running = await startCountedStack('batch');
+  ({ stack, bulk, counter } = running);
   await seedTenant(TENANTS.cold);
   await seedTenant(TENANTS.summarized);
   await seedTenant(TENANTS.legacy, { withoutSummary: true });
@@ -75,9 +64,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  bulk?.doc.destroy();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const checksOf = (tenant: string, action: string) =>

@@ -5,17 +5,15 @@
  * unless cached): a page costs a bounded number of requests whatever its size; only a profile
  * without a complete membership summary costs a Query of its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infrastructure/local/localStack.ts';
-import { createDocumentClient, defaultTable, type TableRef } from '../../shared/store/client.ts';
+import type { LocalStack } from '../../infrastructure/local/localStack.ts';
+import type { TableRef } from '../../shared/store/client.ts';
 import { backfillMembershipSummary } from '../../shared/store/membershipSummaryBackfill.ts';
 import { apiCall, login } from '../bench/api.ts';
-import { countDynamoRequests, type DynamoCounter } from '../bench/dynamoCounter.ts';
+import type { DynamoCounter } from '../bench/dynamoCounter.ts';
 import { batchPut, writeGroups } from '../bench/seedData.ts';
 import { userItems } from '../bench/userItems.ts';
+import { startCountedStack, type CountedStack } from './support/countedStack.ts';
 
 const TENANT = '/listing';
 const REPEATS_TENANT = '/repeats';
@@ -26,24 +24,15 @@ const LEGACY_PEOPLE = 12;
 const department = (tenant: string, i: number) => `${tenant}/department-${i % DEPARTMENTS}`;
 const personEmail = (prefix: string, i: number) => `${prefix}-${String(i).padStart(3, '0')}@example.com`;
 
-let dataDir: string;
+let running: CountedStack | undefined;
 let stack: LocalStack;
 let bulk: TableRef;
 let counter: DynamoCounter;
 let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sme-iam-listing-'));
-  stack = await startLocalStack({
-    dataDir,
-    port: 0,
-    dynamoPort: 0,
-    cognitoPort: 0,
-    adminEmail: 'listing-admin@example.com',
-    authorizerCacheSeconds: 0,
-  });
-  bulk = { doc: createDocumentClient(stack.dynamoEndpoint), tableName: stack.tableName };
-  counter = countDynamoRequests(defaultTable().doc);
+  running = await startCountedStack('listing');
+  ({ stack, bulk, counter } = running);
   const tenants = [TENANT, REPEATS_TENANT, LEGACY_TENANT];
   await writeGroups(bulk, [
     ...tenants,
@@ -70,9 +59,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  bulk?.doc.destroy();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 /** One call, and the operations it sent (`Query`, `Query gsi2`, `BatchGetItem`), in order. */
