@@ -30,6 +30,8 @@ export interface IamApiProps {
   table: Table;
   /** What every function reads: table name, user pool and client ids. */
   environment: Record<string, string>;
+  /** What the authorizer reads besides: the pool's JWKS, read at deploy time. */
+  authorizerEnvironment: Record<string, string>;
   /** Functions that send Cognito admin actions are granted them on this pool only. */
   userPoolArn: string;
 }
@@ -121,7 +123,7 @@ export class IamApi extends Construct {
     if (this.authorizer) return this.authorizer;
     const fn = iamFunction(this, 'AuthorizerFunction', {
       handler: 'authorizer',
-      environment: this.props.environment,
+      environment: { ...this.props.environment, ...this.props.authorizerEnvironment },
       tracing: this.props.settings.tracing,
       description: 'REQUEST authorizer: verifies the token, loads the caller and memberships',
     });

@@ -7,6 +7,7 @@ import { acknowledgeNagFindings } from './operations/nagAcknowledgements.ts';
 import { OperationsAlarms } from './operations/alarms.ts';
 import { OperationsDashboard } from './operations/dashboard.ts';
 import { ChangeEvents } from './changeEvents.ts';
+import { PoolJwks } from './poolJwks.ts';
 import { Seed } from './seed.ts';
 import { SignupTrigger } from './signupTrigger.ts';
 import type { IamSettings } from './settings.ts';
@@ -42,7 +43,14 @@ export class IamStack extends Stack {
       auditRetentionDays: String(settings.auditRetentionDays),
     });
 
-    this.api = new IamApi(this, 'Api', { settings, table, environment, userPoolArn: logins.userPool.userPoolArn });
+    const poolJwks = new PoolJwks(this, 'PoolJwks', { userPool: logins.userPool, tracing: settings.tracing });
+    this.api = new IamApi(this, 'Api', {
+      settings,
+      table,
+      environment,
+      authorizerEnvironment: environmentVariables({ poolJwks: poolJwks.jwks }),
+      userPoolArn: logins.userPool.userPoolArn,
+    });
     // From the RestApi id, not restApi.url: the URL names the stage, which depends on every method, every function and so on this client.
     logins.addCallbackUrl(
       callbackUrl(`https://${this.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`),
@@ -69,7 +77,7 @@ export class IamStack extends Stack {
       restApi: this.api.restApi,
       authorizer: this.api.node.findChild('AuthorizerFunction') as NodejsFunction,
       table,
-      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue],
+      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue, poolJwks.deadLetterQueue],
       webAclName: firewall?.webAcl.name,
       alarmEmail: settings.alarmEmail,
       wafBlockedThreshold: settings.wafBlockedAlarmThreshold,
@@ -86,8 +94,8 @@ export class IamStack extends Stack {
       table,
       userPool: logins.userPool,
       restApi: this.api.restApi,
-      seedFunction: this.seed.function,
-      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue],
+      customResourceFunctions: [this.seed.function, poolJwks.function],
+      deadLetterQueues: [this.seed.deadLetterQueue, this.changeEvents.deadLetterQueue, poolJwks.deadLetterQueue],
       streamConsumers: [this.changeEvents.function],
       alarmTopic: operations.topic,
       settings,

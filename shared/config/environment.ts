@@ -9,6 +9,8 @@ export const ENVIRONMENT = {
   apiClientId: 'COGNITO_API_CLIENT_ID',
   /** Every app client whose tokens the service accepts, comma-separated. */
   clientIds: 'COGNITO_CLIENT_IDS',
+  /** Optional, the authorizer only: the pool's JWKS as JSON, fetched at deploy time (infrastructure/aws/poolJwks.ts); unset means fetched at cold start. */
+  poolJwks: 'COGNITO_POOL_JWKS',
   hostedClientId: 'COGNITO_HOSTED_CLIENT_ID',
   hostedDomain: 'COGNITO_HOSTED_DOMAIN',
   /** Optional: the CORS origin (default `*`). */

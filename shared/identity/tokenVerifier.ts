@@ -7,11 +7,16 @@
  * fetched with `fetch` because the library's default fetcher refuses plain http.
  * The emulator's signing key ships in its npm package, so its issuer is trusted only when
  * COGNITO_ENDPOINT is set (local mode), which the CDK stack never sets.
+ *
+ * The deployed authorizer is handed the pool's JWKS at deploy time (COGNITO_POOL_JWKS), so its cold
+ * start opens no connection to Cognito; a token signed with a key not in it (a rotation) still
+ * makes the library fetch the JWKS, rate-limited by its penalty box.
  */
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { assertIsJwks, assertIsSignatureJwk, SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import { readEnvironment } from '../config/environment.ts';
 
 export interface VerifiedToken {
@@ -28,6 +33,7 @@ export interface VerifiedToken {
 
 export interface TokenVerifier {
   verify(token: string): Promise<VerifiedToken>;
+  /** Makes sure the JWKS is cached: at once when it was handed over, else by fetching it. */
   hydrate(): Promise<void>;
 }
 
@@ -36,6 +42,8 @@ export interface VerifierSettings {
   clientIds: string[];
   /** Local mode only: the emulator's issuer, e.g. http://127.0.0.1:9229/local_abc. */
   localIssuer?: string;
+  /** The pool's JWKS, when the deployment handed it over. */
+  jwks?: Jwks;
 }
 
 export function verifierSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): VerifierSettings {
@@ -44,7 +52,24 @@ export function verifierSettingsFromEnvironment(env: NodeJS.ProcessEnv = process
   if (!userPoolId || clientIds.length === 0) throw new Error('COGNITO_USER_POOL_ID and COGNITO_CLIENT_IDS must be set');
   const cognitoEndpoint = readEnvironment('cognitoEndpoint', env);
   const localIssuer = cognitoEndpoint ? `${cognitoEndpoint.replace(/\/$/, '')}/${userPoolId}` : undefined;
-  return { userPoolId, clientIds, localIssuer };
+  const jwksJson = readEnvironment('poolJwks', env);
+  return { userPoolId, clientIds, localIssuer, ...(jwksJson ? { jwks: parsePoolJwks(jwksJson) } : {}) };
+}
+
+/** A JWKS handed over as JSON; anything else is a broken deployment, refused at cold start. */
+export function parsePoolJwks(json: string): Jwks {
+  let jwks: Json;
+  try {
+    jwks = JSON.parse(json) as Json;
+  } catch {
+    throw new Error('COGNITO_POOL_JWKS is not JSON');
+  }
+  assertIsJwks(jwks);
+  for (const key of jwks.keys) {
+    assertIsSignatureJwk(key);
+    if (typeof key.kid !== 'string') throw new Error('COGNITO_POOL_JWKS has a key without a kid');
+  }
+  return jwks;
 }
 
 const fetchFetcher: Fetcher = {
@@ -68,8 +93,9 @@ export function createTokenVerifier(settings: VerifierSettings): TokenVerifier {
       )
     : CognitoJwtVerifier.create({ userPoolId: settings.userPoolId, tokenUse: null, clientId: settings.clientIds });
 
+  if (settings.jwks) verifier.cacheJwks(settings.jwks);
   return {
-    hydrate: () => verifier.hydrate(),
+    hydrate: () => (settings.jwks ? Promise.resolve() : verifier.hydrate()),
     async verify(token) {
       const payload = (await verifier.verify(token as never)) as JwtPayload;
       return toVerifiedToken(payload);

@@ -6,24 +6,42 @@
  * imports made at the same moment of a shared, noisy machine.
  */
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { bundleEntries, bundlePath, functionEntry, functionEntryNames, REPO_ROOT } from '../../infrastructure/aws/bundling.ts';
+import {
+  bundleEntries,
+  bundlePath,
+  functionEntry,
+  functionEntryNames,
+  REPO_ROOT,
+  type BundleEntry,
+} from '../../infrastructure/aws/bundling.ts';
 import { median } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
-/** The authorizer without the JWKS fetch it starts at import (test/bench/authorizerWithoutJwks.ts). */
-export const AUTHORIZER_WITHOUT_JWKS = 'authorizer without the JWKS fetch';
+/** The authorizer when the deployment hands it no JWKS: it starts fetching it at import. */
+export const AUTHORIZER_FETCHING_JWKS = 'authorizer fetching its JWKS';
 export const IMPORT_ROUNDS = 9;
 
-/** What the modules read at import time; COGNITO_ENDPOINT stays unset, as on AWS. */
+/** A JWKS shaped like a user pool's: two RSA-2048 signing keys. */
+function poolShapedJwks(): string {
+  const keys = ['bench-key-1', 'bench-key-2'].map((kid) => {
+    const { n, e } = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+    return { alg: 'RS256', e, kid, kty: 'RSA', n, use: 'sig' };
+  });
+  return JSON.stringify({ keys });
+}
+
+/** What the modules read at import time, as the stack sets it (the authorizer is handed the pool's JWKS); COGNITO_ENDPOINT stays unset, as on AWS. */
 const IMPORT_ENV = {
   IAM_TABLE_NAME: 'bench',
   COGNITO_USER_POOL_ID: 'eu-west-2_abcdefghi',
   COGNITO_CLIENT_IDS: 'x',
   COGNITO_API_CLIENT_ID: 'x',
+  COGNITO_POOL_JWKS: poolShapedJwks(),
   AWS_REGION: 'eu-west-2',
 };
 
@@ -66,12 +84,13 @@ export function foreignZodLocales(metafile: Metafile): string[] {
 }
 
 export async function measureBundles(log: (message: string) => void): Promise<BundlesResult> {
-  const entries = [
+  const entries: (BundleEntry & { name: string; env?: Record<string, string> })[] = [
     ...functionEntryNames().map((name) => ({ name, ...functionEntry(name) })),
     {
-      name: AUTHORIZER_WITHOUT_JWKS,
-      out: 'authorizerWithoutJwks',
-      path: join(REPO_ROOT, 'test', 'bench', 'authorizerWithoutJwks.ts'),
+      name: AUTHORIZER_FETCHING_JWKS,
+      ...functionEntry('authorizer'),
+      out: 'authorizerFetchingJwks',
+      env: { COGNITO_POOL_JWKS: '' },
     },
     { name: FLOOR, out: 'floor', path: join(REPO_ROOT, 'test', 'bench', 'floor.ts') },
   ];
@@ -92,7 +111,7 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
       // Each round starts at a different bundle, so no bundle always runs right after another.
       for (let step = 0; step < entries.length; step++) {
         const index = (step + round * 5) % entries.length;
-        times[index]!.push(await timeImport(files[index]!));
+        times[index]!.push(await timeImport(files[index]!, entries[index]!.env));
       }
       log(`  import round ${round + 1}/${IMPORT_ROUNDS}`);
     }
@@ -130,8 +149,8 @@ function largestPackage(inputs: Record<string, { bytesInOutput: number }>): { na
 }
 
 /** Wall and CPU milliseconds to import the bundle in a fresh node process, measured inside that process. */
-function timeImport(file: string): Promise<ImportTime> {
-  // process.exit: the authorizer's JWKS fetch (no network here) must not keep the process alive.
+function timeImport(file: string, env: Record<string, string> = {}): Promise<ImportTime> {
+  // process.exit: a JWKS fetch (no network here) must not keep the process alive.
   const script = [
     'const cpu = process.cpuUsage(); const t = performance.now();',
     `await import(${JSON.stringify(pathToFileURL(file).href)});`,
@@ -140,7 +159,7 @@ function timeImport(file: string): Promise<ImportTime> {
   ].join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { PATH: process.env.PATH, ...IMPORT_ENV },
+      env: { PATH: process.env.PATH, ...IMPORT_ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -15,7 +15,7 @@ import { measureBundles } from './bundles.ts';
 import { measureSynth } from './synthBench.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
-import { measureScale } from './scaleBench.ts';
+import { createSmallScaleTable, measureScale, SMALL_SCALE_TABLE } from './scaleBench.ts';
 import { renderReport } from './report.ts';
 import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
 
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const permissions = await runPermissionsBench(log);
 
   const report = await withBenchStack('stack', async ({ stack, bulk, counter, adminToken }) => {
+    await createSmallScaleTable(stack.dynamoEndpoint);
     log('authorizer: admin of /');
     const authorizer = [await measureAuthorizer(counter, 'admin of `/`', 1, adminToken)];
 
@@ -80,14 +81,13 @@ async function main(): Promise<void> {
     );
     const scale = await measureScale(
       {
-        endpoint: stack.dynamoEndpoint,
         large: bulk,
         largeGroups: ids.length,
         largeUsers: SCALE_USERS,
         caller: scaleCaller.email,
         accessToken: await login(stack.apiUrl, scaleCaller.email, scaleCaller.password),
       },
-      { doc: bulk.doc, tableName: 'iam-scale-small' },
+      { doc: bulk.doc, tableName: SMALL_SCALE_TABLE },
       log,
     );
 

@@ -2,6 +2,9 @@
  * Issue 14, scale: the uncached authorization decision (verify the token, one Query of the caller's
  * partition) for the same caller in a small table (10 groups, 100 users) and in a large one
  * (10,000+ groups, 100,000 users), both in the same DynamoDB Local, timed in turns.
+ * Both tables must be created before either is filled (`createSmallScaleTable` at the start of the
+ * run): DynamoDB Local answers any table created after a large fill several times slower, whatever
+ * its size, which would compare table ages rather than sizes.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../infrastructure/local/provision.ts';
@@ -13,6 +16,10 @@ import { batchPut, treeIds, writeGroups } from './seedData.ts';
 import { median } from './stats.ts';
 
 export const SCALE_DECISIONS = 200;
+export const SMALL_SCALE_TABLE = 'iam-scale-small';
+
+/** Created with the stack's own table, before any data: see the module comment. */
+export const createSmallScaleTable = (endpoint: string) => ensureTable(endpoint, SMALL_SCALE_TABLE);
 
 export interface ScaleSide {
   label: string;
@@ -42,10 +49,10 @@ const fillerUsers = (table: TableRef, count: number, prefix: string) => {
 
 /**
  * `large` already holds the big group tree and the caller; this adds users to it up to `largeUsers`,
- * builds the small table beside it with a copy of the caller's partition, and times decisions.
+ * fills the small table (created empty at the start) with a copy of the caller's partition, and times decisions.
  */
 export async function measureScale(
-  options: { endpoint: string; large: TableRef; largeGroups: number; largeUsers: number; caller: string; accessToken: string },
+  options: { large: TableRef; largeGroups: number; largeUsers: number; caller: string; accessToken: string },
   small: TableRef,
   log: (message: string) => void,
 ): Promise<ScaleResult> {
@@ -59,7 +66,6 @@ export async function measureScale(
   );
   log(`scale: writing ${options.largeUsers.toLocaleString('en')} users into the large table`);
   await fillerUsers(options.large, options.largeUsers - 1, 'large');
-  await ensureTable(options.endpoint, small.tableName);
   const smallGroups = treeIds(1, 9, 0);
   await writeGroups(small, smallGroups);
   await fillerUsers(small, 99, 'small');

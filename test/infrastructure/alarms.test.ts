@@ -30,6 +30,7 @@ describe('alarms and dashboard', () => {
         'SmeIam-AuthorizerErrors',
         'SmeIam-DeadLetters1',
         'SmeIam-DeadLetters2',
+        'SmeIam-DeadLetters3',
         'SmeIam-LambdaThrottles',
         'SmeIam-TableSystemErrors',
         'SmeIam-TableThrottles',

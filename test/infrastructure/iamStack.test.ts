@@ -171,8 +171,8 @@ describe('IamStack with default settings', () => {
     const ours = resourcesOfType(template, 'AWS::Lambda::Function').filter(
       ([, fn]) => !String(fn.Properties.Description ?? '').startsWith('AWS CDK resource provider framework'),
     );
-    // One per route, the authorizer, the seed, the two sign-up triggers and the change-event publisher.
-    expect(ours).toHaveLength(ROUTES.length + 5);
+    // One per route, the authorizer, the seed, the pool's JWKS reader, the two sign-up triggers and the change-event publisher.
+    expect(ours).toHaveLength(ROUTES.length + 6);
     for (const [, fn] of ours) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -271,6 +271,38 @@ describe('IamStack with default settings', () => {
         ]),
       },
     });
+  });
+
+  it("hands the authorizer, and only it, the pool's JWKS read at deploy time by a function with no AWS permission", () => {
+    // Prepare
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    const [jwksResourceId] = resourcesOfType(template, 'Custom::IamPoolJwks')[0]!;
+    const [, jwksFunction] = functions.find(([, fn]) =>
+      String(fn.Properties.Description).startsWith("Reads the user pool's JWKS"),
+    )!;
+    const jwksRoleId = (jwksFunction.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+
+    // Act
+    const handedTo = functions
+      .filter(([, fn]) => 'COGNITO_POOL_JWKS' in ((fn.Properties.Environment as { Variables?: object })?.Variables ?? {}))
+      .map(([, fn]) => fn.Properties);
+    const jwksPolicies = resourcesOfType(template, 'AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === jwksRoleId),
+    );
+
+    // Assess
+    template.hasResourceProperties('Custom::IamPoolJwks', { UserPoolId: { Ref: Match.stringLikeRegexp('UserPool') } });
+    expect(handedTo).toHaveLength(1);
+    expect(String(handedTo[0]!.Description)).toMatch(/^REQUEST authorizer/);
+    expect((handedTo[0]!.Environment as { Variables: Record<string, unknown> }).Variables.COGNITO_POOL_JWKS).toEqual({
+      'Fn::GetAtt': [jwksResourceId, 'Jwks'],
+    });
+    const actions = jwksPolicies.flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((statement) =>
+        [statement.Action].flat(),
+      ),
+    );
+    expect(actions.filter((action) => !action.startsWith('xray:'))).toEqual([]);
   });
 
   it('outputs the API URL, user pool, clients, login domain and table name', () => {

@@ -25,6 +25,7 @@ describe('seed custom resource handler', () => {
     vi.stubEnv('IAM_TABLE_NAME', 'iam-table');
     vi.stubEnv('COGNITO_USER_POOL_ID', 'eu-west-1_pool');
     vi.stubEnv('COGNITO_API_CLIENT_ID', 'api-client');
+    vi.stubEnv('COGNITO_CLIENT_IDS', 'api-client');
     vi.mocked(seedRootAndAdmin).mockClear();
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
   });

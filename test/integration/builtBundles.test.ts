@@ -77,9 +77,16 @@ function lambdaEnvironment(name: string): Record<string, string> {
 
 const OUTCOME_MARK = '\n@@invocation-outcome@@';
 
+/** How a process differs from a plain Lambda start: more environment, or no `fetch` (so any fetch fails). */
+interface InvokeOptions {
+  env?: Record<string, string>;
+  withoutFetch?: boolean;
+}
+
 /** Imports the built bundle in a new Node process and calls its handler once with `event`. */
-function invokeBuilt(name: string, event: unknown): Promise<Invocation> {
+function invokeBuilt(name: string, event: unknown, options: InvokeOptions = {}): Promise<Invocation> {
   const script = `
+    ${options.withoutFetch ? "globalThis.fetch = async () => { throw new Error('fetch is not allowed in this process'); };" : ''}
     const event = JSON.parse(process.env.INVOKE_EVENT);
     const context = { awsRequestId: '${randomUUID()}', functionName: ${JSON.stringify(name)}, callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 10000 };
     let outcome;
@@ -94,7 +101,7 @@ function invokeBuilt(name: string, event: unknown): Promise<Invocation> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: dirname(bundlePath(built, name)),
-      env: { ...lambdaEnvironment(name), INVOKE_EVENT: JSON.stringify(event) },
+      env: { ...lambdaEnvironment(name), ...options.env, INVOKE_EVENT: JSON.stringify(event) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -147,10 +154,10 @@ interface AuthorizerResult {
 }
 
 /** The built authorizer's answer for a fresh token of the caller. */
-async function authorizeCaller(): Promise<{ invocation: Invocation; accessToken: string }> {
+async function authorizeCaller(options?: InvokeOptions): Promise<{ invocation: Invocation; accessToken: string }> {
   const { accessToken } = await login(caller.email, caller.password);
   const event = authorizerEvent(request('GET', '/groups', { Authorization: `Bearer ${accessToken}` }), '/groups', {});
-  return { invocation: await invokeBuilt('authorizer', event), accessToken };
+  return { invocation: await invokeBuilt('authorizer', event, options), accessToken };
 }
 
 describe('the built bundles', () => {
@@ -187,6 +194,21 @@ describe('the built bundles', () => {
     const result = invocation.result as AuthorizerResult;
     expect(result.policyDocument.Statement[0]!.Effect).toBe('Allow');
     expect(result.context).toMatchObject({ email: caller.email });
+  });
+
+  it("the authorizer bundle handed the pool's JWKS, as the stack deploys it, verifies a real token without fetching the JWKS", async () => {
+    // Prepare
+    const stack = inject('stack');
+    const jwks = await (await fetch(`${stack.cognitoEndpoint}/${stack.userPoolId}/.well-known/jwks.json`)).text();
+
+    // Act
+    const handedOver = await authorizeCaller({ env: { COGNITO_POOL_JWKS: jwks }, withoutFetch: true });
+    const fetching = await authorizeCaller({ withoutFetch: true });
+
+    // Assess
+    expect(handedOver.invocation.error, handedOver.invocation.stderr).toBeUndefined();
+    expect((handedOver.invocation.result as AuthorizerResult).policyDocument.Statement[0]!.Effect).toBe('Allow');
+    expect(fetching.invocation.error).toMatch(/^Error: Unauthorized/);
   });
 
   it('the authorizer bundle refuses a request without a token', async () => {

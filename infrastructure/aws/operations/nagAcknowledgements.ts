@@ -17,7 +17,8 @@ export interface NagSubjects {
   table: Table;
   userPool: UserPool;
   restApi: RestApi;
-  seedFunction: NodejsFunction;
+  /** The onEvent functions of the stack's custom-resource providers (the seed, the pool's JWKS reader). */
+  customResourceFunctions: NodejsFunction[];
   deadLetterQueues: Queue[];
   /** Functions reading a DynamoDB stream through an event source mapping. */
   streamConsumers: IConstruct[];
@@ -34,7 +35,7 @@ function acknowledge(scope: IConstruct, id: string, reason: string): void {
 const logicalId = (construct: IConstruct) => Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 
 export function acknowledgeNagFindings(subjects: NagSubjects): void {
-  const { stack, table, userPool, restApi, seedFunction, settings } = subjects;
+  const { stack, table, userPool, restApi, settings } = subjects;
 
   acknowledge(
     stack,
@@ -108,11 +109,12 @@ export function acknowledgeNagFindings(subjects: NagSubjects): void {
   }
   if (!settings.waf) acknowledge(restApi, 'APIG3', 'Turned off by the deployer with -c waf=false.');
 
-  acknowledge(
-    stack,
-    `IAM5[Resource::<${logicalId(seedFunction)}.Arn>:*]`,
-    'The CDK custom-resource provider may invoke any version of the seed function (its own grant); only that function.',
-  );
+  for (const fn of subjects.customResourceFunctions)
+    acknowledge(
+      stack,
+      `IAM5[Resource::<${logicalId(fn)}.Arn>:*]`,
+      'A CDK custom-resource provider may invoke any version of its own onEvent function (the seed, the pool’s JWKS reader); only that function.',
+    );
   if (subjects.alarmTopic)
     acknowledge(
       subjects.alarmTopic,
