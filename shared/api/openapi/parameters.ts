@@ -32,7 +32,7 @@ export function operationParameters(sources: ParameterSources, schemas: SchemaCo
   ];
 }
 
-/** One parameter a property of an object schema, as the request sends it; the property's description describes it. */
+/** One parameter per property of an object schema, as the request sends it, described by the property’s description. */
 function objectParameters(schema: $ZodType, location: 'path' | 'query', schemas: SchemaCollector): ParameterObject[] {
   const object = schemas.convert(schema, 'input');
   const required = new Set(object.required ?? []);
