@@ -724,7 +724,7 @@ export interface components {
        * @example 3600
        */
       expiresIn: number;
-      /** @enum {string} */
+      /** @constant */
       tokenType: 'Bearer';
     };
     /**
@@ -940,7 +940,7 @@ export interface components {
        *     }
        */
       tags?: {
-        [key: string]: string | '' | null;
+        [key: string]: (string | '') | null;
       };
       /**
        * @description Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key). At most 16384 bytes, 8 levels deep; keys 1 to 128 characters, never __proto__, constructor or prototype.
@@ -1121,7 +1121,7 @@ export interface components {
        *     }
        */
       tags?: {
-        [key: string]: string | '' | null;
+        [key: string]: (string | '') | null;
       };
     } & {
       [key: string]: unknown;
@@ -1398,7 +1398,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            /** @enum {string} */
+            /** @constant */
             status: 'ok';
           };
         };

@@ -1,7 +1,7 @@
 /**
  * The OpenAPI document pointed at this API: docs/swagger.json, which `npm run docs` generates from
  * the route manifest and a test holds equal to it, with `servers` naming the API that serves it.
- * On AWS the file is copied next to the function, so the function carries neither zod-to-openapi
+ * On AWS the file is copied next to the function, so the function carries neither the generator
  * nor every route's schemas (about 60 KB and their construction at every cold start).
  */
 import { existsSync, readFileSync } from 'node:fs';

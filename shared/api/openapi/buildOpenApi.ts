@@ -1,10 +1,12 @@
 /** The OpenAPI 3.1 document, generated from the route manifest: no route is described twice. */
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import * as z from 'zod';
-import { GROUP_CONTEXT_HEADER, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from '../contract.ts';
+import { safeParse } from 'zod/v4/core';
+import { GROUP_CONTEXT_HEADER, LATEST_API_VERSION } from '../contract.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
 import { ROUTES } from '../routes.ts';
 import { errorSchema } from '../schemas/common.ts';
+import { createSchemaCollector, type SchemaCollector } from './jsonSchemas.ts';
+import type { MediaTypeObject, OpenApiDocument, OperationObject, ResponseObject } from './openApiObjects.ts';
+import { operationParameters } from './parameters.ts';
 import { errorExample, routeErrors } from './routeErrors.ts';
 
 /** Where the committed document points; the served one (`/swagger.json`) names the API that serves it. */
@@ -24,18 +26,15 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 
 const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const, example: 60 } };
 
-export function buildOpenApiDocument(serverUrl?: string) {
-  const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'A Cognito access or ID token from `POST /auth/login` or the hosted login page.',
-  });
+export function buildOpenApiDocument(serverUrl?: string): OpenApiDocument {
+  const schemas = createSchemaCollector();
   const documented = ROUTES.filter((route) => !route.hidden);
-  for (const route of documented) registry.registerPath(toOpenApiPath(route));
+  const paths: OpenApiDocument['paths'] = {};
+  for (const route of documented) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: toOperation(route, schemas) };
+  }
   const tags = [...new Set(documented.map((route) => route.tag))];
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return {
     openapi: '3.1.0',
     info: {
       title: 'SME IAM API',
@@ -48,63 +47,27 @@ export function buildOpenApiDocument(serverUrl?: string) {
     },
     servers: [serverUrl ? { url: serverUrl } : LOCAL_SERVER],
     tags: tags.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
-  });
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access or ID token from `POST /auth/login` or the hosted login page.',
+        },
+      },
+      schemas: schemas.components(),
+    },
+    paths,
+  };
 }
 
-function toOpenApiPath(route: RouteDefinition): RouteConfig {
+function toOperation(route: RouteDefinition, schemas: SchemaCollector): OperationObject {
   const isPublic = route.access.kind === 'public';
-  const headers = z.object({
-    'accept-version': z
-      .string()
-      .optional()
-      .meta({
-        description: `API version; absent means the latest. Supported: ${SUPPORTED_API_VERSIONS.join(', ')}.`,
-        example: LATEST_API_VERSION,
-      }),
-    ...(isPublic
-      ? {}
-      : {
-          [GROUP_CONTEXT_HEADER]: z.string().optional().meta({
-            description: 'Group to act in (a group id, plain or url-encoded); defaults to your default group.',
-            example: '/acme',
-          }),
-        }),
-  });
-
-  const responses: RouteConfig['responses'] = {
-    [route.success.status]: {
-      description: route.success.description,
-      ...(route.success.headers
-        ? {
-            headers: Object.fromEntries(
-              Object.entries(route.success.headers).map(([name, description]) => [
-                name,
-                { description, schema: { type: 'string' } },
-              ]),
-            ),
-          }
-        : {}),
-      ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
-      ...(route.success.textBodies
-        ? {
-            content: Object.fromEntries(
-              Object.entries(route.success.textBodies).map(([type, example]) => [type, { schema: { type: 'string' }, example }]),
-            ),
-          }
-        : {}),
-    },
-  };
-  for (const [status, description] of Object.entries(routeErrors(route))) {
-    responses[status] = {
-      description,
-      ...(status === '429' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
-      content: { 'application/json': { schema: errorSchema, example: errorExample(Number(status), route) } },
-    };
-  }
   const body = route.request.body;
+  // Responses first: the order schemas are first met in is the order of `components.schemas`.
+  const responses = { [route.success.status]: successResponse(route, schemas), ...errorResponses(route, schemas) };
   return {
-    method: route.method.toLowerCase() as RouteConfig['method'],
-    path: route.path,
     operationId: route.operationId,
     summary: route.summary,
     description:
@@ -118,16 +81,53 @@ function toOpenApiPath(route: RouteDefinition): RouteConfig {
         .join('\n\n') || `${route.summary}.`,
     tags: [route.tag],
     security: isPublic ? [] : [{ bearerAuth: [] }],
-    request: {
-      headers,
-      ...(route.request.params ? { params: route.request.params as never } : {}),
-      ...(route.request.query ? { query: route.request.query as never } : {}),
-      ...(body
-        ? { body: { required: !body.safeParse(undefined).success, content: { 'application/json': { schema: body } } } }
-        : {}),
-    },
+    parameters: operationParameters({ params: route.request.params, query: route.request.query, isPublic }, schemas),
+    ...(body
+      ? {
+          requestBody: {
+            required: !safeParse(body, undefined).success,
+            content: { 'application/json': { schema: schemas.convert(body, 'input') } },
+          },
+        }
+      : {}),
     responses,
   };
+}
+
+function successResponse(route: RouteDefinition, schemas: SchemaCollector): ResponseObject {
+  const { description, headers, schema, textBodies } = route.success;
+  const content: Record<string, MediaTypeObject> = {
+    ...(schema ? { 'application/json': { schema: schemas.convert(schema, 'output') } } : {}),
+    ...Object.fromEntries(
+      Object.entries(textBodies ?? {}).map(([type, example]) => [type, { schema: { type: 'string' }, example }]),
+    ),
+  };
+  return {
+    description,
+    ...(headers
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(headers).map(([name, about]) => [name, { description: about, schema: { type: 'string' } }]),
+          ),
+        }
+      : {}),
+    ...(Object.keys(content).length > 0 ? { content } : {}),
+  };
+}
+
+function errorResponses(route: RouteDefinition, schemas: SchemaCollector): Record<string, ResponseObject> {
+  return Object.fromEntries(
+    Object.entries(routeErrors(route)).map(([status, description]) => [
+      status,
+      {
+        description,
+        ...(status === '429' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+        content: {
+          'application/json': { schema: schemas.convert(errorSchema, 'output'), example: errorExample(Number(status), route) },
+        },
+      },
+    ]),
+  );
 }
 
 function whereActionApplies(at: 'context' | { pathParam: string } | { group: string }): string {
