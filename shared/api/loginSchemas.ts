@@ -1,10 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** What the login page sends back: a code, or an OAuth error; `state` always. */
 export const loginCallbackQuery = z
   .object({
-    code: z.string().min(1).max(2048).optional(),
-    state: z.string().min(1).max(256),
-    error: z.string().min(1).max(128).optional(),
+    code: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    state: z.string().check(z.minLength(1), z.maxLength(256)),
+    error: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   })
-  .refine((query) => query.code !== undefined || query.error !== undefined, { message: 'code is required', path: ['code'] });
+  .check(
+    z.refine((query) => query.code !== undefined || query.error !== undefined, { message: 'code is required', path: ['code'] }),
+  );

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -60,17 +60,13 @@ export function accessRules(access: Access): AccessRule[] {
 
 export interface ResponseDefinition {
   description: string;
-  schema?: z.ZodType;
+  schema?: $ZodType;
   headers?: Record<string, string>;
   /** A text body other than JSON, chosen by the request's `Accept`: media type -> an example body. */
   textBodies?: Record<string, string>;
 }
 
-export interface RouteDefinition<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-> {
+export interface RouteDefinition<P extends $ZodType = $ZodType, Q extends $ZodType = $ZodType, B extends $ZodType = $ZodType> {
   /** Unique; names the OpenAPI operation and the Lambda function. */
   operationId: string;
   method: HttpMethod;
@@ -99,7 +95,7 @@ export interface RouteDefinition<
 export const changesSomething = (route: Pick<RouteDefinition, 'method' | 'readOnly'>) =>
   route.method !== 'GET' && route.readOnly !== true;
 
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export function defineRoute<P extends $ZodType, Q extends $ZodType, B extends $ZodType>(
   route: RouteDefinition<P, Q, B>,
 ): RouteDefinition<P, Q, B> {
   return route;

@@ -7,7 +7,7 @@
  */
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { changesSomething, type RouteDefinition } from '../api/routeDefinition.ts';
 import { negotiateApiVersion } from './apiVersion.ts';
 import { guardRoute } from '../services/access/routeGuard.ts';
@@ -62,9 +62,9 @@ interface ParsedEvent extends APIGatewayProxyEvent {
   routeInput?: RouteInput<unknown, unknown, unknown>;
 }
 
-export function httpRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export function httpRoute<P extends $ZodType, Q extends $ZodType, B extends $ZodType>(
   route: RouteDefinition<P, Q, B>,
-  run: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<RouteResult>,
+  run: (input: RouteInput<output<P>, output<Q>, output<B>>) => Promise<RouteResult>,
 ) {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
     const result = await run(event.routeInput as never);

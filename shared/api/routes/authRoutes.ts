@@ -1,5 +1,5 @@
 /** Route manifest entries: Health and login for API clients. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   challengeBody,
   forgotPasswordBody,

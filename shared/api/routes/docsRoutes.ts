@@ -3,7 +3,7 @@
  * the OpenAPI document pointed at this API, and the hosted login flow that lands on Swagger UI
  * authorized. Public and hidden from the OpenAPI document.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OPENAPI_BUNDLE_FILE, SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
 import { loginCallbackQuery } from '../loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
@@ -31,7 +31,7 @@ export const docsRoutes = {
     handler: 'docs/getDocsFile',
     summary: 'A Swagger UI file (an allow-list)',
     tag: 'Docs',
-    request: { params: z.object({ file: z.string().min(1).max(64) }) },
+    request: { params: z.object({ file: z.string().check(z.minLength(1), z.maxLength(64)) }) },
     success: { status: 200, description: 'The file' },
     errors: { 404: 'Not one of the files Swagger UI needs' },
     bundleFiles: SWAGGER_UI_BUNDLE_FILES,

@@ -1,31 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AUDIT_EVENT_TYPES } from '../../events/auditEvent.ts';
 import { countSchema, fromTokenSchema, paginationSchema, repeatable } from './pagination.ts';
+import { withMeta } from './meta.ts';
 
 const EVENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const eventTypeSchema = z.enum(AUDIT_EVENT_TYPES).meta({ description: 'An event type.', example: 'user.disabled' });
+const eventTypeSchema = withMeta(z.enum(AUDIT_EVENT_TYPES), { description: 'An event type.', example: 'user.disabled' });
 
 const timeBound = (description: string) =>
-  z.iso.datetime({ offset: true }).optional().meta({ description, example: '2026-12-01T00:00:00.000Z' });
+  withMeta(z.optional(z.iso.datetime({ offset: true })), { description, example: '2026-12-01T00:00:00.000Z' });
 
 const filters = {
-  type: repeatable(eventTypeSchema).meta({ description: 'Only these types; repeat the parameter for several.' }),
-  actor: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1)
-    .max(128)
-    .optional()
-    .meta({ description: 'Only events by this actor: an email, `system` or `installer`.' }),
-  target: z
-    .string()
-    .trim()
-    .min(1)
-    .max(1024)
-    .optional()
-    .meta({ description: "Only events about this target: a user's email or a group id." }),
+  type: withMeta(repeatable(eventTypeSchema), { description: 'Only these types; repeat the parameter for several.' }),
+  actor: withMeta(z.optional(z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(128))), {
+    description: 'Only events by this actor: an email, `system` or `installer`.',
+  }),
+  target: withMeta(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1024))), {
+    description: "Only events about this target: a user's email or a group id.",
+  }),
   from: timeBound('Only events at or after this time (ISO 8601).'),
   to: timeBound('Only events at or before this time (ISO 8601).'),
 };
@@ -35,14 +27,14 @@ export const auditListQuery = z.object({ ...filters, count: countSchema, fromTok
 export const auditExportQuery = z.object({ ...filters, fromToken: fromTokenSchema });
 
 export const auditEventPathParams = z.object({
-  eventId: z
-    .string()
-    .regex(EVENT_ID_PATTERN, 'Not an audit event id')
-    .meta({ description: 'The event id.', example: '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11' }),
+  eventId: withMeta(z.string().check(z.regex(EVENT_ID_PATTERN, 'Not an audit event id')), {
+    description: 'The event id.',
+    example: '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11',
+  }),
 });
 
-export const auditEventSchema = z
-  .object({
+export const auditEventSchema = withMeta(
+  z.object({
     id: z.string(),
     at: z.string(),
     type: z.string(),
@@ -50,12 +42,12 @@ export const auditEventSchema = z
     target: z.object({ type: z.string(), id: z.string() }),
     groupId: z.string(),
     tenantId: z.string(),
-    changes: z.record(z.string(), z.object({ before: z.unknown().optional(), after: z.unknown().optional() })),
+    changes: z.record(z.string(), z.object({ before: z.optional(z.unknown()), after: z.optional(z.unknown()) })),
     requestId: z.string(),
-    sourceIp: z.string().optional(),
-    userAgent: z.string().optional(),
-  })
-  .meta({
+    sourceIp: z.optional(z.string()),
+    userAgent: z.optional(z.string()),
+  }),
+  {
     id: 'AuditEvent',
     example: {
       id: '019ad9a4-5c00-7c1e-9b3a-2f6d0e8c4a11',
@@ -70,8 +62,10 @@ export const auditEventSchema = z
       sourceIp: '203.0.113.7',
       userAgent: 'Mozilla/5.0',
     },
-  });
+  },
+);
 
-export const auditPageSchema = z
-  .object({ events: z.array(auditEventSchema), pagination: paginationSchema.optional() })
-  .meta({ id: 'AuditEventPage' });
+export const auditPageSchema = withMeta(
+  z.object({ events: z.array(auditEventSchema), pagination: z.optional(paginationSchema) }),
+  { id: 'AuditEventPage' },
+);

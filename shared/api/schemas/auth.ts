@@ -1,75 +1,96 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSchema } from './common.ts';
+import { withMeta } from './meta.ts';
 
-export const loginBody = z
-  .object({ email: emailSchema, password: z.string().min(1).max(256) })
-  .meta({ id: 'LoginRequest', example: { email: 'admin@example.com', password: 'Correct-Horse-9-Battery' } });
+export const loginBody = withMeta(
+  z.object({ email: emailSchema, password: z.string().check(z.minLength(1), z.maxLength(256)) }),
+  {
+    id: 'LoginRequest',
+    example: { email: 'admin@example.com', password: 'Correct-Horse-9-Battery' },
+  },
+);
 
-export const tokensSchema = z
-  .object({
+export const tokensSchema = withMeta(
+  z.object({
     accessToken: z.string(),
     idToken: z.string(),
-    refreshToken: z.string().optional(),
-    expiresIn: z.number().int().meta({ description: 'Seconds until the access token expires.', example: 3600 }),
+    refreshToken: z.optional(z.string()),
+    expiresIn: withMeta(z.number().check(z.int()), { description: 'Seconds until the access token expires.', example: 3600 }),
     tokenType: z.literal('Bearer'),
-  })
-  .meta({ id: 'Tokens' });
+  }),
+  { id: 'Tokens' },
+);
 
 export const CHALLENGES = ['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA'] as const;
 
-export const challengeSchema = z
-  .object({ challenge: z.enum(CHALLENGES), session: z.string() })
-  .meta({ id: 'Challenge', example: { challenge: 'NEW_PASSWORD_REQUIRED', session: 'AYABe...' } });
+export const challengeSchema = withMeta(z.object({ challenge: z.enum(CHALLENGES), session: z.string() }), {
+  id: 'Challenge',
+  example: { challenge: 'NEW_PASSWORD_REQUIRED', session: 'AYABe...' },
+});
 
 export const loginResponse = z.union([tokensSchema, challengeSchema]);
 
-export const challengeBody = z
-  .object({
-    email: emailSchema,
-    challenge: z.enum(CHALLENGES),
-    session: z.string().min(1).max(4096),
-    newPassword: z.string().min(1).max(256).optional(),
-    code: z
-      .string()
-      .regex(/^[0-9]{6}$/, 'code must be 6 digits')
-      .optional(),
-  })
-  .refine((b) => (b.challenge === 'NEW_PASSWORD_REQUIRED' ? b.newPassword !== undefined : b.code !== undefined), {
-    message: 'NEW_PASSWORD_REQUIRED needs newPassword; SOFTWARE_TOKEN_MFA needs code',
-  })
-  .meta({
+export const challengeBody = withMeta(
+  z
+    .object({
+      email: emailSchema,
+      challenge: z.enum(CHALLENGES),
+      session: z.string().check(z.minLength(1), z.maxLength(4096)),
+      newPassword: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+      code: z.optional(z.string().check(z.regex(/^[0-9]{6}$/, 'code must be 6 digits'))),
+    })
+    .check(
+      z.refine((b) => (b.challenge === 'NEW_PASSWORD_REQUIRED' ? b.newPassword !== undefined : b.code !== undefined), {
+        message: 'NEW_PASSWORD_REQUIRED needs newPassword; SOFTWARE_TOKEN_MFA needs code',
+      }),
+    ),
+  {
     id: 'ChallengeResponse',
     // The refinement above, for the document: each challenge names the field its answer needs.
     oneOf: [
       { properties: { challenge: { const: 'NEW_PASSWORD_REQUIRED' } }, required: ['newPassword'] },
       { properties: { challenge: { const: 'SOFTWARE_TOKEN_MFA' } }, required: ['code'] },
     ],
-  });
+  },
+);
 
-export const refreshBody = z.object({ refreshToken: z.string().min(1).max(8192) }).meta({ id: 'RefreshRequest' });
+export const refreshBody = withMeta(z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(8192)) }), {
+  id: 'RefreshRequest',
+});
 
-export const logoutBody = z
-  .object({ refreshToken: z.string().min(1).max(8192).optional().meta({ description: 'Also revoke this refresh token.' }) })
-  .optional()
-  .meta({ id: 'LogoutRequest' });
+export const logoutBody = withMeta(
+  z.optional(
+    z.object({
+      refreshToken: withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(8192))), {
+        description: 'Also revoke this refresh token.',
+      }),
+    }),
+  ),
+  { id: 'LogoutRequest' },
+);
 
-export const forgotPasswordBody = z.object({ email: emailSchema }).meta({ id: 'ForgotPasswordRequest' });
+export const forgotPasswordBody = withMeta(z.object({ email: emailSchema }), { id: 'ForgotPasswordRequest' });
 
-export const resetPasswordBody = z
-  .object({
+export const resetPasswordBody = withMeta(
+  z.object({
     email: emailSchema,
-    code: z.string().min(1).max(32).meta({ description: 'The code from the email.', example: '123456' }),
-    newPassword: z.string().min(1).max(256),
-  })
-  .meta({ id: 'ResetPasswordRequest' });
+    code: withMeta(z.string().check(z.minLength(1), z.maxLength(32)), {
+      description: 'The code from the email.',
+      example: '123456',
+    }),
+    newPassword: z.string().check(z.minLength(1), z.maxLength(256)),
+  }),
+  { id: 'ResetPasswordRequest' },
+);
 
-export const totpSetupSchema = z
-  .object({
-    secret: z.string().meta({ description: 'Base32 secret for an authenticator app.' }),
-    otpauthUri: z.string().meta({ example: 'otpauth://totp/SME%20IAM:ann%40acme.com?secret=ABC&issuer=SME%20IAM' }),
-  })
-  .meta({ id: 'TotpSetup' });
+export const totpSetupSchema = withMeta(
+  z.object({
+    secret: withMeta(z.string(), { description: 'Base32 secret for an authenticator app.' }),
+    otpauthUri: withMeta(z.string(), { example: 'otpauth://totp/SME%20IAM:ann%40acme.com?secret=ABC&issuer=SME%20IAM' }),
+  }),
+  { id: 'TotpSetup' },
+);
 
-export const totpVerifyBody = z
-  .object({ code: z.string().regex(/^[0-9]{6}$/, 'code must be 6 digits') })
-  .meta({ id: 'TotpVerifyRequest' });
+export const totpVerifyBody = withMeta(z.object({ code: z.string().check(z.regex(/^[0-9]{6}$/, 'code must be 6 digits')) }), {
+  id: 'TotpVerifyRequest',
+});

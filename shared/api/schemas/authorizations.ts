@@ -1,36 +1,40 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ACTION_LIMITS, ACTION_PATTERN, segmentCount } from '../../domain/access/permissions.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
+import { withMeta } from './meta.ts';
 
-const actionSchema = z
-  .string()
-  .max(ACTION_LIMITS.maxLength)
-  .regex(ACTION_PATTERN, 'Actions are service:verb or service:resource:verb, lower case')
-  .refine(
-    (action) => segmentCount(action) <= ACTION_LIMITS.maxSegments,
-    `An action has at most ${ACTION_LIMITS.maxSegments} segments`,
-  )
-  .meta({ example: 'payments:approve' });
+const actionSchema = withMeta(
+  z.string().check(
+    z.maxLength(ACTION_LIMITS.maxLength),
+    z.regex(ACTION_PATTERN, 'Actions are service:verb or service:resource:verb, lower case'),
+    z.refine(
+      (action: string) => segmentCount(action) <= ACTION_LIMITS.maxSegments,
+      `An action has at most ${ACTION_LIMITS.maxSegments} segments`,
+    ),
+  ),
+  { example: 'payments:approve' },
+);
 
-export const checkSchema = z
-  .object({
+export const checkSchema = withMeta(
+  z.object({
     action: actionSchema,
-    groupId: groupIdSchema.optional().meta({
+    groupId: withMeta(z.optional(groupIdSchema), {
       description: 'Where the action happens (plain or url-encoded); default: the group in context.',
       example: '/acme/finance',
     }),
-    email: emailSchema.optional().meta({ description: 'Whom to check; default: you.' }),
-  })
-  .meta({ id: 'AuthorizationCheck' });
+    email: withMeta(z.optional(emailSchema), { description: 'Whom to check; default: you.' }),
+  }),
+  { id: 'AuthorizationCheck' },
+);
 
-export const decisionSchema = z
-  .object({
+export const decisionSchema = withMeta(
+  z.object({
     allowed: z.boolean(),
-    role: z.string().nullable(),
-    grantedAt: z.string().nullable().meta({ description: 'The group whose membership decided.' }),
+    role: z.nullable(z.string()),
+    grantedAt: withMeta(z.nullable(z.string()), { description: 'The group whose membership decided.' }),
     reason: z.string(),
-  })
-  .meta({
+  }),
+  {
     id: 'AuthorizationDecision',
     example: {
       allowed: true,
@@ -38,20 +42,27 @@ export const decisionSchema = z
       grantedAt: '/acme/finance',
       reason: 'contributor at /acme/finance allows payments:approve',
     },
-  });
+  },
+);
 
-export const checkBatchBody = z.object({ checks: z.array(checkSchema).min(1).max(100) }).meta({ id: 'AuthorizationCheckBatch' });
+export const checkBatchBody = withMeta(z.object({ checks: z.array(checkSchema).check(z.minLength(1), z.maxLength(100)) }), {
+  id: 'AuthorizationCheckBatch',
+});
 
-export const checkBatchResponse = z.object({ results: z.array(decisionSchema) }).meta({ id: 'AuthorizationDecisions' });
+export const checkBatchResponse = withMeta(z.object({ results: z.array(decisionSchema) }), { id: 'AuthorizationDecisions' });
 
-export const permissionsQuery = z.object({ groupId: groupIdSchema.optional() });
+export const permissionsQuery = z.object({ groupId: z.optional(groupIdSchema) });
 
-export const permissionsSchema = z
-  .object({
-    email: z.string().meta({ format: 'email' }),
+export const permissionsSchema = withMeta(
+  z.object({
+    email: withMeta(z.string(), { format: 'email' }),
     groupId: z.string(),
-    role: z.string().nullable(),
-    grantedAt: z.string().nullable(),
-    actions: z.array(z.string()).meta({ description: 'Action patterns the role allows there.', example: ['*:read', '*:list'] }),
-  })
-  .meta({ id: 'EffectivePermissions' });
+    role: z.nullable(z.string()),
+    grantedAt: z.nullable(z.string()),
+    actions: withMeta(z.array(z.string()), {
+      description: 'Action patterns the role allows there.',
+      example: ['*:read', '*:list'],
+    }),
+  }),
+  { id: 'EffectivePermissions' },
+);

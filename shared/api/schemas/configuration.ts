@@ -3,7 +3,8 @@
  * Bounded so one request cannot make a large or deep item, and free of keys that would reach an
  * object's prototype when merged.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from './meta.ts';
 
 export const MAX_CONFIGURATION_BYTES = 16 * 1024;
 export const MAX_CONFIGURATION_DEPTH = 8;
@@ -41,10 +42,10 @@ export function configurationProblem(
   return undefined;
 }
 
-// Checked on the raw value: parsing a record drops a `__proto__` key silently, and it must be refused.
-export const configurationSchema = z
-  .preprocess(
-    (configuration, context) => {
+// Checked on the raw value (a preprocess step): parsing a record drops a `__proto__` key silently, and it must be refused.
+export const configurationSchema = withMeta(
+  z.pipe(
+    z.transform((configuration: unknown, context) => {
       const problem = configurationProblem(configuration);
       if (problem) context.issues.push({ code: 'custom', path: problem.path, message: problem.message, input: configuration });
       else if (JSON.stringify(configuration).length > MAX_CONFIGURATION_BYTES) {
@@ -55,12 +56,13 @@ export const configurationSchema = z
         });
       }
       return configuration;
-    },
+    }),
     z.record(z.string(), z.unknown()),
-  )
-  .meta({
+  ),
+  {
     description:
       'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key). ' +
       `At most ${MAX_CONFIGURATION_BYTES} bytes, ${MAX_CONFIGURATION_DEPTH} levels deep; keys 1 to ${MAX_CONFIGURATION_KEY_LENGTH} characters, never __proto__, constructor or prototype.`,
     example: { security: { mfaRequired: true } },
-  });
+  },
+);

@@ -1,84 +1,94 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GROUP_NAME_PATTERN, MAX_GROUP_ID_LENGTH } from '../../domain/groupPath.ts';
 import { groupIdSchema, timestampsSchema } from './common.ts';
 import { configurationSchema } from './configuration.ts';
+import { withMeta } from './meta.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
 
-const descriptionSchema = z.string().max(1024).meta({ example: 'Finance department' });
+const descriptionSchema = withMeta(z.string().check(z.maxLength(1024)), { example: 'Finance department' });
 
-export const groupSchema = z
-  .object({
-    id: z.string().meta({ example: '/acme/finance' }),
-    name: z.string().meta({ example: 'Finance' }),
-    plan: z.enum(['sole-trader', 'team', 'enterprise']).optional().meta({ description: 'Tenants (top-level groups) only.' }),
-    description: z.string().optional(),
+export const groupSchema = withMeta(
+  z.object({
+    id: withMeta(z.string(), { example: '/acme/finance' }),
+    name: withMeta(z.string(), { example: 'Finance' }),
+    plan: withMeta(z.optional(z.enum(['sole-trader', 'team', 'enterprise'])), {
+      description: 'Tenants (top-level groups) only.',
+    }),
+    description: z.optional(z.string()),
     state: z.enum(['active', 'disabled']),
-    tags: z.record(z.string(), z.string()).optional(),
-    configuration: z.record(z.string(), z.unknown()).optional(),
-    configurationSource: z
-      .record(z.string(), z.record(z.string(), z.unknown()))
-      .optional()
-      .meta({ description: 'With showConfigurationSource=true: what each group contributes.' }),
+    tags: z.optional(z.record(z.string(), z.string())),
+    configuration: z.optional(z.record(z.string(), z.unknown())),
+    configurationSource: withMeta(z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))), {
+      description: 'With showConfigurationSource=true: what each group contributes.',
+    }),
     ...timestampsSchema,
-  })
-  .meta({ id: 'Group' });
+  }),
+  { id: 'Group' },
+);
 
 export const groupPathParams = z.object({ groupId: groupIdSchema });
 
-export const createGroupBody = z
-  .strictObject({
-    name: z
-      .string()
-      .regex(GROUP_NAME_PATTERN, 'Group names are letters, digits and hyphens')
-      // A name at `/` makes the id `/<name>`; deeper ones are refused when the whole id grows too long.
-      .max(MAX_GROUP_ID_LENGTH - 1)
-      .meta({ example: 'Finance' }),
-    description: descriptionSchema.optional(),
-    tags: tagsSchema.optional(),
-    configuration: configurationSchema.optional(),
-  })
-  .meta({ id: 'NewGroup' });
+export const createGroupBody = withMeta(
+  z.strictObject({
+    name: withMeta(
+      z.string().check(
+        z.regex(GROUP_NAME_PATTERN, 'Group names are letters, digits and hyphens'),
+        // A name at `/` makes the id `/<name>`; deeper ones are refused when the whole id grows too long.
+        z.maxLength(MAX_GROUP_ID_LENGTH - 1),
+      ),
+      { example: 'Finance' },
+    ),
+    description: z.optional(descriptionSchema),
+    tags: z.optional(tagsSchema),
+    configuration: z.optional(configurationSchema),
+  }),
+  { id: 'NewGroup' },
+);
 
-export const updateGroupBody = z
-  .strictObject({
-    name: z
-      .string()
-      .optional()
-      .meta({ description: 'Accepted for SIF compatibility only when it equals the current name: groups cannot be renamed.' }),
-    description: descriptionSchema.optional(),
-    state: z.enum(['active', 'disabled']).optional(),
-    tags: tagsPatchSchema.optional(),
-    configuration: configurationSchema.optional(),
-  })
-  .refine(
-    (body) => Object.keys(body).length > 0,
-    'Request body should contain one or more of: description, state, tags, configuration',
-  )
-  .meta({
+export const updateGroupBody = withMeta(
+  z
+    .strictObject({
+      name: withMeta(z.optional(z.string()), {
+        description: 'Accepted for SIF compatibility only when it equals the current name: groups cannot be renamed.',
+      }),
+      description: z.optional(descriptionSchema),
+      state: z.optional(z.enum(['active', 'disabled'])),
+      tags: z.optional(tagsPatchSchema),
+      configuration: z.optional(configurationSchema),
+    })
+    .check(
+      z.refine(
+        (body: object) => Object.keys(body).length > 0,
+        'Request body should contain one or more of: description, state, tags, configuration',
+      ),
+    ),
+  {
     id: 'GroupChanges',
     minProperties: 1,
     example: { description: 'Accounts payable and receivable', tags: { region: 'emea/uk' } },
-  });
+  },
+);
 
 export const getGroupQuery = z.object({
-  showConfigurationSource: booleanFlag
-    .optional()
-    .meta({ description: 'Add what each ancestor contributes to the configuration.' }),
+  showConfigurationSource: withMeta(z.optional(booleanFlag), {
+    description: 'Add what each ancestor contributes to the configuration.',
+  }),
 });
 
 export const listGroupsQuery = z.object({
-  includeChildGroups: booleanFlag.meta({ description: 'Every descendant of the context, not only its children.' }),
-  includeParentGroups: booleanFlag.meta({ description: 'The context and its ancestors up to `/` (listed first).' }),
+  includeChildGroups: withMeta(booleanFlag, { description: 'Every descendant of the context, not only its children.' }),
+  includeParentGroups: withMeta(booleanFlag, { description: 'The context and its ancestors up to `/` (listed first).' }),
   tags: tagFiltersSchema,
   count: countSchema,
   fromToken: fromTokenSchema,
-  resourceType: z.literal('group').optional().meta({ description: 'Accepted for SIF compatibility.' }),
+  resourceType: withMeta(z.optional(z.literal('group')), { description: 'Accepted for SIF compatibility.' }),
 });
 
-export const groupListSchema = z
-  .object({
-    groups: z.array(groupSchema.omit({ configuration: true, configurationSource: true })),
-    pagination: paginationSchema.optional(),
-  })
-  .meta({ id: 'GroupList' });
+export const groupListSchema = withMeta(
+  z.object({
+    groups: z.array(z.omit(groupSchema, { configuration: true, configurationSource: true })),
+    pagination: z.optional(paginationSchema),
+  }),
+  { id: 'GroupList' },
+);

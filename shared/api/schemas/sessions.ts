@@ -1,33 +1,32 @@
 /** A user's sessions: one per login the service opened, with how it was authenticated and from where. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
+import { withMeta } from './meta.ts';
 import { emailPathParams } from './users.ts';
 
 export const sessionsQuery = z.object({ count: countSchema, fromToken: fromTokenSchema });
 
-export const sessionPathParams = emailPathParams.extend({
-  sessionId: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .meta({ description: 'The session id, as `GET /users/{email}/sessions` lists it (the tokens’ `origin_jti`).' }),
+export const sessionPathParams = z.extend(emailPathParams, {
+  sessionId: withMeta(z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)), {
+    description: 'The session id, as `GET /users/{email}/sessions` lists it (the tokens’ `origin_jti`).',
+  }),
 });
 
-export const sessionSchema = z
-  .object({
+export const sessionSchema = withMeta(
+  z.object({
     sessionId: z.string(),
     openedAt: z.string(),
     lastRefreshedAt: z.string(),
     method: z.enum(['password', 'password+totp']),
-    sourceIp: z.string().optional(),
-    userAgent: z.string().optional(),
+    sourceIp: z.optional(z.string()),
+    userAgent: z.optional(z.string()),
     expiresAt: z.string(),
-    current: z.boolean().optional().meta({ description: 'The session of the token that asked.' }),
-  })
-  .meta({ id: 'Session' });
+    current: withMeta(z.optional(z.boolean()), { description: 'The session of the token that asked.' }),
+  }),
+  { id: 'Session' },
+);
 
-export const sessionsSchema = z.object({ sessions: z.array(sessionSchema), pagination: paginationSchema.optional() }).meta({
+export const sessionsSchema = withMeta(z.object({ sessions: z.array(sessionSchema), pagination: z.optional(paginationSchema) }), {
   id: 'Sessions',
   example: {
     sessions: [

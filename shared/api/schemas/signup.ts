@@ -1,29 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSchema } from './common.ts';
+import { withMeta } from './meta.ts';
 
-export const signupBody = z
-  .object({
-    businessName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .meta({ description: 'The business; its tenant id is derived from it (`/acme-plumbing`).', example: 'Acme Plumbing' }),
+export const signupBody = withMeta(
+  z.object({
+    businessName: withMeta(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), {
+      description: 'The business; its tenant id is derived from it (`/acme-plumbing`).',
+      example: 'Acme Plumbing',
+    }),
     email: emailSchema,
-    password: z
-      .string()
-      .min(1)
-      .max(256)
-      .meta({ description: 'Must satisfy the password policy; a 400 names the rule it breaks.' }),
-  })
-  .meta({
+    password: withMeta(z.string().check(z.minLength(1), z.maxLength(256)), {
+      description: 'Must satisfy the password policy; a 400 names the rule it breaks.',
+    }),
+  }),
+  {
     id: 'SignupRequest',
     example: { businessName: 'Acme Plumbing', email: 'owner@acme-plumbing.example', password: 'Correct-Horse-9-Battery' },
-  });
+  },
+);
 
-export const confirmSignupBody = z
-  .object({
+export const confirmSignupBody = withMeta(
+  z.object({
     email: emailSchema,
-    code: z.string().trim().min(1).max(32).meta({ description: 'The code from the confirmation email.', example: '123456' }),
-  })
-  .meta({ id: 'ConfirmSignupRequest' });
+    code: withMeta(z.string().check(z.trim(), z.minLength(1), z.maxLength(32)), {
+      description: 'The code from the confirmation email.',
+      example: '123456',
+    }),
+  }),
+  { id: 'ConfirmSignupRequest' },
+);

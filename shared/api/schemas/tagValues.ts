@@ -1,26 +1,29 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countSchema } from './pagination.ts';
 import { tagKeySchema } from './tags.ts';
+import { withMeta } from './meta.ts';
 
 export const tagValuesPathParams = z.object({ key: tagKeySchema });
 
 export const tagValuesQuery = z.object({
-  resourceType: z.enum(['group', 'user']).default('group').meta({ description: 'Whose tags: groups or users.' }),
-  parentValue: z
-    .string()
-    .max(128)
-    .optional()
-    .meta({ description: 'List the level beneath this hierarchical value.', example: 'emea' }),
+  resourceType: withMeta(z._default(z.enum(['group', 'user']), 'group'), { description: 'Whose tags: groups or users.' }),
+  parentValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
+    description: 'List the level beneath this hierarchical value.',
+    example: 'emea',
+  }),
   count: countSchema,
-  fromValue: z.string().max(128).optional().meta({ description: 'Resume after this value (`pagination.lastEvaluatedValue`).' }),
+  fromValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
+    description: 'Resume after this value (`pagination.lastEvaluatedValue`).',
+  }),
 });
 
-export const tagValuesSchema = z
-  .object({
-    values: z.record(z.string(), z.string()).meta({
+export const tagValuesSchema = withMeta(
+  z.object({
+    values: withMeta(z.record(z.string(), z.string()), {
       description: 'value → label (the last level of a hierarchical value).',
       example: { 'emea/uk': 'uk', 'emea/de': 'de' },
     }),
-    pagination: z.object({ lastEvaluatedValue: z.string() }).optional(),
-  })
-  .meta({ id: 'TagValues' });
+    pagination: z.optional(z.object({ lastEvaluatedValue: z.string() })),
+  }),
+  { id: 'TagValues' },
+);

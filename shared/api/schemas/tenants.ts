@@ -1,22 +1,29 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GROUP_NAME_PATTERN } from '../../domain/groupPath.ts';
 import { PLAN_NAMES } from '../../domain/plans.ts';
 import { emailSchema, groupIdSchema } from './common.ts';
+import { withMeta } from './meta.ts';
 
-const planSchema = z
-  .enum(PLAN_NAMES)
-  .meta({ description: 'sole-trader: 1 user; team: up to 5; enterprise: no limit, MFA enforcement and SSO.', example: 'team' });
+const planSchema = withMeta(z.enum(PLAN_NAMES), {
+  description: 'sole-trader: 1 user; team: up to 5; enterprise: no limit, MFA enforcement and SSO.',
+  example: 'team',
+});
 
-export const createTenantBody = z
-  .strictObject({
-    name: z.string().regex(GROUP_NAME_PATTERN, 'Tenant names are letters, digits and hyphens').meta({ example: 'Acme' }),
+export const createTenantBody = withMeta(
+  z.strictObject({
+    name: withMeta(z.string().check(z.regex(GROUP_NAME_PATTERN, 'Tenant names are letters, digits and hyphens')), {
+      example: 'Acme',
+    }),
     plan: planSchema,
     ownerEmail: emailSchema,
-  })
-  .meta({ id: 'NewTenant' });
+  }),
+  { id: 'NewTenant' },
+);
 
-export const updateTenantBody = z.strictObject({ plan: planSchema }).meta({ id: 'TenantChanges' });
+export const updateTenantBody = withMeta(z.strictObject({ plan: planSchema }), { id: 'TenantChanges' });
 
 export const tenantPathParams = z.object({
-  tenantId: groupIdSchema.refine((id) => id !== '/' && id.split('/').length === 2, 'A tenant is a top-level group such as /acme'),
+  tenantId: groupIdSchema.check(
+    z.refine((id: string) => id !== '/' && id.split('/').length === 2, 'A tenant is a top-level group such as /acme'),
+  ),
 });

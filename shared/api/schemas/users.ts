@@ -1,55 +1,60 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CUSTOM_ROLE_NAME_PATTERN, isBuiltInRole } from '../../domain/roles.ts';
 import { decodePathSegment, emailSchema, timestampsSchema } from './common.ts';
 import { groupIdSchema } from './common.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
+import { withMeta } from './meta.ts';
 
-const roleSchema = z
-  .string()
-  .refine(
-    (role) => isBuiltInRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role),
-    'A role is reader, contributor, admin, or the name of a custom role',
-  )
-  .meta({ description: 'reader, contributor, admin, or a custom role usable in the group.', example: 'contributor' });
-const passwordSchema = z
-  .string()
-  .min(1)
-  .max(256)
-  .meta({ description: 'Checked against the password policy; a 400 names the rule that failed.' });
+const roleSchema = withMeta(
+  z
+    .string()
+    .check(
+      z.refine(
+        (role: string) => isBuiltInRole(role) || CUSTOM_ROLE_NAME_PATTERN.test(role),
+        'A role is reader, contributor, admin, or the name of a custom role',
+      ),
+    ),
+  { description: 'reader, contributor, admin, or a custom role usable in the group.', example: 'contributor' },
+);
+const passwordSchema = withMeta(z.string().check(z.minLength(1), z.maxLength(256)), {
+  description: 'Checked against the password policy; a 400 names the rule that failed.',
+});
 /** A group id in a body: plain (`/acme/finance`), not url-encoded. */
-const groupIdInBody = groupIdSchema.meta({ example: '/acme/finance' });
+const groupIdInBody = withMeta(groupIdSchema, { example: '/acme/finance' });
 
-export const userSchema = z
-  .object({
-    email: z.string().meta({ example: 'ann@acme.com', format: 'email' }),
+export const userSchema = withMeta(
+  z.object({
+    email: withMeta(z.string(), { example: 'ann@acme.com', format: 'email' }),
     state: z.enum(['invited', 'active', 'disabled']),
-    groups: z
-      .record(z.string(), roleSchema)
-      .meta({ description: 'Memberships you may see: group id → role.', example: { '/acme/finance': 'contributor' } }),
-    defaultGroup: z.string().optional(),
-    tags: z.record(z.string(), z.string()).optional(),
+    groups: withMeta(z.record(z.string(), roleSchema), {
+      description: 'Memberships you may see: group id → role.',
+      example: { '/acme/finance': 'contributor' },
+    }),
+    defaultGroup: z.optional(z.string()),
+    tags: z.optional(z.record(z.string(), z.string())),
     ...timestampsSchema,
-    createdBy: timestampsSchema.createdBy.optional(),
-    createdAt: timestampsSchema.createdAt.optional(),
-  })
-  .meta({ id: 'User' });
+    createdBy: z.optional(timestampsSchema.createdBy),
+    createdAt: z.optional(timestampsSchema.createdAt),
+  }),
+  { id: 'User' },
+);
 
-export const meSchema = userSchema
-  .extend({
-    invitations: z
-      .record(z.string(), roleSchema)
-      .meta({ description: 'Invitations waiting for you to accept: group id → role.' }),
+export const meSchema = withMeta(
+  z.extend(userSchema, {
+    invitations: withMeta(z.record(z.string(), roleSchema), {
+      description: 'Invitations waiting for you to accept: group id → role.',
+    }),
     groupContextId: z.string(),
-    role: z
-      .object({ role: roleSchema, grantedAt: z.string() })
-      .nullable()
-      .meta({ description: 'Your effective role in the group context, and the membership it comes from.' }),
-  })
-  .meta({ id: 'Me' });
+    role: withMeta(z.nullable(z.object({ role: roleSchema, grantedAt: z.string() })), {
+      description: 'Your effective role in the group context, and the membership it comes from.',
+    }),
+  }),
+  { id: 'Me' },
+);
 
 export const emailPathParams = z.object({
-  email: z.string().transform(decodePathSegment).pipe(emailSchema).meta({
+  email: withMeta(z.pipe(z.pipe(z.string(), z.transform(decodePathSegment)), emailSchema), {
     description:
       'Email, such as `ann@acme.com`: a plain value, which the client url-encodes as any path parameter (`ann%40acme.com` is accepted too).',
     example: 'ann@acme.com',
@@ -58,64 +63,70 @@ export const emailPathParams = z.object({
   }),
 });
 
-export const inviteUserBody = z
-  .strictObject({
+export const inviteUserBody = withMeta(
+  z.strictObject({
     email: emailSchema,
     role: roleSchema,
-    password: passwordSchema.optional().meta({ description: 'Temporary password for a new user; generated when absent.' }),
-    tags: tagsSchema.optional(),
-    defaultGroup: groupIdInBody.optional(),
-  })
-  .meta({ id: 'Invitation', example: { email: 'ann@acme.com', role: 'contributor', defaultGroup: '/acme/finance' } });
+    password: withMeta(z.optional(passwordSchema), { description: 'Temporary password for a new user; generated when absent.' }),
+    tags: z.optional(tagsSchema),
+    defaultGroup: z.optional(groupIdInBody),
+  }),
+  { id: 'Invitation', example: { email: 'ann@acme.com', role: 'contributor', defaultGroup: '/acme/finance' } },
+);
 
 const UPDATABLE = ['password', 'defaultGroup', 'state', 'tags'] as const;
 export const EMPTY_USER_PATCH_MESSAGE = `Request body should contains one or more of these parameters: ${UPDATABLE.join(', ')}`;
 
-export const updateUserBody = z
-  .object({
-    password: passwordSchema.optional(),
-    currentPassword: z.string().min(1).max(256).optional().meta({
-      description: 'Your current password, with `password`: needed unless your session logged in within the last 5 minutes.',
-    }),
-    state: z.enum(['active', 'disabled']).optional(),
-    defaultGroup: groupIdInBody.optional(),
-    tags: tagsPatchSchema.optional(),
-  })
-  .passthrough()
-  .superRefine((body, context) => {
-    const keys = Object.keys(body).filter((key) => key !== 'currentPassword');
-    // SIF's exact message, for an empty body and for one with nothing but unknown fields alike.
-    if (keys.length === 0 || keys.some((key) => !(UPDATABLE as readonly string[]).includes(key))) {
-      context.addIssue({ code: 'custom', message: EMPTY_USER_PATCH_MESSAGE });
-    }
-  })
-  .transform(({ password, currentPassword, state, defaultGroup, tags }) => ({
-    password,
-    currentPassword,
-    state,
-    defaultGroup,
-    tags,
-  }))
-  .meta({ id: 'UserChanges', minProperties: 1, example: { state: 'disabled' } });
+const userChanges = z.looseObject({
+  password: z.optional(passwordSchema),
+  currentPassword: withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(256))), {
+    description: 'Your current password, with `password`: needed unless your session logged in within the last 5 minutes.',
+  }),
+  state: z.optional(z.enum(['active', 'disabled'])),
+  defaultGroup: z.optional(groupIdInBody),
+  tags: z.optional(tagsPatchSchema),
+});
+
+export const updateUserBody = withMeta(
+  z.pipe(
+    userChanges.check(
+      z.superRefine((body: object, context) => {
+        const keys = Object.keys(body).filter((key) => key !== 'currentPassword');
+        // SIF's exact message, for an empty body and for one with nothing but unknown fields alike.
+        if (keys.length === 0 || keys.some((key) => !(UPDATABLE as readonly string[]).includes(key))) {
+          context.addIssue({ code: 'custom', message: EMPTY_USER_PATCH_MESSAGE });
+        }
+      }),
+    ),
+    z.transform(({ password, currentPassword, state, defaultGroup, tags }: z.output<typeof userChanges>) => ({
+      password,
+      currentPassword,
+      state,
+      defaultGroup,
+      tags,
+    })),
+  ),
+  { id: 'UserChanges', minProperties: 1, example: { state: 'disabled' } },
+);
 
 export const listUsersQuery = z.object({
-  includeChildGroups: booleanFlag.meta({ description: 'Also users with a membership beneath the context.' }),
-  includeParentGroups: booleanFlag.meta({
+  includeChildGroups: withMeta(booleanFlag, { description: 'Also users with a membership beneath the context.' }),
+  includeParentGroups: withMeta(booleanFlag, {
     description:
       'Also users with a membership at the context’s ancestors within your view (listed first): never above your tenant’s root group, so the bank’s staff at `/` stay invisible to tenants.',
   }),
   tags: tagFiltersSchema,
   count: countSchema,
   fromToken: fromTokenSchema,
-  resourceType: z.literal('user').optional().meta({ description: 'Accepted for SIF compatibility.' }),
+  resourceType: withMeta(z.optional(z.literal('user')), { description: 'Accepted for SIF compatibility.' }),
 });
 
-export const userListSchema = z
-  .object({ users: z.array(userSchema), pagination: paginationSchema.optional() })
-  .meta({ id: 'UserList' });
+export const userListSchema = withMeta(z.object({ users: z.array(userSchema), pagination: z.optional(paginationSchema) }), {
+  id: 'UserList',
+});
 
 export const revokeUserQuery = z.object({
-  includeChildGroups: booleanFlag.meta({
+  includeChildGroups: withMeta(booleanFlag, {
     description: 'Also revoke the user’s memberships beneath the context. Default: only the membership at the context itself.',
   }),
 });
@@ -124,16 +135,17 @@ export const invitationPathParams = z.object({ groupId: groupIdSchema });
 
 export const loginHistoryQuery = z.object({ count: countSchema, fromToken: fromTokenSchema });
 
-export const loginHistorySchema = z
-  .object({
+export const loginHistorySchema = withMeta(
+  z.object({
     logins: z.array(
       z.object({
         at: z.string(),
         outcome: z.enum(['success', 'failure', 'locked', 'challenge', 'mfa_challenge', 'refused']),
-        sourceIp: z.string().optional(),
-        userAgent: z.string().optional(),
+        sourceIp: z.optional(z.string()),
+        userAgent: z.optional(z.string()),
       }),
     ),
-    pagination: paginationSchema.optional(),
-  })
-  .meta({ id: 'LoginHistory' });
+    pagination: z.optional(paginationSchema),
+  }),
+  { id: 'LoginHistory' },
+);

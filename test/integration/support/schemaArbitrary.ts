@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 
 type JsonSchema = {
   $ref?: string;
@@ -65,7 +66,7 @@ const WRONG_TYPE = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
 );
 
-export function arbitraryFor(schema: z.ZodType, known: KnownValues): fc.Arbitrary<unknown> {
+export function arbitraryFor(schema: $ZodType, known: KnownValues): fc.Arbitrary<unknown> {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return fromJsonSchema(json, json.$defs ?? {}, known, undefined, 0);
 }
