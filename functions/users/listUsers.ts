@@ -1,4 +1,4 @@
-import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
+import * as routes from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userReadDependencies } from '../../shared/services/users/userReadDependencies.ts';
 import { listUsers } from '../../shared/services/users/list.ts';

@@ -1,4 +1,4 @@
-import { usersRoutes as routes } from '../../shared/api/routes/usersRoutes.ts';
+import * as routes from '../../shared/api/routes/usersRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { userDependencies } from '../../shared/services/users/userDependencies.ts';
 import { revokeUser } from '../../shared/services/users/revoke.ts';

@@ -4,10 +4,10 @@ import {
   getGroupQuery,
   groupListSchema,
   groupPathParams,
-  groupSchema,
   listGroupsQuery,
   updateGroupBody,
 } from '../schemas/groups.ts';
+import { groupSchema } from '../schemas/groupResponse.ts';
 import { tagValuesPathParams, tagValuesQuery, tagValuesSchema } from '../schemas/tagValues.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 

@@ -1,6 +1,6 @@
 /** Route manifest entries: tenants (the bank's business customers) and their plans. */
 import { createTenantBody, tenantPathParams, updateTenantBody } from '../schemas/tenants.ts';
-import { groupSchema } from '../schemas/groups.ts';
+import { groupSchema } from '../schemas/groupResponse.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
 export const tenantsRoutes = {

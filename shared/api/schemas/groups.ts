@@ -1,31 +1,13 @@
 import * as z from 'zod/mini';
 import { GROUP_NAME_PATTERN, MAX_GROUP_ID_LENGTH } from '../../domain/groupPath.ts';
-import { groupIdSchema, timestampsSchema } from './common.ts';
+import { groupIdSchema } from './common.ts';
 import { configurationSchema } from './configuration.ts';
+import { groupSchema } from './groupResponse.ts';
 import { withMeta } from './meta.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
 
 const descriptionSchema = withMeta(z.string().check(z.maxLength(1024)), { example: 'Finance department' });
-
-export const groupSchema = withMeta(
-  z.object({
-    id: withMeta(z.string(), { example: '/acme/finance' }),
-    name: withMeta(z.string(), { example: 'Finance' }),
-    plan: withMeta(z.optional(z.enum(['sole-trader', 'team', 'enterprise'])), {
-      description: 'Tenants (top-level groups) only.',
-    }),
-    description: z.optional(z.string()),
-    state: z.enum(['active', 'disabled']),
-    tags: z.optional(z.record(z.string(), z.string())),
-    configuration: z.optional(z.record(z.string(), z.unknown())),
-    configurationSource: withMeta(z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))), {
-      description: 'With showConfigurationSource=true: what each group contributes.',
-    }),
-    ...timestampsSchema,
-  }),
-  { id: 'Group' },
-);
 
 export const groupPathParams = z.object({ groupId: groupIdSchema });
 
