@@ -1,4 +1,4 @@
-import { auditRoutes as routes } from '../../shared/api/routes/auditRoutes.ts';
+import * as routes from '../../shared/api/routes/auditRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { auditDependencies } from '../../shared/services/audit/auditDependencies.ts';
 import { getAuditEvent } from '../../shared/services/audit/auditTrail.ts';

@@ -1,4 +1,4 @@
-import { authRoutes as routes } from '../../shared/api/routes/authRoutes.ts';
+import * as routes from '../../shared/api/routes/authRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { refresh } from '../../shared/services/authService.ts';
 import { authDependencies } from '../../shared/services/tokenDependencies.ts';

@@ -1,4 +1,4 @@
-import { authorizationsRoutes as routes } from '../../shared/api/routes/authorizationsRoutes.ts';
+import * as routes from '../../shared/api/routes/authorizationsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { checkAll } from '../../shared/services/access/check.ts';
 import { checkDependencies } from '../../shared/services/access/accessDependencies.ts';

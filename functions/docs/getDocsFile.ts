@@ -1,4 +1,4 @@
-import { docsRoutes as routes } from '../../shared/api/routes/docsRoutes.ts';
+import * as routes from '../../shared/api/routes/docsRoutes.ts';
 import { DOCS_INIT_JS } from '../../shared/docs/docsPage.ts';
 import { readSwaggerUiFile } from '../../shared/docs/swaggerUiFiles.ts';
 import { notFound } from '../../shared/domain/errors.ts';

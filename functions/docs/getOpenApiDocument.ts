@@ -1,4 +1,4 @@
-import { docsRoutes as routes } from '../../shared/api/routes/docsRoutes.ts';
+import * as routes from '../../shared/api/routes/docsRoutes.ts';
 import { servedOpenApiJson } from '../../shared/docs/servedOpenApi.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 

@@ -1,4 +1,4 @@
-import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
+import * as routes from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { getGroupView } from '../../shared/services/groups/read.ts';
 import { groupDependencies } from '../../shared/services/groups/groupDependencies.ts';

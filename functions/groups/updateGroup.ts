@@ -1,4 +1,4 @@
-import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
+import * as routes from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { updateGroup } from '../../shared/services/groups/update.ts';
 import { groupDependencies } from '../../shared/services/groups/groupDependencies.ts';

@@ -1,4 +1,4 @@
-import { docsRoutes as routes } from '../../shared/api/routes/docsRoutes.ts';
+import * as routes from '../../shared/api/routes/docsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { hostedLoginConfig } from '../../shared/login/hostedLoginConfig.ts';
 import { finishLogin } from '../../shared/login/loginFlow.ts';

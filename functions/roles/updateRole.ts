@@ -1,4 +1,4 @@
-import { rolesRoutes as routes } from '../../shared/api/routes/rolesRoutes.ts';
+import * as routes from '../../shared/api/routes/rolesRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { changeRole } from '../../shared/services/roleService.ts';
 import { roleDependencies } from '../../shared/services/roles/roleDependencies.ts';

@@ -1,4 +1,4 @@
-import { signupRoutes as routes } from '../../shared/api/routes/signupRoutes.ts';
+import * as routes from '../../shared/api/routes/signupRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { signupDependencies } from '../../shared/services/signup/signupDependencies.ts';
 import { signUp } from '../../shared/services/signupService.ts';

@@ -1,4 +1,4 @@
-import { groupsRoutes as routes } from '../../shared/api/routes/groupsRoutes.ts';
+import * as routes from '../../shared/api/routes/groupsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { defaultTable } from '../../shared/store/client.ts';
 import { listTagValues, tableTagValueIndex } from '../../shared/services/tagService.ts';

@@ -1,4 +1,4 @@
-import { tenantsRoutes as routes } from '../../shared/api/routes/tenantsRoutes.ts';
+import * as routes from '../../shared/api/routes/tenantsRoutes.ts';
 import { httpRoute } from '../../shared/http/httpRoute.ts';
 import { tenantDependencies } from '../../shared/services/tenants/tenantDependencies.ts';
 import { changePlan } from '../../shared/services/tenantService.ts';

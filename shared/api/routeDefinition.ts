@@ -1,4 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
+import type { ResponseSchemaName } from './schemas/responses.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -60,7 +61,8 @@ export function accessRules(access: Access): AccessRule[] {
 
 export interface ResponseDefinition {
   description: string;
-  schema?: $ZodType;
+  /** The JSON body's schema, by name in `schemas/responses.ts` (documentation only: handlers do not validate their answers). */
+  schema?: ResponseSchemaName;
   headers?: Record<string, string>;
   /** A text body other than JSON, chosen by the request's `Accept`: media type -> an example body. */
   textBodies?: Record<string, string>;

@@ -7,7 +7,7 @@ import { isValidGroupId, normaliseGroupId } from '../domain/groupPath.ts';
 import { decodeMemberships } from '../domain/membershipCodec.ts';
 import type { Caller } from '../domain/caller.ts';
 import { resolveRole } from '../domain/roles.ts';
-import { decodePathSegment } from '../api/schemas/common.ts';
+import { decodePathSegment } from '../api/pathSegment.ts';
 import { notFound, unauthorized } from '../domain/errors.ts';
 import { GROUP_CONTEXT_HEADER } from '../api/contract.ts';
 import type { HeaderMap } from './headers.ts';

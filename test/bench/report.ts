@@ -167,8 +167,8 @@ ${table(
 The same uncached decision (\`authorizeToken\` in \`shared/services/authorizerService.ts\`: verify the token, then one Query of the
 caller's partition) for the same caller with 3 memberships, against two tables in the same DynamoDB Local: a small one
 (${results.scale.small.groups} groups, ${results.scale.small.users} users) and a large one (${results.scale.large.groups.toLocaleString('en')} groups, ${results.scale.large.users.toLocaleString('en')} users; written in ${fixed(results.scale.writeSeconds, 0)} s).
-Both tables are created empty at the start of the run, before either is filled: DynamoDB Local answers any table created after
-a large fill several times slower, whatever its size, so tables of different ages would compare ages, not sizes.
+The small table and the caller are written at the start of the run, before the large fills: DynamoDB Local answers a Query of
+items written after a large fill several times slower, whatever the table's size, which would compare write times, not sizes.
 ${results.scale.decisions} decisions each, taking turns (each side first every other time), after 20 warm-up rounds; wall time in this process.
 
 | Table | Groups | Users | Decision p50 (ms) |

@@ -15,7 +15,7 @@ import { measureBundles } from './bundles.ts';
 import { measureSynth } from './synthBench.ts';
 import { measureDeepPages, measureRouteCosts } from './groupsBench.ts';
 import { runPermissionsBench } from './permissions/permissionsBench.ts';
-import { createSmallScaleTable, measureScale, SMALL_SCALE_TABLE } from './scaleBench.ts';
+import { measureScale, prepareScale } from './scaleBench.ts';
 import { renderReport } from './report.ts';
 import { createUserWithMemberships, treeIds, writeGroups } from './seedData.ts';
 
@@ -37,7 +37,17 @@ async function main(): Promise<void> {
   const permissions = await runPermissionsBench(log);
 
   const report = await withBenchStack('stack', async ({ stack, bulk, counter, adminToken }) => {
-    await createSmallScaleTable(stack.dynamoEndpoint);
+    const ids = treeIds(TREE.tenants, TREE.departments, TREE.teams);
+    const teams = ids.filter((id) => id.split('/').length === 4);
+    // Before any large fill (see scaleBench.ts): the scale caller, and the small table with its copy.
+    const scaleUser = await createUserWithMemberships(
+      bulk,
+      { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId },
+      'bench-scale@example.com',
+      teams.slice(0, 3),
+    );
+    const scaleCaller = { email: scaleUser.email, accessToken: await login(stack.apiUrl, scaleUser.email, scaleUser.password) };
+    const smallTable = await prepareScale(stack.dynamoEndpoint, bulk, scaleCaller);
     log('authorizer: admin of /');
     const authorizer = [await measureAuthorizer(counter, 'admin of `/`', 1, adminToken)];
 
@@ -47,7 +57,6 @@ async function main(): Promise<void> {
     log('checks and user listings: requests per call');
     const batch = await measureBatchCosts(stack, counter, bulk, adminToken);
 
-    const ids = treeIds(TREE.tenants, TREE.departments, TREE.teams);
     log(`groups: writing a ${ids.length}-group tree`);
     const buildStarted = performance.now();
     await writeGroups(bulk, ids);
@@ -61,7 +70,6 @@ async function main(): Promise<void> {
     const pages = await measureDeepPages(stack, counter, bulk, adminToken, PAGES, PAGE_REPEATS);
 
     log(`authorizer: a reader in ${MANY_MEMBERSHIPS} groups`);
-    const teams = ids.filter((id) => id.split('/').length === 4);
     const spread = teams.filter((_, i) => i % Math.floor(teams.length / MANY_MEMBERSHIPS) === 0).slice(0, MANY_MEMBERSHIPS);
     const member = await createUserWithMemberships(
       bulk,
@@ -73,21 +81,9 @@ async function main(): Promise<void> {
     authorizer.push(await measureAuthorizer(counter, `reader in ${spread.length} groups`, spread.length, memberToken));
 
     log('scale: the same decision in a small and a large table');
-    const scaleCaller = await createUserWithMemberships(
-      bulk,
-      { endpoint: stack.cognitoEndpoint, userPoolId: stack.userPool.userPoolId },
-      'bench-scale@example.com',
-      teams.slice(0, 3),
-    );
     const scale = await measureScale(
-      {
-        large: bulk,
-        largeGroups: ids.length,
-        largeUsers: SCALE_USERS,
-        caller: scaleCaller.email,
-        accessToken: await login(stack.apiUrl, scaleCaller.email, scaleCaller.password),
-      },
-      { doc: bulk.doc, tableName: SMALL_SCALE_TABLE },
+      { large: bulk, largeGroups: ids.length, largeUsers: SCALE_USERS, caller: scaleCaller },
+      smallTable,
       log,
     );
 

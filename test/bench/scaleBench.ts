@@ -2,9 +2,9 @@
  * Issue 14, scale: the uncached authorization decision (verify the token, one Query of the caller's
  * partition) for the same caller in a small table (10 groups, 100 users) and in a large one
  * (10,000+ groups, 100,000 users), both in the same DynamoDB Local, timed in turns.
- * Both tables must be created before either is filled (`createSmallScaleTable` at the start of the
- * run): DynamoDB Local answers any table created after a large fill several times slower, whatever
- * its size, which would compare table ages rather than sizes.
+ * The small table and the caller are written at the start of the run (`prepareScale`), before the
+ * large fills: DynamoDB Local answers a Query of items written after a large fill several times
+ * slower, whatever the table's size, which would compare write times rather than sizes.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../infrastructure/local/provision.ts';
@@ -18,8 +18,30 @@ import { median } from './stats.ts';
 export const SCALE_DECISIONS = 200;
 export const SMALL_SCALE_TABLE = 'iam-scale-small';
 
-/** Created with the stack's own table, before any data: see the module comment. */
-export const createSmallScaleTable = (endpoint: string) => ensureTable(endpoint, SMALL_SCALE_TABLE);
+export interface ScaleCaller {
+  email: string;
+  accessToken: string;
+}
+
+/**
+ * At the start of the run: `caller` (already in the large table, logged in) is copied into a new
+ * small table of 10 groups and 100 users. See the module comment for why this cannot wait.
+ */
+export async function prepareScale(endpoint: string, large: TableRef, caller: ScaleCaller): Promise<TableRef> {
+  const small = { doc: large.doc, tableName: SMALL_SCALE_TABLE };
+  await ensureTable(endpoint, small.tableName);
+  const { Items: callerItems = [] } = await large.doc.send(
+    new QueryCommand({
+      TableName: large.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': userKey(caller.email).pk },
+    }),
+  );
+  await writeGroups(small, treeIds(1, 9, 0));
+  await fillerUsers(small, 99, 'small');
+  await batchPut(small, callerItems);
+  return small;
+}
 
 export interface ScaleSide {
   label: string;
@@ -48,35 +70,24 @@ const fillerUsers = (table: TableRef, count: number, prefix: string) => {
 };
 
 /**
- * `large` already holds the big group tree and the caller; this adds users to it up to `largeUsers`,
- * fills the small table (created empty at the start) with a copy of the caller's partition, and times decisions.
+ * `large` already holds the big group tree and the caller; this adds users to it up to `largeUsers`
+ * and times decisions in both tables.
  */
 export async function measureScale(
-  options: { large: TableRef; largeGroups: number; largeUsers: number; caller: string; accessToken: string },
+  options: { large: TableRef; largeGroups: number; largeUsers: number; caller: ScaleCaller },
   small: TableRef,
   log: (message: string) => void,
 ): Promise<ScaleResult> {
   const started = performance.now();
-  const { Items: callerItems = [] } = await options.large.doc.send(
-    new QueryCommand({
-      TableName: options.large.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': userKey(options.caller).pk },
-    }),
-  );
   log(`scale: writing ${options.largeUsers.toLocaleString('en')} users into the large table`);
   await fillerUsers(options.large, options.largeUsers - 1, 'large');
-  const smallGroups = treeIds(1, 9, 0);
-  await writeGroups(small, smallGroups);
-  await fillerUsers(small, 99, 'small');
-  await batchPut(small, callerItems);
   const writeSeconds = (performance.now() - started) / 1000;
 
   const verifier = createTokenVerifier(verifierSettingsFromEnvironment());
   await verifier.hydrate();
   const decide = async (table: TableRef): Promise<number> => {
     const start = performance.now();
-    const decision = await authorizeToken({ verifier, table }, options.accessToken);
+    const decision = await authorizeToken({ verifier, table }, options.caller.accessToken);
     const millis = performance.now() - start;
     if (!decision) throw new Error(`scale: the caller was refused in ${table.tableName}`);
     return millis;
@@ -104,7 +115,7 @@ export async function measureScale(
     millis,
     p50: median(millis),
   });
-  const smallSide = side('small', 100, smallGroups.length, smallMillis);
+  const smallSide = side('small', 100, treeIds(1, 9, 0).length, smallMillis);
   const largeSide = side('large', options.largeUsers, options.largeGroups, largeMillis);
   log(`scale: p50 small ${smallSide.p50.toFixed(2)} ms, large ${largeSide.p50.toFixed(2)} ms`);
   return { small: smallSide, large: largeSide, ratio: largeSide.p50 / smallSide.p50, writeSeconds, decisions: SCALE_DECISIONS };

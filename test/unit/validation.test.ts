@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { decodePathSegment, emailSchema, groupIdSchema } from '../../shared/api/schemas/common.ts';
+import { decodePathSegment } from '../../shared/api/pathSegment.ts';
+import { emailSchema, groupIdSchema } from '../../shared/api/schemas/common.ts';
 import { parseRequestPart } from '../../shared/http/validation.ts';
 import { thrownBy } from './helpers.ts';
 

@@ -4,6 +4,7 @@ import { GROUP_CONTEXT_HEADER, LATEST_API_VERSION } from '../contract.ts';
 import type { RouteDefinition } from '../routeDefinition.ts';
 import { ROUTES } from '../routes.ts';
 import { errorSchema } from '../schemas/common.ts';
+import { RESPONSE_SCHEMAS } from '../schemas/responses.ts';
 import { createSchemaCollector, type SchemaCollector } from './jsonSchemas.ts';
 import type { MediaTypeObject, OpenApiDocument, OperationObject, ResponseObject } from './openApiObjects.ts';
 import { operationParameters } from './parameters.ts';
@@ -95,7 +96,8 @@ function toOperation(route: RouteDefinition, schemas: SchemaCollector): Operatio
 }
 
 function successResponse(route: RouteDefinition, schemas: SchemaCollector): ResponseObject {
-  const { description, headers, schema, textBodies } = route.success;
+  const { description, headers, textBodies } = route.success;
+  const schema = route.success.schema && RESPONSE_SCHEMAS[route.success.schema];
   const content: Record<string, MediaTypeObject> = {
     ...(schema ? { 'application/json': { schema: schemas.convert(schema, 'output') } } : {}),
     ...Object.fromEntries(

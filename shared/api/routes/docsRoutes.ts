@@ -10,68 +10,74 @@ import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
 
 const page = { access: { kind: 'public' }, hidden: true } as const;
 
+export const docsPage = /* @__PURE__ */ defineRoute({
+  ...page,
+  operationId: 'getDocsPage',
+  method: 'GET',
+  path: '/docs',
+  handler: 'docs/getDocsPage',
+  summary: 'Swagger UI',
+  tag: 'Docs',
+  request: {},
+  success: { status: 200, description: 'The Swagger UI page' },
+});
+
+export const docsFile = /* @__PURE__ */ defineRoute({
+  ...page,
+  operationId: 'getDocsFile',
+  method: 'GET',
+  path: '/docs/{file}',
+  handler: 'docs/getDocsFile',
+  summary: 'A Swagger UI file (an allow-list)',
+  tag: 'Docs',
+  request: { params: z.object({ file: z.string().check(z.minLength(1), z.maxLength(64)) }) },
+  success: { status: 200, description: 'The file' },
+  errors: { 404: 'Not one of the files Swagger UI needs' },
+  bundleFiles: SWAGGER_UI_BUNDLE_FILES,
+});
+
+export const openApiDocument = /* @__PURE__ */ defineRoute({
+  ...page,
+  operationId: 'getOpenApiDocument',
+  method: 'GET',
+  path: '/swagger.json',
+  handler: 'docs/getOpenApiDocument',
+  summary: 'The OpenAPI document, pointed at this API',
+  tag: 'Docs',
+  request: {},
+  success: { status: 200, description: 'The OpenAPI 3 document' },
+  bundleFiles: { [OPENAPI_BUNDLE_FILE]: 'docs/swagger.json' },
+});
+
+export const startLogin = /* @__PURE__ */ defineRoute({
+  ...page,
+  operationId: 'startHostedLogin',
+  method: 'GET',
+  path: '/login',
+  handler: 'login/startLogin',
+  summary: 'Start the hosted login (authorization code + PKCE)',
+  tag: 'Login',
+  request: {},
+  success: { status: 302, description: 'To the login page' },
+});
+
+export const finishLogin = /* @__PURE__ */ defineRoute({
+  ...page,
+  operationId: 'finishHostedLogin',
+  method: 'GET',
+  path: '/login/callback',
+  handler: 'login/finishLogin',
+  summary: 'Finish the hosted login and land on Swagger UI authorized',
+  tag: 'Login',
+  request: { query: loginCallbackQuery },
+  success: { status: 302, description: 'To /docs with the access token in the fragment' },
+  errors: { 400: 'No login in progress, a state mismatch, or a refused code' },
+});
+
 export const docsRoutes = {
-  docsPage: defineRoute({
-    ...page,
-    operationId: 'getDocsPage',
-    method: 'GET',
-    path: '/docs',
-    handler: 'docs/getDocsPage',
-    summary: 'Swagger UI',
-    tag: 'Docs',
-    request: {},
-    success: { status: 200, description: 'The Swagger UI page' },
-  }),
-
-  docsFile: defineRoute({
-    ...page,
-    operationId: 'getDocsFile',
-    method: 'GET',
-    path: '/docs/{file}',
-    handler: 'docs/getDocsFile',
-    summary: 'A Swagger UI file (an allow-list)',
-    tag: 'Docs',
-    request: { params: z.object({ file: z.string().check(z.minLength(1), z.maxLength(64)) }) },
-    success: { status: 200, description: 'The file' },
-    errors: { 404: 'Not one of the files Swagger UI needs' },
-    bundleFiles: SWAGGER_UI_BUNDLE_FILES,
-  }),
-
-  openApiDocument: defineRoute({
-    ...page,
-    operationId: 'getOpenApiDocument',
-    method: 'GET',
-    path: '/swagger.json',
-    handler: 'docs/getOpenApiDocument',
-    summary: 'The OpenAPI document, pointed at this API',
-    tag: 'Docs',
-    request: {},
-    success: { status: 200, description: 'The OpenAPI 3 document' },
-    bundleFiles: { [OPENAPI_BUNDLE_FILE]: 'docs/swagger.json' },
-  }),
-
-  startLogin: defineRoute({
-    ...page,
-    operationId: 'startHostedLogin',
-    method: 'GET',
-    path: '/login',
-    handler: 'login/startLogin',
-    summary: 'Start the hosted login (authorization code + PKCE)',
-    tag: 'Login',
-    request: {},
-    success: { status: 302, description: 'To the login page' },
-  }),
-
-  finishLogin: defineRoute({
-    ...page,
-    operationId: 'finishHostedLogin',
-    method: 'GET',
-    path: '/login/callback',
-    handler: 'login/finishLogin',
-    summary: 'Finish the hosted login and land on Swagger UI authorized',
-    tag: 'Login',
-    request: { query: loginCallbackQuery },
-    success: { status: 302, description: 'To /docs with the access token in the fragment' },
-    errors: { 400: 'No login in progress, a state mismatch, or a refused code' },
-  }),
+  docsPage,
+  docsFile,
+  openApiDocument,
+  startLogin,
+  finishLogin,
 } satisfies Record<string, RouteDefinition>;

@@ -9,14 +9,10 @@ import {
   inviteUserBody,
   listUsersQuery,
   loginHistoryQuery,
-  loginHistorySchema,
-  meSchema,
   updateUserBody,
-  userListSchema,
-  userSchema,
 } from '../schemas/users.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
-import { sessionPathParams, sessionsQuery, sessionsSchema } from '../schemas/sessions.ts';
+import { sessionPathParams, sessionsQuery } from '../schemas/sessions.ts';
 
 export const inviteUser = /* @__PURE__ */ defineRoute({
   operationId: 'inviteUser',
@@ -36,7 +32,7 @@ export const inviteUser = /* @__PURE__ */ defineRoute({
     rules: ['grant-within-granter-ceiling', 'grant-pending-unless-manager-of-a-user-group'],
   },
   request: { body: inviteUserBody },
-  success: { status: 201, description: 'The user as you may see them', schema: userSchema },
+  success: { status: 201, description: 'The user as you may see them', schema: 'User' },
   errors: {
     404: 'The group in context or the default group does not exist, or the default group is not within the user’s groups',
     403: 'Your role in the group in context does not allow `iam:users:invite`, or does not allow every action of the role granted',
@@ -55,7 +51,7 @@ export const listUsers = /* @__PURE__ */ defineRoute({
   tag: 'Users',
   access: { kind: 'action', action: 'iam:users:read', at: 'context' },
   request: { query: listUsersQuery },
-  success: { status: 200, description: 'A page of users', schema: userListSchema },
+  success: { status: 200, description: 'A page of users', schema: 'UserList' },
 });
 
 export const getMe = /* @__PURE__ */ defineRoute({
@@ -67,7 +63,7 @@ export const getMe = /* @__PURE__ */ defineRoute({
   tag: 'Users',
   access: { kind: 'authenticated' },
   request: {},
-  success: { status: 200, description: 'You', schema: meSchema },
+  success: { status: 200, description: 'You', schema: 'Me' },
 });
 
 export const acceptInvitation = /* @__PURE__ */ defineRoute({
@@ -81,7 +77,7 @@ export const acceptInvitation = /* @__PURE__ */ defineRoute({
   tag: 'Users',
   access: { kind: 'authenticated', rules: ['grant-within-granter-ceiling'] },
   request: { params: invitationPathParams },
-  success: { status: 200, description: 'You, with the new membership', schema: meSchema },
+  success: { status: 200, description: 'You, with the new membership', schema: 'Me' },
   errors: {
     403: 'Your email address is not proved yet, or the invitation’s sender may no longer invite at the group or grant its role',
     404: 'No such invitation',
@@ -100,7 +96,7 @@ export const getUser = /* @__PURE__ */ defineRoute({
   tag: 'Users',
   access: { kind: 'action', action: 'iam:users:read', at: 'context', rules: ['user-visible-in-context'] },
   request: { params: emailPathParams },
-  success: { status: 200, description: 'The user as you may see them', schema: userSchema },
+  success: { status: 200, description: 'The user as you may see them', schema: 'User' },
 });
 
 export const updateUser = /* @__PURE__ */ defineRoute({
@@ -182,7 +178,7 @@ export const listUserSessions = /* @__PURE__ */ defineRoute({
     rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
   },
   request: { params: emailPathParams, query: sessionsQuery },
-  success: { status: 200, description: 'A page of sessions', schema: sessionsSchema },
+  success: { status: 200, description: 'A page of sessions', schema: 'Sessions' },
   errors: { 403: 'Neither the user nor an admin of all their groups' },
 });
 
@@ -221,7 +217,7 @@ export const getLoginHistory = /* @__PURE__ */ defineRoute({
     rules: ['user-visible-in-context', 'self-or-manager-of-all-user-groups'],
   },
   request: { params: emailPathParams, query: loginHistoryQuery },
-  success: { status: 200, description: 'A page of login attempts', schema: loginHistorySchema },
+  success: { status: 200, description: 'A page of login attempts', schema: 'LoginHistory' },
   errors: { 403: 'Neither the user nor an admin of all their groups' },
 });
 

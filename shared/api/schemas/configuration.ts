@@ -4,12 +4,12 @@
  * object's prototype when merged.
  */
 import * as z from 'zod/mini';
-import { withMeta } from './meta.ts';
+import { defineSchema, withMeta } from './meta.ts';
 
 export const MAX_CONFIGURATION_BYTES = 16 * 1024;
 export const MAX_CONFIGURATION_DEPTH = 8;
 export const MAX_CONFIGURATION_KEY_LENGTH = 128;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS = /* @__PURE__ */ defineSchema(() => new Set(['__proto__', 'constructor', 'prototype']));
 
 /** The first rule the value breaks, with where; undefined when it is a storable configuration. */
 export function configurationProblem(
@@ -43,26 +43,28 @@ export function configurationProblem(
 }
 
 // Checked on the raw value (a preprocess step): parsing a record drops a `__proto__` key silently, and it must be refused.
-export const configurationSchema = withMeta(
-  z.pipe(
-    z.transform((configuration: unknown, context) => {
-      const problem = configurationProblem(configuration);
-      if (problem) context.issues.push({ code: 'custom', path: problem.path, message: problem.message, input: configuration });
-      else if (JSON.stringify(configuration).length > MAX_CONFIGURATION_BYTES) {
-        context.issues.push({
-          code: 'custom',
-          message: `Configuration is at most ${MAX_CONFIGURATION_BYTES} bytes of JSON`,
-          input: configuration,
-        });
-      }
-      return configuration;
-    }),
-    z.record(z.string(), z.unknown()),
+export const configurationSchema = /* @__PURE__ */ defineSchema(() =>
+  withMeta(
+    z.pipe(
+      z.transform((configuration: unknown, context) => {
+        const problem = configurationProblem(configuration);
+        if (problem) context.issues.push({ code: 'custom', path: problem.path, message: problem.message, input: configuration });
+        else if (JSON.stringify(configuration).length > MAX_CONFIGURATION_BYTES) {
+          context.issues.push({
+            code: 'custom',
+            message: `Configuration is at most ${MAX_CONFIGURATION_BYTES} bytes of JSON`,
+            input: configuration,
+          });
+        }
+        return configuration;
+      }),
+      z.record(z.string(), z.unknown()),
+    ),
+    {
+      description:
+        'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key). ' +
+        `At most ${MAX_CONFIGURATION_BYTES} bytes, ${MAX_CONFIGURATION_DEPTH} levels deep; keys 1 to ${MAX_CONFIGURATION_KEY_LENGTH} characters, never __proto__, constructor or prototype.`,
+      example: { security: { mfaRequired: true } },
+    },
   ),
-  {
-    description:
-      'Free-form JSON inherited down the tree: the effective configuration deep-merges ancestors with the group (nearer wins; null removes a key). ' +
-      `At most ${MAX_CONFIGURATION_BYTES} bytes, ${MAX_CONFIGURATION_DEPTH} levels deep; keys 1 to ${MAX_CONFIGURATION_KEY_LENGTH} characters, never __proto__, constructor or prototype.`,
-    example: { security: { mfaRequired: true } },
-  },
 );

@@ -10,3 +10,10 @@ export function withMeta<T extends $ZodType>(schema: T, meta: $replace<GlobalMet
   z.globalRegistry.add(described, meta);
   return described;
 }
+
+/**
+ * Builds a schema at import, as a call marked pure at each use (`/* @__PURE__ *\/ defineSchema(() => ...)`):
+ * esbuild then leaves out of a function's bundle every schema its route never reaches, so a cold
+ * start constructs only its own route's schemas. Unmarked, each module's schemas would all be built.
+ */
+export const defineSchema = <T>(build: () => T): T => build();

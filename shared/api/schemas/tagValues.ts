@@ -1,29 +1,33 @@
 import * as z from 'zod/mini';
 import { countSchema } from './pagination.ts';
 import { tagKeySchema } from './tags.ts';
-import { withMeta } from './meta.ts';
+import { defineSchema, withMeta } from './meta.ts';
 
-export const tagValuesPathParams = z.object({ key: tagKeySchema });
+export const tagValuesPathParams = /* @__PURE__ */ defineSchema(() => z.object({ key: tagKeySchema }));
 
-export const tagValuesQuery = z.object({
-  resourceType: withMeta(z._default(z.enum(['group', 'user']), 'group'), { description: 'Whose tags: groups or users.' }),
-  parentValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
-    description: 'List the level beneath this hierarchical value.',
-    example: 'emea',
-  }),
-  count: countSchema,
-  fromValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
-    description: 'Resume after this value (`pagination.lastEvaluatedValue`).',
-  }),
-});
-
-export const tagValuesSchema = withMeta(
+export const tagValuesQuery = /* @__PURE__ */ defineSchema(() =>
   z.object({
-    values: withMeta(z.record(z.string(), z.string()), {
-      description: 'value → label (the last level of a hierarchical value).',
-      example: { 'emea/uk': 'uk', 'emea/de': 'de' },
+    resourceType: withMeta(z._default(z.enum(['group', 'user']), 'group'), { description: 'Whose tags: groups or users.' }),
+    parentValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
+      description: 'List the level beneath this hierarchical value.',
+      example: 'emea',
     }),
-    pagination: z.optional(z.object({ lastEvaluatedValue: z.string() })),
+    count: countSchema,
+    fromValue: withMeta(z.optional(z.string().check(z.maxLength(128))), {
+      description: 'Resume after this value (`pagination.lastEvaluatedValue`).',
+    }),
   }),
-  { id: 'TagValues' },
+);
+
+export const tagValuesSchema = /* @__PURE__ */ defineSchema(() =>
+  withMeta(
+    z.object({
+      values: withMeta(z.record(z.string(), z.string()), {
+        description: 'value → label (the last level of a hierarchical value).',
+        example: { 'emea/uk': 'uk', 'emea/de': 'de' },
+      }),
+      pagination: z.optional(z.object({ lastEvaluatedValue: z.string() })),
+    }),
+    { id: 'TagValues' },
+  ),
 );
