@@ -1,7 +1,9 @@
 /**
  * The route manifest: the one list of routes. The CDK stack, the local gateway and the
  * OpenAPI generator all read it; adding a route is one entry in an area's file under
- * `routes/` plus one handler file. Order matters only locally: a static path (`/users/me`)
+ * `routes/` plus one handler file. Each entry is an export of its own, marked pure, and names its
+ * response schema (`schemas/responses.ts`), so a handler's bundle holds its own entry and builds
+ * only that entry's request schemas. Order matters only locally: a static path (`/users/me`)
  * must come before a parameter in the same place (`/users/{email}`), as API Gateway prefers it.
  */
 import type { RouteDefinition } from './routeDefinition.ts';

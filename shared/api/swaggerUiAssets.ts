@@ -19,3 +19,6 @@ export const SWAGGER_UI_BUNDLE_FILES: Readonly<Record<string, string>> = Object.
 
 /** The OpenAPI document's place in its function's bundle, copied there from docs/swagger.json (see docs/servedOpenApi.ts). */
 export const OPENAPI_BUNDLE_FILE = 'swagger.json';
+
+/** The committed OpenAPI document, copied into its function's bundle. */
+export const OPENAPI_BUNDLE_FILES = { [OPENAPI_BUNDLE_FILE]: 'docs/swagger.json' };

@@ -4,14 +4,16 @@
  * authorized. Public and hidden from the OpenAPI document.
  */
 import * as z from 'zod/mini';
-import { OPENAPI_BUNDLE_FILE, SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
+import { OPENAPI_BUNDLE_FILES, SWAGGER_UI_BUNDLE_FILES } from '../swaggerUiAssets.ts';
 import { loginCallbackQuery } from '../loginSchemas.ts';
 import { defineRoute, type RouteDefinition } from '../routeDefinition.ts';
+import { defineSchema } from '../schemas/meta.ts';
 
-const page = { access: { kind: 'public' }, hidden: true } as const;
+const docsFileParams = /* @__PURE__ */ defineSchema(() => z.object({ file: z.string().check(z.minLength(1), z.maxLength(64)) }));
 
 export const docsPage = /* @__PURE__ */ defineRoute({
-  ...page,
+  access: { kind: 'public' },
+  hidden: true,
   operationId: 'getDocsPage',
   method: 'GET',
   path: '/docs',
@@ -23,21 +25,23 @@ export const docsPage = /* @__PURE__ */ defineRoute({
 });
 
 export const docsFile = /* @__PURE__ */ defineRoute({
-  ...page,
+  access: { kind: 'public' },
+  hidden: true,
   operationId: 'getDocsFile',
   method: 'GET',
   path: '/docs/{file}',
   handler: 'docs/getDocsFile',
   summary: 'A Swagger UI file (an allow-list)',
   tag: 'Docs',
-  request: { params: z.object({ file: z.string().check(z.minLength(1), z.maxLength(64)) }) },
+  request: { params: docsFileParams },
   success: { status: 200, description: 'The file' },
   errors: { 404: 'Not one of the files Swagger UI needs' },
   bundleFiles: SWAGGER_UI_BUNDLE_FILES,
 });
 
 export const openApiDocument = /* @__PURE__ */ defineRoute({
-  ...page,
+  access: { kind: 'public' },
+  hidden: true,
   operationId: 'getOpenApiDocument',
   method: 'GET',
   path: '/swagger.json',
@@ -46,11 +50,12 @@ export const openApiDocument = /* @__PURE__ */ defineRoute({
   tag: 'Docs',
   request: {},
   success: { status: 200, description: 'The OpenAPI 3 document' },
-  bundleFiles: { [OPENAPI_BUNDLE_FILE]: 'docs/swagger.json' },
+  bundleFiles: OPENAPI_BUNDLE_FILES,
 });
 
 export const startLogin = /* @__PURE__ */ defineRoute({
-  ...page,
+  access: { kind: 'public' },
+  hidden: true,
   operationId: 'startHostedLogin',
   method: 'GET',
   path: '/login',
@@ -62,7 +67,8 @@ export const startLogin = /* @__PURE__ */ defineRoute({
 });
 
 export const finishLogin = /* @__PURE__ */ defineRoute({
-  ...page,
+  access: { kind: 'public' },
+  hidden: true,
   operationId: 'finishHostedLogin',
   method: 'GET',
   path: '/login/callback',
