@@ -1,11 +1,9 @@
 import { CustomResource } from 'aws-cdk-lib';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { addDeadLetterQueue } from './operations/deadLetterQueue.ts';
+import { customResourceProvider } from './customResourceProvider.ts';
 import { iamFunction } from './lambdaFunction.ts';
 
 export interface PoolJwksProps {
@@ -33,15 +31,8 @@ export class PoolJwks extends Construct {
       tracing: props.tracing,
       description: "Reads the user pool's JWKS for the authorizer at deploy time",
     });
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: this.function,
-      logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_MONTH }),
-    });
-    this.deadLetterQueue = addDeadLetterQueue(
-      this,
-      'ProviderDeadLetters',
-      provider.node.findChild('framework-onEvent') as LambdaFunction,
-    );
+    const { provider, deadLetterQueue } = customResourceProvider(this, this.function);
+    this.deadLetterQueue = deadLetterQueue;
     const resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::IamPoolJwks',

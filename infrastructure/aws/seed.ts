@@ -2,11 +2,10 @@ import { CustomResource } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Provider } from 'aws-cdk-lib/custom-resources';
+import type { Provider } from 'aws-cdk-lib/custom-resources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { addDeadLetterQueue } from './operations/deadLetterQueue.ts';
+import { customResourceProvider } from './customResourceProvider.ts';
 import { iamFunction } from './lambdaFunction.ts';
 
 export interface SeedProps {
@@ -36,16 +35,9 @@ export class Seed extends Construct {
     props.table.grantWriteData(this.function);
     props.userPool.grant(this.function, 'cognito-idp:AdminCreateUser');
 
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: this.function,
-      logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_MONTH }),
-    });
+    const { provider, deadLetterQueue } = customResourceProvider(this, this.function);
     this.provider = provider;
-    this.deadLetterQueue = addDeadLetterQueue(
-      this,
-      'ProviderDeadLetters',
-      provider.node.findChild('framework-onEvent') as LambdaFunction,
-    );
+    this.deadLetterQueue = deadLetterQueue;
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::IamSeed',

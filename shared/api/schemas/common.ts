@@ -1,19 +1,10 @@
 import * as z from 'zod/mini';
 import { isValidGroupId, MAX_GROUP_ID_LENGTH, normaliseGroupId } from '../../domain/groupPath.ts';
+import { decodePathSegment } from '../pathSegment.ts';
 import { defineSchema, withMeta } from './meta.ts';
 
 /** What isValidGroupId accepts, for the document: `/`, or `/`-separated segments of letters, digits and hyphens. */
-const GROUP_ID_PATTERN = /* @__PURE__ */ defineSchema(() => '^/([a-zA-Z0-9-]+(/[a-zA-Z0-9-]+)*)?$');
-
-/** Path segments arrive url-encoded locally and may arrive decoded behind API Gateway: decode only what is still encoded. */
-export function decodePathSegment(value: string): string {
-  if (!/%[0-9a-fA-F]{2}/.test(value)) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+const GROUP_ID_PATTERN = '^/([a-zA-Z0-9-]+(/[a-zA-Z0-9-]+)*)?$';
 
 export const groupIdSchema = /* @__PURE__ */ defineSchema(() =>
   withMeta(

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CUSTOM_ROLE_NAME_PATTERN, isBuiltInRole } from '../../domain/roles.ts';
-import { decodePathSegment, emailSchema, timestampsSchema } from './common.ts';
+import { decodePathSegment } from '../pathSegment.ts';
+import { emailSchema, timestampsSchema } from './common.ts';
 import { groupIdSchema } from './common.ts';
 import { booleanFlag, countSchema, fromTokenSchema, paginationSchema } from './pagination.ts';
 import { tagFiltersSchema, tagsPatchSchema, tagsSchema } from './tags.ts';
