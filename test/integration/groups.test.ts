@@ -381,6 +381,25 @@ describe('PATCH /groups/{groupId}', () => {
     expect(response.body.configuration).toEqual({ x: { y: 1, w: 3 }, keep: true });
   });
 
+  it('records no event and keeps updatedAt when a PATCH changes nothing', async () => {
+    // Prepare: one real change, so the group has an updatedAt and one group.updated event
+    const tenant = await createTenant({ tags: { a: '1' }, configuration: { x: 1 } });
+    const before = await api('PATCH', groupPath(tenant), { token: adminToken, body: { description: 'same' } });
+
+    // Act: the same values again, and the removal of a tag it does not have
+    const response = await api('PATCH', groupPath(tenant), {
+      token: adminToken,
+      body: { description: 'same', state: 'active', tags: { a: '1', absent: null }, configuration: { x: 1 } },
+    });
+    const events = await api('GET', '/audit?type=group.updated', { token: adminToken, groupContext: tenant });
+
+    // Assess
+    expect([before.status, response.status]).toEqual([200, 200]);
+    expect(response.body).toMatchObject({ description: 'same', tags: { a: '1' }, updatedAt: before.body.updatedAt });
+    expect(events.status).toBe(200);
+    expect(events.body.events).toHaveLength(1);
+  });
+
   it('refuses an empty body with 400', async () => {
     const tenant = await createTenant();
 

@@ -3,6 +3,7 @@ import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
+import { changedFields } from '../../events/changedFields.ts';
 import type { GroupRecord } from '../../store/storedRecords.ts';
 import { timestampOf } from '../clock.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
@@ -46,6 +47,8 @@ export async function updateGroup(
         updatedBy: caller.email,
         updatedAt: at,
       });
+      // Values the group already has change nothing: no write, no new updatedAt, no audit or change event.
+      if (changesNothing(before, after)) return;
       if (changes.configuration) await assertMfaStaysRequired(deps.groups, id, after.configuration);
       await deps.groups.replace(before, after, stored.version, {
         actor: caller.email,
@@ -62,3 +65,8 @@ export async function updateGroup(
   );
   return getGroupView(deps, id);
 }
+
+const BOOKKEEPING = new Set(['updatedBy', 'updatedAt']);
+
+const changesNothing = (before: GroupRecord, after: GroupRecord): boolean =>
+  Object.keys(changedFields(before, after)).every((field) => BOOKKEEPING.has(field));
