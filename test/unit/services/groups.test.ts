@@ -195,6 +195,26 @@ describe('services/groups', () => {
       });
     });
 
+    it('writes nothing and records no event when every value is the one the group has', async () => {
+      // Prepare
+      const stored = groupRecord('/acme', { description: 'Acme', tags: { region: 'uk' }, configuration: { locale: 'en-GB' } });
+      const groups = fakeGroupDirectory([stored]);
+
+      // Act
+      const view = await updateGroup(depsOf(groups), adminIn('/'), '/acme', {
+        name: 'acme',
+        description: 'Acme',
+        state: 'active',
+        tags: { region: 'uk', absent: null },
+        configuration: { locale: 'en-GB' },
+      });
+
+      // Assess
+      expect(view).toMatchObject({ description: 'Acme', tags: { region: 'uk' } });
+      expect(groups.stored.get('/acme')!.record).toEqual(stored);
+      expect(groups.audit).toEqual([]);
+    });
+
     it('refuses a rename with 400, disabling / with 409 and a missing group with 404', async () => {
       const groups = fakeGroupDirectory([groupRecord('/acme')]);
 
