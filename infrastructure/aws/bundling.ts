@@ -33,6 +33,8 @@ export const BUNDLE_OPTIONS = {
     '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infrastructure', 'aws', 'lambdaCredentials.ts'),
     'mnemonist/lru-cache': join(REPO_ROOT, 'infrastructure', 'aws', 'endpointCacheLru.ts'),
   },
+  // Only the OpenAPI document, built from the sources, reads schema metadata: bundles skip registering it (schemas/meta.ts).
+  define: { IAM_SCHEMA_METADATA: 'false' },
   // Loaded by the SDK only for event-stream operations (dynamic import); DynamoDB and Cognito have none.
   external: ['@smithy/core/event-streams'],
   absWorkingDir: REPO_ROOT,
