@@ -22,9 +22,11 @@ import {
 import { median } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
+/** The peer for handlers that bundle Cognito's client: the floor plus that client and one command. */
+export const COGNITO_FLOOR = 'floor with Cognito (one GetItem, one Cognito call)';
 /** The authorizer when the deployment hands it no JWKS: it starts fetching it at import. */
 export const AUTHORIZER_FETCHING_JWKS = 'authorizer fetching its JWKS';
-export const IMPORT_ROUNDS = 9;
+export const IMPORT_ROUNDS = 11;
 
 /** A JWKS shaped like a user pool's: two RSA-2048 signing keys. */
 function poolShapedJwks(): string {
@@ -60,6 +62,8 @@ export interface BundleResult {
   importCpuMs: number;
   /** Median over the rounds of this bundle's import CPU time ÷ the floor's in the same round. */
   cpuVsFloor: number;
+  /** For bundles that carry Cognito's client: the same ratio to the floor with Cognito. */
+  cpuVsCognitoFloor?: number;
   wallVsFloor: number;
 }
 
@@ -92,6 +96,7 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
       out: 'authorizerFetchingJwks',
       env: { COGNITO_POOL_JWKS: '' },
     },
+    { name: COGNITO_FLOOR, out: 'floorWithCognito', path: join(REPO_ROOT, 'test', 'bench', 'floorWithCognito.ts') },
     { name: FLOOR, out: 'floor', path: join(REPO_ROOT, 'test', 'bench', 'floor.ts') },
   ];
 
@@ -116,17 +121,21 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
       log(`  import round ${round + 1}/${IMPORT_ROUNDS}`);
     }
     const floorTimes = times[entries.length - 1]!;
+    const cognitoFloorTimes = times[entries.length - 2]!;
+    const cpuVs = (own: ImportTime[], peer: ImportTime[]) => median(own.map((time, round) => time.cpuMs / peer[round]!.cpuMs));
     const bundles = entries.map((entry, index): BundleResult => {
       const own = times[index]!;
       const inputs = metafile.outputs[relative(REPO_ROOT, files[index]!)]?.inputs ?? {};
       const sizeKb = statSync(files[index]!).size / 1024;
+      const carriesCognito = Object.keys(inputs).some((input) => input.includes('/@aws-sdk/client-cognito-identity-provider/'));
       return {
         name: entry.name,
         sizeKb,
         largestInput: largestPackage(inputs),
         importWallMs: median(own.map((time) => time.wallMs)),
         importCpuMs: median(own.map((time) => time.cpuMs)),
-        cpuVsFloor: median(own.map((time, round) => time.cpuMs / floorTimes[round]!.cpuMs)),
+        cpuVsFloor: cpuVs(own, floorTimes),
+        cpuVsCognitoFloor: carriesCognito ? cpuVs(own, cognitoFloorTimes) : undefined,
         wallVsFloor: median(own.map((time, round) => time.wallMs / floorTimes[round]!.wallMs)),
       };
     });

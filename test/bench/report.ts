@@ -1,7 +1,7 @@
 /** The Markdown report: what was measured, how, on what machine, and the numbers. */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { AuthorizerResult } from './authorizerBench.ts';
-import { AUTHORIZER_FETCHING_JWKS, FLOOR, type BundleResult, type BundlesResult } from './bundles.ts';
+import { AUTHORIZER_FETCHING_JWKS, COGNITO_FLOOR, FLOOR, type BundleResult, type BundlesResult } from './bundles.ts';
 import type { BatchBenchResult } from './batchBench.ts';
 import type { SynthResult } from './synthBench.ts';
 import type { ScaleResult } from './scaleBench.ts';
@@ -47,6 +47,7 @@ const NOT_ROUTES = new Set([
   AUTHORIZER,
   AUTHORIZER_FETCHING_JWKS,
   FLOOR,
+  COGNITO_FLOOR,
   'jwks/poolJwksCustomResource',
   'seed/seedCustomResource',
   'triggers/postConfirmation',
@@ -60,9 +61,15 @@ function bundleSummary(bundles: BundleResult[]): string {
   const slowest = handlers.reduce((a, b) => (b.cpuVsFloor > a.cpuVsFloor ? b : a));
   const over = (limit: number) => handlers.filter((bundle) => bundle.sizeKb > limit).length;
   const slower = (limit: number) => handlers.filter((bundle) => bundle.cpuVsFloor > limit).length;
+  const cognitoFloor = bundles.find((bundle) => bundle.name === COGNITO_FLOOR)!;
+  const withCognito = handlers.filter((bundle) => bundle.cpuVsCognitoFloor !== undefined);
+  const overWithCognito = (limit: number) => withCognito.filter((bundle) => bundle.cpuVsFloor > limit).length;
+  const overCognitoFloor = (limit: number) => withCognito.filter((bundle) => bundle.cpuVsCognitoFloor! > limit).length;
+  const slowestVsCognito = withCognito.reduce((a, b) => (b.cpuVsCognitoFloor! > a.cpuVsCognitoFloor! ? b : a));
   return [
     `- Route handlers: largest \`${largest.name}\` ${fixed(largest.sizeKb)} KB; ${over(350)} of ${handlers.length} over 350 KB.`,
     `- Route handlers' import CPU: highest \`${slowest.name}\` ${fixed(slowest.cpuVsFloor, 2)}× the floor; ${slower(1.2)} of ${handlers.length} over 1.2×.`,
+    `- ${withCognito.length} of the ${handlers.length} handlers bundle Cognito's client; ${overWithCognito(1.2)} of them are over 1.2× the floor, against ${slower(1.2) - overWithCognito(1.2)} of the ${handlers.length - withCognito.length} that do not. The floor with Cognito's client and one command alone imports in ${fixed(cognitoFloor.cpuVsFloor, 2)}× the floor (${fixed(cognitoFloor.sizeKb)} KB); against it, ${overCognitoFloor(1.2)} of the ${withCognito.length} are over 1.2× (highest \`${slowestVsCognito.name}\` ${fixed(slowestVsCognito.cpuVsCognitoFloor!, 2)}×).`,
     `- Authorizer: ${fixed(authorizer.sizeKb)} KB, import CPU ${fixed(authorizer.cpuVsFloor, 2)}× the floor, handed the pool's JWKS in its environment as the stack deploys it (read once per deployment by \`functions/jwks/poolJwksCustomResource.ts\`). The same bundle without it starts fetching the JWKS during its import (TLS and DNS set-up): ${fixed(fetching.cpuVsFloor, 2)}× the floor.`,
   ].join('\n');
 }
@@ -93,7 +100,8 @@ Every entry point under \`functions/\` bundled in one esbuild pass with the opti
 (\`BUNDLE_OPTIONS\` in \`infrastructure/aws/bundling.ts\`: minified ESM for Node.js 22, AWS SDK v3 bundled, the SDK's
 credential chain replaced by the environment provider, the SDK's event-stream code left out); ${fixed(results.bundles.buildSeconds, 1)} s for all
 ${results.bundles.bundles.length} in this run. The floor is \`test/bench/floor.ts\`: a document client and one GetItem, nothing else,
-bundled in the same pass. zod locales other than \`en\` in any bundle: **${results.bundles.zodLocales.length === 0 ? 'none' : results.bundles.zodLocales.join(', ')}** (the run fails otherwise).
+bundled in the same pass; the floor with Cognito (\`test/bench/floorWithCognito.ts\`) adds Cognito's client and one command, the peer
+for handlers that carry that client. zod locales other than \`en\` in any bundle: **${results.bundles.zodLocales.length === 0 ? 'none' : results.bundles.zodLocales.join(', ')}** (the run fails otherwise).
 
 Import time: \`await import()\` of the bundle in a fresh \`node --input-type=module\` process, timed inside that process
 (module loading and evaluation, not Node's own start-up), with the environment the modules read at load time
@@ -110,15 +118,19 @@ ${table(
     'Largest package in it (KB)',
     'Import CPU, median (ms)',
     'CPU vs floor',
+    'CPU vs floor with Cognito',
     'Import wall, median (ms)',
     'Wall vs floor',
   ],
   results.bundles.bundles.map((bundle) => [
-    bundle.name === FLOOR || bundle.name === AUTHORIZER_FETCHING_JWKS ? `**${bundle.name}**` : `\`functions/${bundle.name}.ts\``,
+    bundle.name === FLOOR || bundle.name === COGNITO_FLOOR || bundle.name === AUTHORIZER_FETCHING_JWKS
+      ? `**${bundle.name}**`
+      : `\`functions/${bundle.name}.ts\``,
     fixed(bundle.sizeKb),
     `${bundle.largestInput.name} ${fixed(bundle.largestInput.sizeKb, 0)}`,
     fixed(bundle.importCpuMs),
     `${fixed(bundle.cpuVsFloor, 2)}×`,
+    bundle.cpuVsCognitoFloor === undefined ? '–' : `${fixed(bundle.cpuVsCognitoFloor, 2)}×`,
     fixed(bundle.importWallMs),
     `${fixed(bundle.wallVsFloor, 2)}×`,
   ]),
