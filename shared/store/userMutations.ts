@@ -61,9 +61,12 @@ export async function endSessions(
     requestId: string;
     now: Date;
     keep?: string;
+    /** Write nothing, not even the audit event, when there is no session to end. */
+    onlyIfAny?: boolean;
   },
 ): Promise<void> {
   const ended = (await sessionSortKeys(table, change.email)).filter((sk) => sk !== change.keep);
+  if (ended.length === 0 && change.onlyIfAny) return;
   const at = change.now.toISOString();
   const first = ended.slice(0, MAX_TRANSACTION_ITEMS - 2);
   try {

@@ -175,6 +175,36 @@ describe('GET /audit', () => {
     });
   });
 
+  it('records a disable and a password change once each, the sessions they end included, with no second event', async () => {
+    // Prepare
+    const tenant = await createGroup('/');
+    const admin = await memberOf({ [tenant]: 'admin' });
+    const leaving = await memberOf({ [tenant]: 'reader' });
+    const moving = await createTestUser({ memberships: { [tenant]: 'reader' } });
+    await login(moving.email, moving.password);
+    const current = await login(moving.email, moving.password);
+
+    // Act
+    const disabled = await api('PATCH', `/users/${encodeURIComponent(leaving.email)}`, {
+      token: admin.token,
+      groupContext: tenant,
+      body: { state: 'disabled' },
+    });
+    const changed = await api('PATCH', `/users/${encodeURIComponent(moving.email)}`, {
+      token: current.accessToken,
+      groupContext: tenant,
+      body: { password: 'Another-Passw0rd-2026!' },
+    });
+    const events = await allEvents(rootToken, tenant, '?type=user.disabled&type=user.password_changed&type=session.ended', 50);
+
+    // Assess
+    expect([disabled.status, changed.status]).toEqual([204, 204]);
+    expect(events.map((event) => [event.type, event.target.id])).toEqual([
+      ['user.password_changed', moving.email],
+      ['user.disabled', leaving.email],
+    ]);
+  });
+
   it('records nothing for a refused mutation', async () => {
     // Prepare
     const tenant = await createGroup('/');

@@ -101,8 +101,9 @@ export async function updateUser(
     { exhausted: `User ${email} is being changed by another request; try again` },
   );
   if (changed === 'invitations') return;
-  // Sessions beyond what one transaction holds (rare): deleted right after, as the rest of the change already committed.
-  if (endedSessions.length > 0)
+  // Sessions beyond what one transaction holds, or opened while this change ran: ended right after the commit,
+  // recorded only if there were any (those the commit ended are in its own event).
+  if (changes.password !== undefined || changes.state === 'disabled')
     await deps.users
       .endSessions({
         email,
@@ -111,6 +112,7 @@ export async function updateUser(
         requestId,
         now: nowOf(deps),
         keep: keptSession,
+        onlyIfAny: true,
       })
       .catch(() => undefined);
   // External effects follow the commit.

@@ -60,6 +60,8 @@ export interface SessionsEnding {
   requestId: string;
   now: Date;
   keep?: string;
+  /** A sweep after a change that ended the sessions it knew of: when none is left, nothing is written. */
+  onlyIfAny?: boolean;
 }
 
 export interface UserDirectory {

@@ -218,6 +218,7 @@ export function fakeUserDirectory(setup: FakeUserDirectorySetup = {}): FakeUserD
       const stored = profiles.get(ending.email);
       if (!stored) throw notFound(`User ${ending.email} not found`);
       const ended = (sessions.get(ending.email) ?? []).filter((session) => sessionSkOf(session) !== ending.keep);
+      if (ended.length === 0 && ending.onlyIfAny) return;
       sessions.set(
         ending.email,
         (sessions.get(ending.email) ?? []).filter((session) => sessionSkOf(session) === ending.keep),

@@ -59,16 +59,14 @@ describe('services/users/update', () => {
       await updateUser(userDependencies(users), acmeAdmin, 'bob@acme.com', { state: 'disabled' });
 
       // Assess
-      // (the sweep for sessions beyond one transaction runs after every such change, here finding none left)
+      // (the sweep after the commit, for sessions beyond one transaction or opened meanwhile, finds none and writes nothing)
       expect(users.profiles.get('bob@acme.com')?.user).toMatchObject({ state: 'disabled', updatedBy: 'ann@acme.com' });
       expect(users.storedSessions.get('bob@acme.com')).toEqual([]);
       expect(users.audit.map((event) => [event.action, event.after])).toEqual([
         ['user.disabled', expect.objectContaining({ state: 'disabled' })],
-        ['session.ended', { sessionsEnded: 0 }],
       ]);
       expect(users.log).toEqual([
         'commit user.disabled',
-        'commit session.ended',
         'cognito disableUser bob@acme.com',
         'cognito signOutEverywhere bob@acme.com',
       ]);
@@ -82,6 +80,23 @@ describe('services/users/update', () => {
 
       expect(users.storedSessions.get('bob@acme.com')).toEqual([]);
       expect(users.log.slice(0, 2)).toEqual(['commit user.disabled', 'commit session.ended']);
+    });
+
+    it('ends a session opened while the change ran right after the commit, and records that one', async () => {
+      // Prepare: Bob has no session when he is disabled, and logs in while it commits
+      const users = directory();
+      users.storedSessions.set('bob@acme.com', []);
+      users.beforeApply = () => users.storedSessions.get('bob@acme.com')!.push(session('bob@acme.com', 'bob-late'));
+
+      // Act
+      await updateUser(userDependencies(users), acmeAdmin, 'bob@acme.com', { state: 'disabled' });
+
+      // Assess
+      expect(users.storedSessions.get('bob@acme.com')).toEqual([]);
+      expect(users.audit.map((event) => [event.action, event.after])).toEqual([
+        ['user.disabled', expect.objectContaining({ state: 'disabled' })],
+        ['session.ended', { sessionsEnded: 1 }],
+      ]);
     });
 
     it('keeps an invited user invited when activated, and enables the login after the commit', async () => {
@@ -136,11 +151,7 @@ describe('services/users/update', () => {
       // Assess
       expect(users.storedSessions.get('ann@acme.com')?.map((own) => own.sessionId)).toEqual(['ann-1']);
       expect(users.audit[0]).toMatchObject({ action: 'user.password_changed' });
-      expect(users.log).toEqual([
-        'commit user.password_changed',
-        'commit session.ended',
-        'cognito setPermanentPassword ann@acme.com',
-      ]);
+      expect(users.log).toEqual(['commit user.password_changed', 'cognito setPermanentPassword ann@acme.com']);
       expect(deps.identity.passwords.get('ann@acme.com')).toBe(STRONG);
     });
 
