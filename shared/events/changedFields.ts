@@ -33,6 +33,21 @@ export function changedFields(before: unknown, after: unknown): Record<string, F
   return changes;
 }
 
+/** Fields every write refreshes: a change of only these is no change. */
+const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy', 'version']);
+
+/**
+ * True when no field but the bookkeeping ones differs, secrets included (a changed secret is a change
+ * the audit event does not show): then nothing is written.
+ */
+export function changesNothing(before: unknown, after: unknown): boolean {
+  const old = asFields(before);
+  const now = asFields(after);
+  return [...new Set([...Object.keys(old), ...Object.keys(now)])].every(
+    (name) => BOOKKEEPING_FIELDS.has(name) || canonical(old[name]) === canonical(now[name]),
+  );
+}
+
 function asFields(value: unknown): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;

@@ -8,6 +8,7 @@ import { BUILT_IN_ROLE_ACTIONS } from '../domain/access/permissions.ts';
 import { isBuiltInRole, ROLES } from '../domain/roles.ts';
 import type { Caller } from '../domain/caller.ts';
 import { conflict, notFound } from '../domain/errors.ts';
+import { changesNothing } from '../events/changedFields.ts';
 import { assertMayDefineRole } from './access/grantCeiling.ts';
 import { timestampOf } from './clock.ts';
 import type { RoleDependencies, StoredRole } from './roles/roleCatalog.ts';
@@ -103,6 +104,7 @@ export async function changeRole(
   await assertMayDefineRole(deps.decisionInputs, caller.memberships, before.definedAt, changes.actions ?? before.actions);
   const at = timestampOf(deps);
   const after: StoredRole = { ...before, ...changes, updatedBy: caller.email, updatedAt: at };
+  if (changesNothing(before, after)) return view(before);
   await deps.roles.replace(after, {
     actor: caller.email,
     action: 'role.updated',

@@ -51,6 +51,7 @@ export async function changePlan(
 ): Promise<GroupView> {
   const tenant = await deps.tenants.tenant(id);
   if (!tenant || !tenant.record.plan) throw notFound(`Tenant ${id} not found`);
+  if (tenant.record.plan === plan) return getGroupView(deps, id);
   const at = timestampOf(deps);
   const changed = await deps.tenants.changePlan(
     id,

@@ -205,6 +205,43 @@ describe('GET /audit', () => {
     ]);
   });
 
+  it('records nothing for a PATCH that changes nothing: a user, a role, a plan', async () => {
+    // Prepare
+    const onboarded = await api('POST', '/tenants', {
+      token: rootToken,
+      body: { name: uniqueGroupName('same'), plan: 'team', ownerEmail: uniqueEmail('owner') },
+    });
+    const tenant: string = onboarded.body.id;
+    const member = await memberOf({ [tenant]: 'reader' });
+    const memberPath = `/users/${encodeURIComponent(member.email)}`;
+    const tagged = await api('PATCH', memberPath, { token: rootToken, groupContext: tenant, body: { tags: { team: 'ops' } } });
+    const defined = await api('POST', '/roles', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { name: 'payer', description: 'Pays', actions: ['payments:approve'] },
+    });
+    const before = await allEvents(rootToken, tenant, '', 100);
+
+    // Act
+    const user = await api('PATCH', memberPath, {
+      token: rootToken,
+      groupContext: tenant,
+      body: { state: 'active', tags: { team: 'ops', absent: null } },
+    });
+    const role = await api('PATCH', '/roles/payer', {
+      token: rootToken,
+      groupContext: tenant,
+      body: { description: 'Pays', actions: ['payments:approve'] },
+    });
+    const plan = await api('PATCH', `/tenants/${encodeURIComponent(tenant)}`, { token: rootToken, body: { plan: 'team' } });
+    const after = await allEvents(rootToken, tenant, '', 100);
+
+    // Assess
+    expect([onboarded.status, tagged.status, defined.status]).toEqual([201, 204, 201]);
+    expect([user.status, role.status, plan.status]).toEqual([204, 200, 200]);
+    expect(after.map((event) => event.id)).toEqual(before.map((event) => event.id));
+  });
+
   it('records nothing for a refused mutation', async () => {
     // Prepare
     const tenant = await createGroup('/');

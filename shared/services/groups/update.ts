@@ -3,7 +3,7 @@ import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
-import { changedFields } from '../../events/changedFields.ts';
+import { changesNothing } from '../../events/changedFields.ts';
 import type { GroupRecord } from '../../store/storedRecords.ts';
 import { timestampOf } from '../clock.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
@@ -65,8 +65,3 @@ export async function updateGroup(
   );
   return getGroupView(deps, id);
 }
-
-const BOOKKEEPING = new Set(['updatedBy', 'updatedAt']);
-
-const changesNothing = (before: GroupRecord, after: GroupRecord): boolean =>
-  Object.keys(changedFields(before, after)).every((field) => BOOKKEEPING.has(field));

@@ -5,6 +5,7 @@
  */
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
+import { changesNothing } from '../../events/changedFields.ts';
 import type { Caller } from '../../domain/caller.ts';
 import type { MembershipRecord } from '../../store/storedRecords.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
@@ -46,6 +47,8 @@ export async function updateInvitations(
       updatedAt: at,
     }),
   );
+  // As for a member: values the invitations already have change nothing, and nothing is written.
+  if (changed.every((after, index) => changesNothing(invitations[index], after))) return;
   await deps.users.apply({
     // The profile is unchanged, only its version moves: this fails when the person accepted or was
     // changed meanwhile, and the change is decided again.

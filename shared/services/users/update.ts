@@ -6,6 +6,7 @@ import { seesOnlyInvitations } from '../../domain/access/visibility.ts';
 import { ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
+import { changesNothing } from '../../events/changedFields.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
 import { userScopes } from '../../store/tagUsageStore.ts';
 import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
@@ -71,6 +72,8 @@ export async function updateUser(
         updatedBy: caller.email,
         updatedAt: at,
       });
+      // Values the user already has change nothing: no write, no event. Cognito still follows the state below.
+      if (changes.password === undefined && endedSessions.length === 0 && changesNothing(before, after)) return 'profile';
       const change: UserChange = {
         profile: { put: after, version: loaded.version },
         audit: {

@@ -99,14 +99,14 @@ describe('services/users/update', () => {
       ]);
     });
 
-    it('keeps an invited user invited when activated, and enables the login after the commit', async () => {
+    it('keeps an invited user invited when activated, writing nothing as nothing changed, and still enables the login', async () => {
       const users = directory();
       users.profiles.get('bob@acme.com')!.user.state = 'invited';
 
       await updateUser(userDependencies(users), acmeAdmin, 'bob@acme.com', { state: 'active' });
 
       expect(users.profiles.get('bob@acme.com')?.user.state).toBe('invited');
-      expect(users.log).toEqual(['commit user.updated', 'cognito enableUser bob@acme.com']);
+      expect(users.log).toEqual(['cognito enableUser bob@acme.com']);
     });
 
     it('patches tags (null removes one) and moves their counts, calling no Cognito API', async () => {
