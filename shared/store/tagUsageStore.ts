@@ -28,28 +28,30 @@ export const userScopes = (membershipGroups: string[]) => [
 ];
 
 /**
- * Counter updates for a resource moving from one placement to another (its tags changed, it
- * gained or lost memberships, it was created or deleted): +1 or -1 for each (scope, tag value
- * level) that starts or stops counting it.
+ * Counter updates for a resource moving from some placements to others (its tags changed, it
+ * gained or lost memberships or invitations, it was created or deleted): for each (scope, tag value
+ * level), the change in how many of its placements count there. Each placement counts a level at a
+ * scope at most once; a user's profile and each of their invitations are placements of their own,
+ * and one update per counter keeps the transaction touching each item once.
  */
 export function tagUsageUpdates(
   tableName: string,
   resourceType: TaggedResourceType,
-  before: TagPlacement,
-  after: TagPlacement,
+  before: TagPlacement[],
+  after: TagPlacement[],
 ): TransactItem[] {
-  const counted = (placement: TagPlacement) =>
-    new Set(
-      placement.scopes.flatMap((scope) =>
-        tagLevels(placement.tags).map((level) => `${scope}\u0000${level.key}\u0000${level.parent}\u0000${level.value}`),
-      ),
-    );
-  const was = counted(before);
-  const is = counted(after);
-  const deltas = [
-    ...[...is].filter((id) => !was.has(id)).map((id) => [id, 1] as const),
-    ...[...was].filter((id) => !is.has(id)).map((id) => [id, -1] as const),
-  ];
+  const counts = new Map<string, number>();
+  const count = (placements: TagPlacement[], sign: number) => {
+    for (const placement of placements)
+      for (const scope of new Set(placement.scopes))
+        for (const level of tagLevels(placement.tags)) {
+          const id = `${scope}\u0000${level.key}\u0000${level.parent}\u0000${level.value}`;
+          counts.set(id, (counts.get(id) ?? 0) + sign);
+        }
+  };
+  count(after, 1);
+  count(before, -1);
+  const deltas = [...counts].filter(([, delta]) => delta !== 0);
   return deltas.map(([id, delta]) => {
     const [scope, key, parent, value] = id.split('\u0000') as [string, string, string, string];
     return {

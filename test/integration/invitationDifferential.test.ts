@@ -205,6 +205,34 @@ describe('a never-seen email and an email with an account elsewhere, invited by 
     );
   });
 
+  it('answer alike in the tag values in use: tagged, re-tagged, then revoked, each in a tenant of its own', async () => {
+    // Prepare: the same steps in two tenants, one inviting a never-seen email, the other an email with an account elsewhere
+    const tenants = [await tenantWithAdminAndReader(), await tenantWithAdminAndReader()];
+    const emails = [uniqueEmail('never-seen'), await emailWithAccountElsewhere()];
+    const steps: Step[] = [
+      inviteAs('reader'),
+      patch(() => ({ tags: { region: 'emea/uk', team: 'ops' } })),
+      (tenant) => api('GET', '/tags/region?resourceType=user', { token: tenant.adminToken, groupContext: tenant.id }),
+      (tenant) =>
+        api('GET', '/tags/region?resourceType=user&parentValue=emea', { token: tenant.adminToken, groupContext: tenant.id }),
+      patch(() => ({ tags: { region: 'apac', team: null } })),
+      (tenant) => api('GET', '/tags/region?resourceType=user', { token: tenant.adminToken, groupContext: tenant.id }),
+      (tenant) => api('GET', '/tags/team?resourceType=user', { token: tenant.adminToken, groupContext: tenant.id }),
+      (tenant, email) => api('DELETE', userPath(email), { token: tenant.adminToken, groupContext: tenant.id }),
+      (tenant) => api('GET', '/tags/region?resourceType=user', { token: tenant.adminToken, groupContext: tenant.id }),
+    ];
+
+    // Act
+    const answers: ApiResponse[][] = [[], []];
+    for (const step of steps) for (const i of [0, 1]) answers[i]!.push(await step(tenants[i]!, emails[i]!));
+
+    // Assess
+    const seen = (answer: ApiResponse) => [answer.status, answer.body?.values];
+    expect(answers[0]!.map((answer) => answer.status)).toEqual([201, 204, 200, 200, 204, 200, 200, 204, 200]);
+    expect(answers[0]![2]!.body.values).toEqual({ emea: 'emea' });
+    expect(answers[1]!.map(seen)).toEqual(answers[0]!.map(seen));
+  });
+
   it('answer alike when a full sole-trader tenant refuses them, whatever else the request gets wrong', async () => {
     // Prepare: a sole-trader tenant holds its one user, its owner.
     const name = uniqueGroupName('solo');

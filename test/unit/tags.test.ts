@@ -36,7 +36,7 @@ describe('tagUsageUpdates', () => {
       .sort();
 
   it('counts a new value once per scope and level', () => {
-    const items = tagUsageUpdates('t', 'group', { scopes: [], tags: {} }, { scopes: ['/a', '/'], tags: { region: 'emea/uk' } });
+    const items = tagUsageUpdates('t', 'group', [], [{ scopes: ['/a', '/'], tags: { region: 'emea/uk' } }]);
 
     expect(deltas(items)).toEqual([
       'TAGUSE#group#/#region|>emea|1',
@@ -50,11 +50,27 @@ describe('tagUsageUpdates', () => {
     const items = tagUsageUpdates(
       't',
       'group',
-      { scopes: ['/'], tags: { region: 'emea/uk' } },
-      { scopes: ['/'], tags: { region: 'emea/de' } },
+      [{ scopes: ['/'], tags: { region: 'emea/uk' } }],
+      [{ scopes: ['/'], tags: { region: 'emea/de' } }],
     );
 
     expect(deltas(items)).toEqual(['TAGUSE#group#/#region|emea>emea/de|1', 'TAGUSE#group#/#region|emea>emea/uk|-1']);
+  });
+
+  it('counts a profile and each invitation as placements of their own, one update per counter', () => {
+    // Prepare: the profile counts emea at /globex and /; an invitation counts emea at /acme and /
+    const profile = { scopes: ['/globex', '/'], tags: { region: 'emea' } };
+    const invitation = { scopes: ['/acme', '/'], tags: { region: 'emea' } };
+
+    // Act
+    const invited = tagUsageUpdates('t', 'user', [profile], [profile, invitation]);
+    const withdrawn = tagUsageUpdates('t', 'user', [profile, invitation], [profile]);
+    const accepted = tagUsageUpdates('t', 'user', [profile, invitation], [{ ...profile, scopes: ['/globex', '/acme', '/'] }]);
+
+    // Assess
+    expect(deltas(invited)).toEqual(['TAGUSE#user#/#region|>emea|1', 'TAGUSE#user#/acme#region|>emea|1']);
+    expect(deltas(withdrawn)).toEqual(['TAGUSE#user#/#region|>emea|-1', 'TAGUSE#user#/acme#region|>emea|-1']);
+    expect(deltas(accepted)).toEqual(['TAGUSE#user#/#region|>emea|-1']);
   });
 
   it('counts a user once per group even with several memberships beneath it', () => {

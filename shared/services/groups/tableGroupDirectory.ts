@@ -27,7 +27,7 @@ const NOT_COUNTED: TagPlacement = { scopes: [], tags: {} };
 
 export function tableGroupDirectory(table: TableRef): GroupDirectory {
   const { tableName } = table;
-  const tagCounts = (before: TagPlacement, after: TagPlacement) => tagUsageUpdates(tableName, 'group', before, after);
+  const tagCounts = (before: TagPlacement, after: TagPlacement) => tagUsageUpdates(tableName, 'group', [before], [after]);
 
   return {
     group: (id) => getStoredGroup(table, id),

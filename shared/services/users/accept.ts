@@ -1,9 +1,8 @@
 /** The user accepts an invitation waiting at a group: it becomes a membership, once the user has proved their address. */
 import { forbidden, notFound } from '../../domain/errors.ts';
-import { userScopes } from '../../store/tagUsageStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertInvitationStillGranted, grantRefusal } from './grantChecks.ts';
-import { countedTagPlacement } from './membershipChange.ts';
+import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
 import type { MeView } from './present.ts';
 import { getMe } from './read.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -52,7 +51,12 @@ export async function acceptInvitation(
         },
         tagPlacement: {
           before: countedTagPlacement(loaded),
-          after: { scopes: userScopes(Object.keys(memberships)), tags: loaded.user.tags ?? {} },
+          // The invitation's own tags stop counting: the person keeps their profile's.
+          after: tagPlacements(
+            loaded.user,
+            Object.keys(memberships),
+            Object.values(withoutKeys(loaded.invitations ?? {}, [groupId])),
+          ),
         },
       });
     },

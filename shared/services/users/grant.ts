@@ -8,11 +8,10 @@ import { compact } from '../../domain/sparse.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Tags } from '../../domain/tags.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
-import { userScopes } from '../../store/tagUsageStore.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
-import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
+import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -76,7 +75,8 @@ export async function grantExisting(
     },
     tagPlacement: {
       before: countedTagPlacement(existing),
-      after: { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} },
+      // A grant in the context replaces whatever invitation was there.
+      after: tagPlacements(user, Object.keys(memberships), Object.values(withoutKeys(existing.invitations ?? {}, [contextId]))),
     },
     rootAdminGuard: demotesRootAdmin ? await rootAdminGuardVersion(deps, request.email) : undefined,
   });

@@ -14,7 +14,6 @@ import { generatePassword } from '../../config/passwordPolicy.ts';
 import { conflict } from '../../domain/errors.ts';
 import { compact, nonEmpty } from '../../domain/sparse.ts';
 import type { MembershipRecord, UserRecord } from '../../store/storedRecords.ts';
-import { userScopes } from '../../store/tagUsageStore.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { log } from '../../observability/logger.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
@@ -24,7 +23,7 @@ import { grantExisting, type GrantRequest } from './grant.ts';
 import { assertDefaultGroup, grantableRoleSource, grantRefusal } from './grantChecks.ts';
 import { awaitsProof, checkInvitationTarget, countedInTenant } from './invitationChecks.ts';
 import { presentInvitation } from './invitationView.ts';
-import { NOT_YET_COUNTED } from './membershipChange.ts';
+import { countedTagPlacement, tagPlacements } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
@@ -92,10 +91,11 @@ async function createInvitedUser(
     createdBy: caller.email,
     createdAt: at,
   };
+  const invitation: MembershipRecord = { ...membership, defaultGroup, tags: user.tags };
   await deps.users.apply({
     groups: { before: [], after: [contextId], joining: contextId },
     profile: { put: user },
-    ...(signingUp ? { invitations: [{ ...membership, defaultGroup, tags: user.tags }] } : { memberships: [membership] }),
+    ...(signingUp ? { invitations: [invitation] } : { memberships: [membership] }),
     roleUses: { stopping: [], starting: [{ role: request.role, source: roleSource }] },
     audit: {
       actor: caller.email,
@@ -106,10 +106,11 @@ async function createInvitedUser(
       at,
       requestId,
     },
-    // An invitation counts no tags until it is accepted.
-    ...(signingUp
-      ? {}
-      : { tagPlacement: { before: NOT_YET_COUNTED, after: { scopes: userScopes([contextId]), tags: user.tags ?? {} } } }),
+    // Counted nowhere before; a waiting invitation counts its own tags, as a member's profile does.
+    tagPlacement: {
+      before: [],
+      after: signingUp ? tagPlacements({}, [], [invitation]) : tagPlacements(user, [contextId], []),
+    },
   });
   const view = presentUser(
     { user, version: 1, memberships: { [contextId]: request.role }, pending: {}, roleSources: {} },
@@ -163,6 +164,14 @@ async function inviteExisting(
     roleUses: {
       stopping: previousRole ? [{ role: previousRole, source: existing.roleSources[contextId] }] : [],
       starting: [{ role: request.role, source: roleSource }],
+    },
+    tagPlacement: {
+      before: countedTagPlacement(existing),
+      after: tagPlacements(
+        existing.user,
+        Object.keys(existing.memberships),
+        Object.values({ ...existing.invitations, [contextId]: invitation }),
+      ),
     },
     audit: {
       actor: caller.email,

@@ -6,18 +6,29 @@
 import { tenantOf } from '../../domain/plans.ts';
 import { adjustGroup } from '../../store/groupStore.ts';
 import { countRoleUse } from '../../store/roleStore.ts';
-import { userScopes, type TagPlacement } from '../../store/tagUsageStore.ts';
+import type { Tags } from '../../domain/tags.ts';
+import type { MembershipRecord } from '../../store/storedRecords.ts';
+import { groupScopes, userScopes, type TagPlacement } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 
-/** A new user's tags were counted nowhere before. */
-export const NOT_YET_COUNTED: TagPlacement = { scopes: [], tags: {} };
+/**
+ * Where a user's tags are counted: the profile's at the groups of their active memberships, and each
+ * invitation's own at its group, as a new invited user's would be (so the values in use within a
+ * tenant never tell whether someone it invited has an account elsewhere).
+ */
+export const tagPlacements = (
+  profile: { tags?: Tags },
+  membershipGroups: string[],
+  invitations: MembershipRecord[],
+): TagPlacement[] => [
+  { scopes: userScopes(membershipGroups), tags: profile.tags ?? {} },
+  ...invitations.map((invitation) => ({ scopes: groupScopes(invitation.groupId), tags: invitation.tags ?? {} })),
+];
 
-/** Where the user's tags are counted now: at the groups of their active memberships. */
-export const countedTagPlacement = (loaded: UserWithMemberships): TagPlacement => ({
-  scopes: userScopes(Object.keys(loaded.memberships)),
-  tags: loaded.user.tags ?? {},
-});
+/** Where the user's tags are counted now. */
+export const countedTagPlacement = (loaded: UserWithMemberships): TagPlacement[] =>
+  tagPlacements(loaded.user, Object.keys(loaded.memberships), Object.values(loaded.invitations ?? {}));
 
 /** Use counts of custom roles: -1 for each role a membership stops using, +1 for each it starts using, one item per role. */
 export function roleUseUpdates(

@@ -7,10 +7,9 @@
  */
 import { conflict } from '../../domain/errors.ts';
 import { isWithin, ROOT_GROUP_ID } from '../../domain/groupPath.ts';
-import { userScopes } from '../../store/tagUsageStore.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
-import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
+import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import type { UserChange } from './userDirectory.ts';
@@ -66,6 +65,7 @@ async function revokeInTransactions(
     const batch = revoking.slice(start, start + size);
     const memberships = withoutKeys(current.memberships, batch);
     const pending = withoutKeys(current.pending, batch);
+    const invitations = withoutKeys(current.invitations ?? {}, batch);
     const at = timestamp(deps);
     // Withdrawing invitations alone changes nothing the person's other tenants see.
     const onlyInvitations = batch.every((groupId) => groupId in current.pending);
@@ -97,7 +97,7 @@ async function revokeInTransactions(
       },
       tagPlacement: {
         before: countedTagPlacement(current),
-        after: { scopes: userScopes(Object.keys(memberships)), tags: user.tags ?? {} },
+        after: tagPlacements(user, Object.keys(memberships), Object.values(invitations)),
       },
       rootAdminGuard: start === 0 ? guard : undefined,
     };
@@ -107,7 +107,7 @@ async function revokeInTransactions(
       continue;
     }
     await deps.users.apply(change);
-    current = { user, version: current.version + 1, memberships, pending, roleSources: current.roleSources };
+    current = { user, version: current.version + 1, memberships, pending, roleSources: current.roleSources, invitations };
     start += batch.length;
   }
   return current;

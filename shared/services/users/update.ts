@@ -8,14 +8,13 @@ import { compact, nonEmpty } from '../../domain/sparse.ts';
 import { applyTagPatch } from '../../domain/tags.ts';
 import { changesNothing } from '../../events/changedFields.ts';
 import type { UserRecord } from '../../store/storedRecords.ts';
-import { userScopes } from '../../store/tagUsageStore.ts';
 import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.ts';
 import { assertChangeAllowedFor, assertMayChangeProfile } from '../access/userRules.ts';
 import { assertPasswordPolicy, type LoginClient } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { updateInvitations } from './invitationUpdate.ts';
-import { countedTagPlacement } from './membershipChange.ts';
+import { countedTagPlacement, tagPlacements } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import type { UserChange } from './userDirectory.ts';
@@ -91,7 +90,10 @@ export async function updateUser(
           at,
           requestId,
         },
-        tagPlacement: { before: countedTagPlacement(loaded), after: { scopes: userScopes(groups), tags: after.tags ?? {} } },
+        tagPlacement: {
+          before: countedTagPlacement(loaded),
+          after: tagPlacements(after, groups, Object.values(loaded.invitations ?? {})),
+        },
         rootAdminGuard:
           changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin'
             ? await rootAdminGuardVersion(deps, email)

@@ -37,8 +37,8 @@ export interface UserChange {
   groups?: { before: string[]; after: string[]; joining?: string };
   /** Use counts of custom roles: the uses that stop and the uses that start. */
   roleUses?: { stopping: RoleUse[]; starting: RoleUse[] };
-  /** Where the user's tags are counted, before and after (absent: unchanged). */
-  tagPlacement?: { before: TagPlacement; after: TagPlacement };
+  /** Where the user's tags are counted, profile and invitations, before and after (absent: unchanged). */
+  tagPlacement?: { before: TagPlacement[]; after: TagPlacement[] };
   /** The root-admin guard's version read with the admins: the change holds only while nobody else moved it. */
   rootAdminGuard?: number;
   /** Sessions ended with the change, by sort key. */

@@ -35,7 +35,7 @@ export interface FakeUserDirectory extends UserDirectory {
   storedSessions: Map<string, SessionRecord[]>;
   logins: Map<string, LoginAttempt[]>;
   /** Where each user's tags are counted, as the last change left it. */
-  tagPlacements: Map<string, TagPlacement>;
+  tagPlacements: Map<string, TagPlacement[]>;
   rootAdminGuard: number;
   audit: AuditEvent[];
   /** `commit <audit action>` per committed change, in order; tests add Cognito's calls to it. */

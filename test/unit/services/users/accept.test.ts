@@ -40,7 +40,7 @@ describe('services/users/accept', () => {
       });
       expect(users.memberships.get('eve@globex.com')?.get('/acme')?.status).toBeUndefined();
       expect(users.groups.get('/acme')).toMatchObject({ memberCount: 2, userCount: 2 });
-      expect(users.tagPlacements.get('eve@globex.com')?.scopes).toEqual(expect.arrayContaining(['/acme', '/globex']));
+      expect(users.tagPlacements.get('eve@globex.com')?.[0]?.scopes).toEqual(expect.arrayContaining(['/acme', '/globex']));
       expect(users.audit).toEqual([
         expect.objectContaining({ action: 'membership.accepted', after: { groups: { '/acme': 'reader' } } }),
       ]);

@@ -49,7 +49,7 @@ describe('services/users/invite', () => {
       expect(users.profiles.get('bob@acme.com')?.user).toMatchObject({ state: 'invited', passwordSentToEmail: true });
       expect(users.memberships.get('bob@acme.com')?.get('/acme')).toMatchObject({ role: 'reader', createdBy: 'ann@acme.com' });
       expect(users.groups.get('/acme')).toMatchObject({ memberCount: 1, userCount: 2 });
-      expect(users.tagPlacements.get('bob@acme.com')).toEqual({
+      expect(users.tagPlacements.get('bob@acme.com')?.[0]).toEqual({
         scopes: expect.arrayContaining(['/acme']),
         tags: { team: 'ops' },
       });
@@ -217,7 +217,7 @@ describe('services/users/invite', () => {
       await inviteUser(deps, acmeAdmin(), { email: 'bob@acme.com', role: 'reader' });
 
       expect(users.memberships.get('bob@acme.com')?.get('/acme')?.status).toBe('pending');
-      expect(users.tagPlacements.has('bob@acme.com')).toBe(false);
+      expect(users.tagPlacements.get('bob@acme.com')?.flatMap((placement) => Object.keys(placement.tags))).toEqual([]);
       expect(users.log).toEqual(['commit user.invited']);
     });
 

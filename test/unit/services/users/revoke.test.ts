@@ -59,7 +59,7 @@ describe('services/users/revoke', () => {
 
       expect([...users.memberships.get('bob@acme.com')!.keys()]).toEqual(['/globex']);
       expect(users.groups.get('/acme')).toMatchObject({ memberCount: 0, userCount: 0 });
-      expect(users.tagPlacements.get('bob@acme.com')?.scopes).not.toContain('/acme');
+      expect(users.tagPlacements.get('bob@acme.com')?.[0]?.scopes).not.toContain('/acme');
     });
 
     it('deletes the user when the last membership goes, then their Cognito login', async () => {

@@ -27,8 +27,8 @@ const grant: UserChange = {
   roleUses: { stopping: [], starting: [{ role: 'approver', source: '/acme' }] },
   audit: audit('membership.granted'),
   tagPlacement: {
-    before: { scopes: ['/acme/finance'], tags: { team: 'ops' } },
-    after: { scopes: ['/acme/finance', '/acme'], tags: { team: 'ops' } },
+    before: [{ scopes: ['/acme/finance'], tags: { team: 'ops' } }],
+    after: [{ scopes: ['/acme/finance', '/acme'], tags: { team: 'ops' } }],
   },
   rootAdminGuard: 2,
   endedSessions: ['SESSION#0000000001#s-1'],

@@ -115,7 +115,7 @@ describe('services/users/update', () => {
       await updateUser(userDependencies(users), acmeAdmin, 'bob@acme.com', { tags: { team: null, region: 'uk' } });
 
       expect(users.profiles.get('bob@acme.com')?.user.tags).toEqual({ region: 'uk' });
-      expect(users.tagPlacements.get('bob@acme.com')).toEqual({
+      expect(users.tagPlacements.get('bob@acme.com')?.[0]).toEqual({
         scopes: expect.arrayContaining(['/acme/finance']),
         tags: { region: 'uk' },
       });
