@@ -180,6 +180,30 @@ describe('POST /users', () => {
     expect((await api('GET', groupPath(tenantB), { token: fresh.accessToken })).status).toBe(200);
   });
 
+  it("counts an invitation's own tags in its tenant until accepted, then the person's profile tags there instead", async () => {
+    // Prepare: ann, tagged region emea in tenant A, is invited to tenant B with the tag team ops
+    const [tenantA, tenantB] = [await createTenant(), await createTenant()];
+    const ann = await userWith({ [tenantA]: 'contributor' });
+    const tagged = await api('PATCH', userPath(ann.email), {
+      token: rootToken,
+      groupContext: tenantA,
+      body: { tags: { region: 'emea' } },
+    });
+    const adminOfB = await userWith({ [tenantB]: 'admin' });
+    const invited = await invite(adminOfB.token, tenantB, { email: ann.email, role: 'reader', tags: { team: 'ops' } });
+    const valuesInB = async (key: string) =>
+      (await api('GET', `/tags/${key}?resourceType=user`, { token: adminOfB.token, groupContext: tenantB })).body.values;
+    const beforeAccepting = [await valuesInB('team'), await valuesInB('region')];
+
+    // Act
+    const accepted = await api('POST', `/users/me/invitations/${encodeURIComponent(tenantB)}/accept`, { token: ann.token });
+
+    // Assess
+    expect([tagged.status, invited.status, accepted.status]).toEqual([204, 201, 200]);
+    expect(beforeAccepting).toEqual([{ ops: 'ops' }, {}]);
+    expect([await valuesInB('team'), await valuesInB('region')]).toEqual([{}, { emea: 'emea' }]);
+  });
+
   it('records the invitation in the audit trail', async () => {
     const tenant = await createTenant();
     const email = uniqueEmail();
