@@ -237,7 +237,7 @@ export interface paths {
     head?: never;
     /**
      * Change a group
-     * @description Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key.
+     * @description Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key. Values already stored change nothing: no write, no audit or change event.
      *
      *     Requires `iam:groups:update` at the group in the path.
      */
@@ -359,7 +359,7 @@ export interface paths {
     head?: never;
     /**
      * Change a user: password (your own), state, default group, tags
-     * @description `password`: only your own, with your access token, and with `currentPassword` unless your session logged in within the last 5 minutes; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; `disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.
+     * @description `password`: only your own, with your access token, and with `currentPassword` unless your session logged in within the last 5 minutes; your other sessions end. `state`: never your own; needs admin of every group the user belongs to; `disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one. Values already stored change nothing: no write, no audit or change event.
      *
      *     Requires `iam:users:read` in the group in context.
      */
@@ -545,7 +545,7 @@ export interface paths {
     head?: never;
     /**
      * Change a custom role defined in the group in context
-     * @description Every action the role lists after the change must be one your own role in the group in context allows.
+     * @description Every action the role lists after the change must be one your own role in the group in context allows. Values already stored change nothing: no write, no audit or change event.
      *
      *     Requires `iam:roles:update` in the group in context.
      */
@@ -587,7 +587,7 @@ export interface paths {
     head?: never;
     /**
      * Change a tenant’s plan
-     * @description A downgrade below the tenant’s current number of users is refused with 409.
+     * @description A downgrade below the tenant’s current number of users is refused with 409. The current plan again changes nothing.
      *
      *     Requires `iam:tenants:update` at /.
      */

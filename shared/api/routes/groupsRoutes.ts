@@ -53,7 +53,8 @@ export const updateGroup = /* @__PURE__ */ defineRoute({
   handler: 'groups/updateGroup',
   summary: 'Change a group',
   description:
-    'Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key.',
+    'Admins of the group (or an ancestor). Tags: a null or empty value removes the tag. Configuration: deep merge, null removes a key.' +
+    ' Values already stored change nothing: no write, no audit or change event.',
   tag: 'Groups',
   access: { kind: 'action', action: 'iam:groups:update', at: { pathParam: 'groupId' } },
   request: { params: groupPathParams, body: updateGroupBody },

@@ -51,7 +51,9 @@ export const updateRole = /* @__PURE__ */ defineRoute({
   path: '/roles/{name}',
   handler: 'roles/updateRole',
   summary: 'Change a custom role defined in the group in context',
-  description: 'Every action the role lists after the change must be one your own role in the group in context allows.',
+  description:
+    'Every action the role lists after the change must be one your own role in the group in context allows.' +
+    ' Values already stored change nothing: no write, no audit or change event.',
   tag: 'Roles',
   access: { kind: 'action', action: 'iam:roles:update', at: 'context', rules: ['role-within-author-ceiling'] },
   request: { params: rolePathParams, body: updateRoleBody },

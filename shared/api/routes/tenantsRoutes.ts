@@ -21,7 +21,8 @@ export const updateTenant = /* @__PURE__ */ defineRoute({
   path: '/tenants/{tenantId}',
   handler: 'tenants/updateTenant',
   summary: 'Change a tenant’s plan',
-  description: 'A downgrade below the tenant’s current number of users is refused with 409.',
+  description:
+    'A downgrade below the tenant’s current number of users is refused with 409. The current plan again changes nothing.',
   tag: 'Tenants',
   access: { kind: 'action', action: 'iam:tenants:update', at: { group: '/' } },
   request: { params: tenantPathParams, body: updateTenantBody },

@@ -108,7 +108,8 @@ export const updateUser = /* @__PURE__ */ defineRoute({
   description:
     '`password`: only your own, with your access token, and with `currentPassword` unless your session logged in within the last 5 minutes; ' +
     'your other sessions end. `state`: never your own; needs admin of every group the user belongs to; ' +
-    '`disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.',
+    '`disabled` ends every session at once. `defaultGroup` must be one of the user’s groups or beneath one.' +
+    ' Values already stored change nothing: no write, no audit or change event.',
   tag: 'Users',
   access: {
     kind: 'action',
