@@ -109,7 +109,7 @@ export const FUNCTION_PERMISSIONS: Record<RouteFunction | OtherFunction, Functio
   getMe: { reads: ['BatchGetItem', 'Query'] },
   acceptInvitation: {
     reads: ['BatchGetItem', 'GetItem', 'Query'],
-    writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'USER#'] },
+    writes: { actions: PUT_UPDATE, partitions: ['AUDIT#', 'GROUP#', 'TAGUSE#', 'USER#'] },
   },
   getUser: { reads: ['BatchGetItem', 'Query'] },
   updateUser: {
