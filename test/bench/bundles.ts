@@ -120,8 +120,9 @@ export async function measureBundles(log: (message: string) => void): Promise<Bu
       }
       log(`  import round ${round + 1}/${IMPORT_ROUNDS}`);
     }
-    const floorTimes = times[entries.length - 1]!;
-    const cognitoFloorTimes = times[entries.length - 2]!;
+    const timesOf = (name: string) => times[entries.findIndex((entry) => entry.name === name)]!;
+    const floorTimes = timesOf(FLOOR);
+    const cognitoFloorTimes = timesOf(COGNITO_FLOOR);
     const cpuVs = (own: ImportTime[], peer: ImportTime[]) => median(own.map((time, round) => time.cpuMs / peer[round]!.cpuMs));
     const bundles = entries.map((entry, index): BundleResult => {
       const own = times[index]!;

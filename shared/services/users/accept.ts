@@ -2,7 +2,7 @@
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertInvitationStillGranted, grantRefusal } from './grantChecks.ts';
-import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
+import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
 import type { MeView } from './present.ts';
 import { getMe } from './read.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -52,11 +52,11 @@ export async function acceptInvitation(
         tagPlacement: {
           before: countedTagPlacement(loaded),
           // The invitation's own tags stop counting: the person keeps their profile's.
-          after: tagPlacements(
-            loaded.user,
-            Object.keys(memberships),
-            Object.values(withoutKeys(loaded.invitations ?? {}, [groupId])),
-          ),
+          after: countedTagPlacement({
+            user: loaded.user,
+            memberships,
+            invitations: withoutKeys(loaded.invitations ?? {}, [groupId]),
+          }),
         },
       });
     },

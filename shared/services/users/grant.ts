@@ -11,7 +11,7 @@ import type { UserRecord } from '../../store/storedRecords.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { grantTakesEffect } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
-import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
+import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
@@ -76,7 +76,7 @@ export async function grantExisting(
     tagPlacement: {
       before: countedTagPlacement(existing),
       // A grant in the context replaces whatever invitation was there.
-      after: tagPlacements(user, Object.keys(memberships), Object.values(withoutKeys(existing.invitations ?? {}, [contextId]))),
+      after: countedTagPlacement({ user, memberships, invitations: withoutKeys(existing.invitations ?? {}, [contextId]) }),
     },
     rootAdminGuard: demotesRootAdmin ? await rootAdminGuardVersion(deps, request.email) : undefined,
   });

@@ -12,7 +12,7 @@ import type { UserWithMemberships } from '../../store/userStore.ts';
 import { assertMayChangeProfile } from '../access/userRules.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { visibleInvitations } from './invitationView.ts';
-import { countedTagPlacement, tagPlacements } from './membershipChange.ts';
+import { countedTagPlacement } from './membershipChange.ts';
 import type { UserChanges } from './update.ts';
 import { timestamp, type UserDependencies } from './userDependencies.ts';
 
@@ -57,11 +57,10 @@ export async function updateInvitations(
     invitations: changed,
     tagPlacement: {
       before: countedTagPlacement(loaded),
-      after: tagPlacements(
-        loaded.user,
-        Object.keys(loaded.memberships),
-        Object.values({ ...loaded.invitations, ...Object.fromEntries(changed.map((i) => [i.groupId, i])) }),
-      ),
+      after: countedTagPlacement({
+        ...loaded,
+        invitations: { ...loaded.invitations, ...Object.fromEntries(changed.map((i) => [i.groupId, i])) },
+      }),
     },
     audit: {
       actor: caller.email,

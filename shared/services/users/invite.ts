@@ -23,7 +23,7 @@ import { grantExisting, type GrantRequest } from './grant.ts';
 import { assertDefaultGroup, grantableRoleSource, grantRefusal } from './grantChecks.ts';
 import { awaitsProof, checkInvitationTarget, countedInTenant } from './invitationChecks.ts';
 import { presentInvitation } from './invitationView.ts';
-import { countedTagPlacement, tagPlacements } from './membershipChange.ts';
+import { countedTagPlacement } from './membershipChange.ts';
 import { presentUser, type UserView } from './present.ts';
 import { timestamp, type Mutation, type UserDependencies } from './userDependencies.ts';
 
@@ -109,7 +109,11 @@ async function createInvitedUser(
     // Counted nowhere before; a waiting invitation counts its own tags, as a member's profile does.
     tagPlacement: {
       before: [],
-      after: signingUp ? tagPlacements({}, [], [invitation]) : tagPlacements(user, [contextId], []),
+      after: countedTagPlacement(
+        signingUp
+          ? { user, memberships: {}, invitations: { [contextId]: invitation } }
+          : { user, memberships: { [contextId]: request.role } },
+      ),
     },
   });
   const view = presentUser(
@@ -167,11 +171,7 @@ async function inviteExisting(
     },
     tagPlacement: {
       before: countedTagPlacement(existing),
-      after: tagPlacements(
-        existing.user,
-        Object.keys(existing.memberships),
-        Object.values({ ...existing.invitations, [contextId]: invitation }),
-      ),
+      after: countedTagPlacement({ ...existing, invitations: { ...existing.invitations, [contextId]: invitation } }),
     },
     audit: {
       actor: caller.email,

@@ -6,29 +6,23 @@
 import { tenantOf } from '../../domain/plans.ts';
 import { adjustGroup } from '../../store/groupStore.ts';
 import { countRoleUse } from '../../store/roleStore.ts';
-import type { Tags } from '../../domain/tags.ts';
-import type { MembershipRecord } from '../../store/storedRecords.ts';
 import { groupScopes, userScopes, type TagPlacement } from '../../store/tagUsageStore.ts';
 import type { TransactItem } from '../../store/transactions.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 
 /**
- * Where a user's tags are counted: the profile's at the groups of their active memberships, and each
- * invitation's own at its group, as a new invited user's would be (so the values in use within a
- * tenant never tell whether someone it invited has an account elsewhere).
+ * Where a user's tags are counted, in this state of the user (as loaded, or as a change leaves it):
+ * the profile's at the groups of their active memberships, and each invitation's own at its group,
+ * as a new invited user's would be (so the values in use within a tenant never tell whether someone
+ * it invited has an account elsewhere).
  */
-export const tagPlacements = (
-  profile: { tags?: Tags },
-  membershipGroups: string[],
-  invitations: MembershipRecord[],
-): TagPlacement[] => [
-  { scopes: userScopes(membershipGroups), tags: profile.tags ?? {} },
-  ...invitations.map((invitation) => ({ scopes: groupScopes(invitation.groupId), tags: invitation.tags ?? {} })),
+export const countedTagPlacement = (state: Pick<UserWithMemberships, 'user' | 'memberships' | 'invitations'>): TagPlacement[] => [
+  { scopes: userScopes(Object.keys(state.memberships)), tags: state.user.tags ?? {} },
+  ...Object.values(state.invitations ?? {}).map((invitation) => ({
+    scopes: groupScopes(invitation.groupId),
+    tags: invitation.tags ?? {},
+  })),
 ];
-
-/** Where the user's tags are counted now. */
-export const countedTagPlacement = (loaded: UserWithMemberships): TagPlacement[] =>
-  tagPlacements(loaded.user, Object.keys(loaded.memberships), Object.values(loaded.invitations ?? {}));
 
 /** Use counts of custom roles: -1 for each role a membership stops using, +1 for each it starts using, one item per role. */
 export function roleUseUpdates(

@@ -9,7 +9,7 @@ import { conflict } from '../../domain/errors.ts';
 import { isWithin, ROOT_GROUP_ID } from '../../domain/groupPath.ts';
 import type { UserWithMemberships } from '../../store/userStore.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
-import { countedTagPlacement, tagPlacements, withoutKeys } from './membershipChange.ts';
+import { countedTagPlacement, withoutKeys } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import type { UserChange } from './userDirectory.ts';
@@ -97,7 +97,7 @@ async function revokeInTransactions(
       },
       tagPlacement: {
         before: countedTagPlacement(current),
-        after: tagPlacements(user, Object.keys(memberships), Object.values(invitations)),
+        after: countedTagPlacement({ user, memberships, invitations }),
       },
       rootAdminGuard: start === 0 ? guard : undefined,
     };

@@ -14,7 +14,7 @@ import { assertPasswordPolicy, type LoginClient } from '../authService.ts';
 import { withOptimisticRetry } from '../optimisticRetry.ts';
 import { assertDefaultGroup } from './grantChecks.ts';
 import { updateInvitations } from './invitationUpdate.ts';
-import { countedTagPlacement, tagPlacements } from './membershipChange.ts';
+import { countedTagPlacement } from './membershipChange.ts';
 import { loadVisibleUser } from './read.ts';
 import { rootAdminGuardVersion } from './rootAdminGuard.ts';
 import type { UserChange } from './userDirectory.ts';
@@ -92,7 +92,7 @@ export async function updateUser(
         },
         tagPlacement: {
           before: countedTagPlacement(loaded),
-          after: tagPlacements(after, groups, Object.values(loaded.invitations ?? {})),
+          after: countedTagPlacement({ ...loaded, user: after }),
         },
         rootAdminGuard:
           changes.state === 'disabled' && before.state !== 'disabled' && loaded.memberships[ROOT_GROUP_ID] === 'admin'
